@@ -1,13 +1,66 @@
 """Article text cleaning: boilerplate and repeats out, with an offset map back to the original.
 
-(Stub: the cleaning issue replaces this with the real cleaner; the signature is the contract.)
+Captured articles carry site chrome, comment prompts, teaser headlines of other stories, photo
+captions printed twice and sometimes the whole body twice; each would become a false or
+duplicated event downstream. Cleaning only DELETES pieces of the original (whole lines, or a
+leading date prefix of a line), never rewrites, so every cleaned character maps back to an
+identical original character and evidence spans can always index the original text.
+
+The rules are general: a line's shape (short, headline-like, no sentence end), repetition (an
+exact repeat of an earlier line, a block of such repeats), position (furniture after an
+end-of-article marker such as 'Related stories', short non-sentences trailing the body) and a
+small table of chrome phrases (data/chrome_phrases.csv). Every removal carries its reason.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from .model import OffsetMap, Removal
+from .metadata import (
+    BODY_MIN_WORDS,
+    BYLINE,
+    Line,
+    header_zone,
+    is_headline_shaped,
+    is_sentence_like,
+    is_title_cased,
+    normalise_line,
+    phrase_table,
+    read_header_line,
+    split_lines,
+    title_line_index,
+    word_count,
+)
+from .model import Document, OffsetMap, Removal, Segment
+
+REMOVAL_REASONS = (
+    "date_header",  # a header line (or line prefix) holding only a date, label or time
+    "broken_markup",  # HTML or script left in the text
+    "chrome_phrase",  # site chrome: navigation, share buttons, ads (data/chrome_phrases.csv)
+    "comment_prompt",  # invitations to comment
+    "credit_line",  # bylines, copyright and photo credits
+    "article_end",  # a marker that the article is over: 'Related stories', 'More From ...'
+    "after_article_end",  # teasers and furniture after such a marker
+    "other_story_headline",  # a headline of another story interleaved in the body
+    "repeated_title",  # the article's own title printed again further down
+    "caption_repeat",  # a photo caption printed twice: the first is kept
+    "repeated_paragraph",  # a paragraph repeating (or contained in) an earlier one
+    "repeated_body",  # a block of several repeated paragraphs: the article printed twice
+    "site_furniture",  # short non-sentences trailing the article body
+    "blank_line",  # blank lines left over between removed pieces
+)
+CONTAINS_MAX_WORDS = 60  # a phrase inside a longer line is a paragraph quoting it, not chrome
+START_MAX_WORDS = 15
+REPEATED_HEADLINE_MAX_WORDS = 20
+RESUME_BODY_WORDS = 25  # after an end marker, a paragraph this long means the article goes on
+TRAILING_FURNITURE_MAX_LINES = 3  # more trailing non-sentences than this are a list, not furniture
+REPEATED_BODY_MIN = 3  # this many repeated paragraphs in a row are the article printed again
+MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|<!--|-->|^\s*!--|\{[^{}]*:[^{}]*;[^{}]*\}|\bfunction\s*\(|"
+                    r"\b(?:window|document)\.\w+|\bgtag\(|\bvar\s+\w+\s*=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,4 +72,260 @@ class CleanResult:
 
 def clean_text(original: str) -> CleanResult:
     """Remove boilerplate from a plain-text article; cleaning only deletes, never rewrites."""
-    return CleanResult(original, OffsetMap.identity(len(original)), ())
+    lines = split_lines(original)
+    plan = _Plan(lines, set(header_zone(lines)))
+    plan.mark_header_dates()
+    plan.mark_phrases_and_shapes()
+    plan.mark_after_end_markers()
+    plan.mark_repeats()
+    plan.mark_trailing_furniture()
+    return build_result(original, plan.removal_ranges())
+
+
+class _Plan:
+    """Per-line decisions: a reason for each removed line, a cut for each removed prefix."""
+
+    def __init__(self, lines: list[Line], zone: set[int]) -> None:
+        self.lines, self.zone = lines, zone
+        self.reason: dict[int, str] = {}
+        self.prefix: dict[int, int] = {}  # line index -> original offset where the kept text starts
+        self.title = title_line_index(lines)
+        self.head = {i for i in zone if not _is_body_sentence(lines[i].text)}  # title, deck, labels
+        self.teasers: set[str] = set()  # repeat keys of other stories' headlines
+
+    def text(self, i: int) -> str:
+        """The line's text after any removed prefix."""
+        line = self.lines[i]
+        return self.lines[i].text[self.prefix.get(i, line.start) - line.start:]
+
+    def open_lines(self) -> list[int]:
+        return [i for i, line in enumerate(self.lines) if not line.is_blank and i not in self.reason]
+
+    def kept_before(self, i: int) -> int | None:
+        return next((j for j in range(i - 1, -1, -1) if not self.lines[j].is_blank and j not in self.reason), None)
+
+    def kept_after(self, i: int) -> int | None:
+        return next((j for j in range(i + 1, len(self.lines))
+                     if not self.lines[j].is_blank and j not in self.reason), None)
+
+    def mark_header_dates(self) -> None:
+        for i in sorted(self.zone):
+            header = read_header_line(self.lines[i].text)
+            if header and header.is_whole:
+                self.reason[i] = "date_header"
+            elif header:
+                self.prefix[i] = self.lines[i].start + header.prefix_end
+
+    def mark_phrases_and_shapes(self) -> None:
+        for i in self.open_lines():
+            why = classify_line(self.text(i))
+            if why and not (why == "credit_line" and i == self.title):
+                self.reason[i] = why
+
+    def mark_after_end_markers(self) -> None:
+        """Teasers after 'Related stories' go, until a long paragraph shows the article resumes."""
+        after_marker = False
+        for i, line in enumerate(self.lines):
+            if self.reason.get(i) == "article_end":
+                after_marker = True
+            elif after_marker and not line.is_blank and i not in self.reason:
+                text = self.text(i)
+                if is_sentence_like(text) and word_count(text) >= RESUME_BODY_WORDS:
+                    after_marker = False
+                else:
+                    self.reason[i] = "after_article_end"
+
+    def mark_repeats(self) -> None:
+        keys = {i: repeat_key(self.text(i)) for i in self.open_lines()}
+        counts = Counter(keys.values())
+        self.teasers = self._teaser_keys(keys, counts)
+        title_key = keys.get(self.title) if self.title is not None else None
+        first: dict[str, int] = {}
+        for i, key in keys.items():
+            why = self._repeat_reason(i, key, counts[key], first, title_key)
+            if why:
+                self.reason[i] = why
+            elif key:
+                first.setdefault(key, i)
+        self._relabel_repeated_bodies()
+
+    def _repeat_reason(self, i: int, key: str, count: int, first: dict[str, int], title_key: str | None) -> str:
+        text = self.text(i)
+        if not key or i == self.title:
+            return ""
+        if title_key and key == title_key and is_headline_shaped(text):
+            return "repeated_title"
+        if key in self.teasers:
+            return "other_story_headline"
+        if count > 1 and is_headline_shaped(text, max_words=REPEATED_HEADLINE_MAX_WORDS) and is_caption_like(text):
+            return "caption_repeat" if key in first else ""
+        if key in first:
+            if first[key] in self.head and is_sentence_like(text):
+                return ""  # a body sentence that repeats the headline or deck is the article
+            return "caption_repeat" if is_caption_like(text) or self.kept_before(i) == first[key] \
+                else "repeated_paragraph"
+        if word_count(text) >= 6 and any(f" {key} " in f" {k} " and j not in self.head for k, j in first.items()):
+            return "repeated_paragraph"
+        return ""
+
+    def _teaser_keys(self, keys: dict[int, str], counts: Counter[str]) -> set[str]:
+        """Headlines of other stories: short headline-shaped lines printed twice in a row, or
+        repeated title-cased lines (a recurring subhead or question in sentence case is kept)."""
+        teasers = set()
+        for i, key in keys.items():
+            text = self.text(i)
+            if counts[key] < 2 or key == keys.get(self.title) or is_caption_like(text):
+                continue
+            if not is_headline_shaped(text, max_words=REPEATED_HEADLINE_MAX_WORDS):
+                continue
+            if keys.get(self.kept_after(i)) == key or is_title_cased(text):
+                teasers.add(key)
+        return teasers
+
+    def _relabel_repeated_bodies(self) -> None:
+        """A run of several repeats with nothing kept in between is the body printed again."""
+        repeat_kinds = {"repeated_title", "repeated_paragraph", "caption_repeat"}
+        run: list[int] = []
+        for i in [*range(len(self.lines)), None]:
+            if i is not None and (self.lines[i].is_blank or i in self.reason):
+                if self.reason.get(i) in repeat_kinds:
+                    run.append(i)
+                continue
+            if len(run) >= REPEATED_BODY_MIN:
+                self.reason.update({j: "repeated_body" for j in run})
+            run = []
+
+    def mark_trailing_furniture(self) -> None:
+        """A few short non-sentences after the last body sentence are site furniture.
+
+        A longer run (a list of tour dates, products, items) is content, so it is left alone.
+        """
+        found: list[int] = []
+        for i in range(len(self.lines) - 1, -1, -1):
+            if self.lines[i].is_blank or i in self.reason:
+                continue
+            text = self.text(i)
+            introduces = text.rstrip().endswith(":") and word_count(text) >= 5  # 'He wrote:' + an embed
+            if i in self.zone or is_sentence_like(text) or introduces or word_count(text) > START_MAX_WORDS:
+                break
+            found.append(i)
+        if len(found) <= TRAILING_FURNITURE_MAX_LINES:
+            self.reason.update({i: "site_furniture" for i in found})
+
+    def removal_ranges(self) -> list[tuple[int, int, str]]:
+        ranges = [(self.lines[i].start, cut, "date_header") for i, cut in self.prefix.items()
+                  if i not in self.reason or self.reason[i] != "date_header"]
+        for i, why in self.reason.items():
+            start = self.prefix.get(i, self.lines[i].start) if why != "date_header" else self.lines[i].start
+            ranges.append((start, self.lines[i].stop, why))
+        ranges += [(self.lines[i].start, self.lines[i].stop, "blank_line") for i in self._spare_blank_lines()]
+        return sorted(ranges)
+
+    def _spare_blank_lines(self) -> list[int]:
+        """Blank lines in a gap left by removals: keep one between paragraphs, none at the edges."""
+        spare: list[int] = []
+        gap: list[int] = []
+        for i in [*range(len(self.lines)), None]:
+            if i is not None and (self.lines[i].is_blank or i in self.reason):
+                gap.append(i)
+                continue
+            blanks = [j for j in gap if j not in self.reason]
+            if any(j in self.reason for j in gap) and blanks:
+                inside = bool(gap) and gap[0] > 0 and i is not None
+                spare += blanks[:-1] if inside else blanks
+            gap = []
+        return spare
+
+
+def _is_body_sentence(text: str) -> bool:
+    return is_sentence_like(text) and word_count(text) >= BODY_MIN_WORDS
+
+
+def classify_line(text: str) -> str:
+    """The reason a single line is boilerplate by its own shape or phrases, or ''."""
+    if MARKUP.search(text):
+        return "broken_markup"
+    norm, words = normalise_line(text), word_count(text)
+    for kind, (whole, start, inside) in phrase_matchers().items():
+        if kind in ("caption", "date_label"):
+            continue
+        if (norm in whole or (words <= START_MAX_WORDS and start and start.match(norm))
+                or (words <= CONTAINS_MAX_WORDS and inside and inside.search(norm))):
+            return {"chrome": "chrome_phrase", "credit": "credit_line"}.get(kind, kind)
+    if BYLINE.match(text) and words <= 10 and not is_sentence_like(text):
+        return "credit_line"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def phrase_matchers() -> dict[str, tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Per kind of chrome_phrases.csv: whole-line phrases, a line-start regex, a contains regex."""
+    matchers = {}
+    for kind, rows in phrase_table().items():
+        whole = frozenset(p.rstrip(":.!") for p, match in rows if match == "line")
+        start = [re.escape(p) for p, match in rows if match == "start"]
+        inside = [re.escape(p) for p, match in rows if match == "contains"]
+        matchers[kind] = (
+            whole,
+            re.compile(rf"(?:{'|'.join(start)})(?![^\W_])") if start else None,
+            re.compile(rf"(?<![^\W_])(?:{'|'.join(inside)})(?![^\W_])") if inside else None,
+        )
+    return matchers
+
+
+def is_caption_like(text: str) -> bool:
+    """A photo caption or credit: 'X / Outlet file', '... (Yonhap News)', 'file photo'."""
+    inside = phrase_matchers().get("caption", (frozenset(), None, None))[2]
+    return " / " in text or bool(inside and inside.search(normalise_line(text)))
+
+
+def repeat_key(text: str) -> str:
+    """Text compared for repeats: case, punctuation and spacing ignored."""
+    return " ".join(re.findall(r"[^\W_]+", text.translate(str.maketrans("’‘", "''")).lower()))
+
+
+def build_result(original: str, ranges: list[tuple[int, int, str]]) -> CleanResult:
+    """Cleaned text, offset map and removals from the removed (start, end, reason) ranges."""
+    merged: list[list[Any]] = []
+    for start, end, why in sorted(r for r in ranges if r[1] > r[0]):
+        last = merged[-1] if merged else None
+        if last and start <= last[1] and why in ("blank_line", last[2]):
+            last[1] = max(last[1], end)
+        elif last and start <= last[1] and last[2] == "blank_line":
+            last[1], last[2] = max(last[1], end), why  # leading blank lines join the next removal
+        elif not last or end > last[1]:
+            merged.append([max(start, last[1]) if last else start, end, why])
+    removals = tuple(Removal(s, e, why, original[s:e]) for s, e, why in merged if e > s)
+    segments, pieces, pos, clean_pos = [], [], 0, 0
+    for removal in (*removals, Removal(len(original), len(original), "")):
+        if removal.start_char > pos:
+            segments.append(Segment(clean_pos, pos, removal.start_char - pos))
+            pieces.append(original[pos:removal.start_char])
+            clean_pos += removal.start_char - pos
+        pos = max(pos, removal.end_char)
+    return CleanResult("".join(pieces), OffsetMap(tuple(segments)), removals)
+
+
+def clean_report(doc: Document) -> dict[str, Any]:
+    """What `missive clean --json` prints: the cleaned text, metadata with provenance, removals."""
+    meta = doc.metadata
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "cleaned": doc.cleaned,
+        "original_chars": len(doc.original),
+        "cleaned_chars": len(doc.cleaned),
+        "metadata": {
+            "title": meta.title, "url": meta.url, "outlet": meta.outlet, "author": meta.author,
+            "language": meta.language, "agencies": list(meta.agencies), "state_media": list(meta.state_media),
+            "date_candidates": [
+                {"value": c.value.isoformat() if c.has_year else c.value.strftime("--%m-%d"),
+                 "source": c.source, "reason": c.reason, "start_char": c.start_char, "has_year": c.has_year}
+                for c in meta.date_candidates
+            ],
+        },
+        "removals": [
+            {"start_char": r.start_char, "end_char": r.end_char, "reason": r.reason, "text": r.text}
+            for r in doc.removals
+        ],
+    }

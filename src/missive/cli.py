@@ -1,0 +1,258 @@
+"""The `missive` command: thin; each command parses its arguments and calls one library function.
+
+Errors a user can cause (a missing file, a broken article, a bad date) print one line naming
+the file and the reason on stderr; the exit code is non-zero only when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import MissiveError
+from .model import Skip, event_to_flat
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Missive: a verified record of diplomatic interactions, from news articles.")
+out = Console()
+err = Console(stderr=True)
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+FLAT_COLUMNS = ["doc", "event_id", "type", "medium", "source", "source_country", "target", "target_country",
+                "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by", "background",
+                "confidence", "evidence"]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _parse_day(value: Optional[str], name: str) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} '{value}' is not a date (YYYY-MM-DD)")
+    return None
+
+
+def _warn_skip(skip: Skip) -> None:
+    err.print(skip.message(), highlight=False, soft_wrap=True, markup=False)
+
+
+def write_rows(rows: list[dict], fmt: str, dest) -> None:
+    """Flat events as JSON lines or CSV (lists joined with ';')."""
+    if fmt == "jsonl":
+        for row in rows:
+            dest.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    writer = csv.DictWriter(dest, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
+
+
+def print_table(rows: list[dict], title: str) -> None:
+    table = Table(title=title, show_lines=False)
+    for col in ("when", "type", "medium", "from", "to", "occasion", "doc"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        when = f"{r.get('date_min') or '…'} → {r.get('date_max') or '…'}"
+        src = f"{r.get('source') or ''} ({r.get('source_country')})"
+        tgt = f"{r.get('target') or ''} ({r.get('target_country')})"
+        if r.get("participants") and len(r["participants"]) > 2:
+            tgt = ", ".join(r["participants"])
+        table.add_row(when, r["type"] + (" (bg)" if r.get("background") else ""), r.get("medium") or "",
+                      src, tgt, (r.get("occasion") or "")[:60], r["doc"])
+        if r.get("date_reason"):
+            table.add_row("", "", "", f"[dim]date: {r['date_reason']}[/dim]", "", "", "")
+    out.print(table)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html, .jsonl) or folders."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+    explain: bool = typer.Option(False, "--explain", help="Print, per trigger, the sentence, the pattern and the reasons."),
+) -> None:
+    """Extract events from articles and write them in the flat event format."""
+    from .ingest import read_documents
+    from .pipeline import process
+
+    if fmt not in ("jsonl", "csv"):
+        _fail(f"--format '{fmt}' is not one of jsonl, csv")
+    rows, n_docs, n_skips = [], 0, 0
+    for result in process(read_documents(paths)):
+        if isinstance(result, Skip):
+            n_skips += 1
+            _warn_skip(result)
+            continue
+        doc, explained = result
+        n_docs += 1
+        rows += [event_to_flat(e) for e in explained.events]
+        if explain:
+            _print_explanation(doc.doc_id, explained)
+    dest = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        write_rows(rows, fmt, dest)
+    finally:
+        if output:
+            dest.close()
+    err.print(f"{n_docs} articles, {len(rows)} events, {n_skips} skipped", highlight=False)
+    if n_docs == 0:
+        raise typer.Exit(1)
+
+
+def _print_explanation(doc_id: str, explained) -> None:
+    err.print(f"[bold]{doc_id}[/bold]: report day {explained.report.iso()} ({explained.report.reason})",
+              highlight=False, soft_wrap=True)
+    for c in explained.conflicts:
+        err.print(f"  conflict: {c}", highlight=False, soft_wrap=True, markup=False)
+    for line in explained.lines:
+        err.print(f"  {line}", highlight=False, soft_wrap=True, markup=False)
+    for e in explained.events:
+        err.print(f"  EVENT {e.type} {e.source.name if e.source else ''} -> {e.target.name if e.target else ''}"
+                  f" {e.when.iso()}: {'; '.join(e.reasons)}", highlight=False, soft_wrap=True, markup=False)
+
+
+def _ingest(paths: list[Path], db: Optional[Path]) -> "object":
+    from .pipeline import ingest as run_ingest
+    from .store import Store
+
+    files = [p for p in paths]
+    with Store.open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                           TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=_count_inputs(files))
+        report = run_ingest(files, store, on_item=lambda _: bar.advance(task))
+        counts = store.counts()
+    for skip in report.skips:
+        _warn_skip(skip)
+    err.print(f"{report.documents} new articles, {report.unchanged} unchanged, {report.events} events, "
+              f"{len(report.skips)} skipped; the store now holds {counts['documents']} articles and "
+              f"{counts['events']} events", highlight=False)
+    return report
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    from .ingest import iter_paths
+
+    return sum(1 for _ in iter_paths(paths))
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
+) -> None:
+    """Store articles and their events; re-ingesting the same content adds nothing."""
+    try:
+        report = _ingest(paths, db)
+    except MissiveError as exc:
+        _fail(str(exc))
+    if report.processed == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file."),
+    pair: Optional[tuple[str, str]] = typer.Option(None, "--pair", help="Two ISO3 codes, e.g. --pair CHN PRK."),
+    type_: Optional[str] = typer.Option(None, "--type", help="message, call, meeting, agreement or relations."),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """List stored events, newest first."""
+    from .store import Store
+
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(f"--format '{fmt}' is not one of table, jsonl, csv")
+    start, end = _parse_day(since, "--since"), _parse_day(until, "--until")
+    path = db or None
+    try:
+        with Store.open(path) as store:
+            rows = store.events(tuple(c.upper() for c in pair) if pair else None, type_, start, end)
+    except MissiveError as exc:
+        _fail(str(exc))
+    if fmt == "table":
+        print_table(rows, f"{len(rows)} events")
+    else:
+        write_rows(rows, fmt, sys.stdout)
+
+
+@app.command()
+def demo(
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (created fresh)."),
+    articles: Path = typer.Option(EXAMPLES, "--articles", help="Folder of example articles."),
+) -> None:
+    """Ingest the bundled example articles into a fresh store and print their events."""
+    from .store import Store, default_db_path
+
+    target = db or default_db_path()
+    for suffix in ("", ".wal"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    _ingest([articles], target)
+    with Store.open(target) as store:
+        rows = store.events()
+    print_table(rows, f"Missive demo: {len(rows)} events from the bundled articles ({target})")
+
+
+@app.command()
+def clean(
+    file: Path = typer.Argument(..., help="An article (.txt or .html)."),
+    as_json: bool = typer.Option(False, "--json", help="Cleaned text with metadata and every removal with its reason."),
+) -> None:
+    """Print an article's cleaned text (or, with --json, what cleaning kept, removed and why)."""
+    from .clean import clean_report
+    from .ingest import read_documents
+
+    results = list(read_documents([file]))
+    docs = [r for r in results if not isinstance(r, Skip)]
+    for r in results:
+        if isinstance(r, Skip):
+            _warn_skip(r)
+    if not docs:
+        raise typer.Exit(1)
+    if as_json:
+        out.print_json(json.dumps(clean_report(docs[0]), ensure_ascii=False, default=str))
+    else:
+        sys.stdout.write(docs[0].cleaned + "\n")
+
+
+@app.command()
+def actors(
+    text: str = typer.Argument(..., help="A sentence."),
+    on: Optional[str] = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD (titles depend on it)."),
+) -> None:
+    """Print the actors resolved in a sentence, with the reason for each."""
+    from .actors import ActorResolver
+
+    day = _parse_day(on, "--date")
+    table = Table(title=f"actors{' on ' + day.isoformat() if day else ''}")
+    for col in ("mention", "actor", "country", "kind", "role", "reason"):
+        table.add_column(col, overflow="fold")
+    for m in ActorResolver.default().find_mentions(text, day):
+        a = m.actor
+        table.add_row(m.text, a.name, a.country, a.kind, a.role, a.reason)
+    out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+# Commands of the later stages live in their own modules and register themselves on `app`.
+from . import cli_analysis  # noqa: E402,F401  (timeline, stats, compare)
+from . import cli_serve  # noqa: E402,F401  (serve)

@@ -1,0 +1,29 @@
+"""CLI command `missive serve` (registered on missive.cli.app): the read-only web pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import _fail, app, err
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; the default keeps it on this machine."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+) -> None:
+    """Serve read-only pages over the store: pairs, timelines, events with their evidence, articles."""
+    import uvicorn
+
+    from .store import default_db_path
+    from .web.app import create_app
+
+    target = db or default_db_path()
+    if not target.is_file():
+        _fail(f"{target}: no such store; create one with `missive ingest FILES --db {target}` or `missive demo`")
+    err.print(f"Missive serving {target} on http://{host}:{port}/ (read-only; Ctrl+C stops)", highlight=False)
+    uvicorn.run(create_app(target), host=host, port=port, log_level="warning")

@@ -1,0 +1,257 @@
+"""Event extraction: from a cleaned Document to the diplomatic events it asserts.
+
+The work per article, in order:
+1. a lexical pass picks the sentences that hold a trigger word (the rest is never parsed);
+2. the candidates of a whole batch of articles are parsed together (one nlp.pipe call);
+3. each trigger is read into a Frame (parties from syntax), filtered (negation, modality...),
+   dated (expressions attached to the innermost frame) and turned into Drafts;
+4. drafts borrow missing parties from context, merge, and become Events with evidence spans
+   into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import temporal
+from ..actors import ActorResolver
+from ..model import OPEN_WINDOW, DateWindow, Document, Event
+from ..nlp import Sentence, load_nlp, split_sentences, words_of
+from .assemble import fill_exchanges, fill_parties, mark_background, merge_drafts, to_event
+from .cast import ActorFinder, Cast, Placed
+from .dating import attach_expressions, intersect, resolve, undated_window
+from .drafts import Draft, drafts_of
+from .filters import refusal
+from .frames import Frame, RoleReader, find_triggers, governing_verb, subject_of
+from .lexicon import Lexicon, load_lexicon
+from .occasion import find_occasion_text, medium_of
+
+__all__ = ["Extractor", "Explained"]
+BATCH_DOCS = 32
+
+
+@dataclass
+class Explained:
+    """What `missive extract --explain` prints: per trigger, what fired and why."""
+
+    events: list[Event]
+    report: DateWindow
+    lines: list[str] = field(default_factory=list)
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass
+class _DocWork:
+    doc: Document
+    sentences: list[Sentence]
+    candidates: list[int]
+    report: DateWindow
+    cast: Cast
+    conflicts: tuple[str, ...] = ()
+    parses: dict[int, Doc] = field(default_factory=dict)
+
+
+class Extractor:
+    """Holds the model, the gazetteer and the trigger lexicon; loads each once."""
+
+    def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None,
+                 lexicon: Lexicon | None = None):
+        self._nlp = nlp
+        self.resolver = resolver or ActorResolver.default()
+        self.lex = lexicon or load_lexicon()
+        self.trigger_words = frozenset(self.lex.triggers)
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
+
+    # -- public -------------------------------------------------------------------------------
+    def extract_document(self, doc: Document) -> list[Event]:
+        return self.explain_document(doc).events
+
+    def explain_document(self, doc: Document) -> Explained:
+        work = self._prepare(doc)
+        self._parse([work])
+        return self._assemble(work)
+
+    def extract_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Streams documents through in batches, parsing each batch's candidates in one call."""
+        for doc, explained in self.explain_documents(docs):
+            yield doc, explained.events
+
+    def explain_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, Explained]]:
+        """Like extract_documents, with the report day and the trace of every trigger."""
+        batch: list[_DocWork] = []
+        for doc in docs:
+            batch.append(self._prepare(doc))
+            if len(batch) >= BATCH_DOCS:
+                yield from self._finish(batch)
+                batch = []
+        if batch:
+            yield from self._finish(batch)
+
+    # -- stages ---------------------------------------------------------------------------------
+    def _finish(self, batch: list[_DocWork]) -> Iterator[tuple[Document, Explained]]:
+        self._parse(batch)
+        for work in batch:
+            yield work.doc, self._assemble(work)
+
+    def _prepare(self, doc: Document) -> _DocWork:
+        sentences = split_sentences(doc.cleaned)
+        candidates = [i for i, s in enumerate(sentences) if words_of(s.text) & self.trigger_words]
+        reference = temporal.infer_reference_date(doc)
+        report = reference.window
+        on = report.end or report.start
+        mentions = [Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)]
+        return _DocWork(doc, sentences, candidates, report, Cast(mentions), tuple(reference.conflicts))
+
+    def _parse(self, batch: list[_DocWork]) -> None:
+        keys = [(w, i) for w in batch for i in w.candidates]
+        texts = [w.sentences[i].text for w, i in keys]
+        for (work, i), parsed in zip(keys, self.nlp.pipe(texts, batch_size=64)):
+            work.parses[i] = parsed
+
+    def _assemble(self, work: _DocWork) -> Explained:
+        explained = Explained([], work.report, conflicts=work.conflicts)
+        report = self._refine_report(work, explained)
+        explained.report = report
+        drafts: list[Draft] = []
+        anchor: DateWindow | None = None
+        for i in work.candidates:
+            sentence_drafts = self._read_sentence(work, i, report, anchor, explained)
+            for d in sentence_drafts:
+                if d.has_own_date:
+                    anchor = d.window
+            drafts += sentence_drafts
+        fill_parties(drafts)
+        drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
+        merged = merge_drafts(drafts)
+        mark_background(merged, report)
+        explained.events = [to_event(d, work.doc) for d in merged]
+        return explained
+
+    def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:
+        """The report day: "KCNA reported on Thursday" in the lead narrows the article's now."""
+        for i in work.candidates[:3]:
+            doc = work.parses[i]
+            frames = self._frames(doc, work, i)
+            for dated in attach_expressions(doc, frames, self.lex):
+                if dated.is_report:
+                    window = resolve(dated.expression, work.report, None)
+                    narrowed = intersect(work.report, window) if window else None
+                    if narrowed:
+                        explained.lines.append(f"report day: '{dated.expression.text}' -> {narrowed.iso()}")
+                        return DateWindow(narrowed.start, narrowed.end, narrowed.precision,
+                                          f"reported '{dated.expression.text}': {narrowed.reason}")
+        return work.report
+
+    def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
+        finder = ActorFinder(work.cast, work.sentences[i].start)
+        reader = RoleReader(finder, self.lex)
+        return [reader.read(tok, trig) for tok, trig in find_triggers(doc, self.lex)]
+
+    def _read_sentence(self, work: _DocWork, i: int, report: DateWindow, anchor: DateWindow | None,
+                       explained: Explained) -> list[Draft]:
+        doc, sentence = work.parses[i], work.sentences[i]
+        frames = self._frames(doc, work, i)
+        for f in frames:
+            f.drop = refusal(f, self.lex)
+        dated = attach_expressions(doc, frames, self.lex)
+        sentence_report = report
+        for d in dated:
+            if d.is_report and (w := resolve(d.expression, report, anchor)) and (n := intersect(report, w)):
+                sentence_report = n
+        occasion = find_occasion_text(sentence.text)
+        anniversary = _anniversary(sentence.text)
+        media = [m.name for m in self.resolver.find_media(sentence.text)]
+        out: list[Draft] = []
+        by_frame: dict[int, list[Draft]] = {}
+        for f in frames:
+            explained.lines.append(_explain_frame(f, sentence))
+            if f.drop:
+                continue
+            window, own = self._window(f, dated, sentence_report, anchor, anniversary)
+            made = drafts_of(f, medium_of(f, self.lex), i)
+            for d in made:
+                d.window, d.has_own_date = window, own
+                d.evidence = [(sentence.start, sentence.end)]
+                d.occasion = occasion if d.type == "message" else ""
+                d.reported_by = list(media)
+                d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
+            by_frame[f.token.i] = made
+            out += made
+        out += _link_replies(frames, by_frame, self.lex, ActorFinder(work.cast, sentence.start))
+        return out
+
+    def _window(self, frame: Frame, dated, report: DateWindow, anchor: DateWindow | None,
+                anniversary: date | None) -> tuple[DateWindow, bool]:
+        own = [d for d in dated if d.frame is frame and not d.is_report]
+        window: DateWindow | None = None
+        for d in own:
+            resolved = resolve(d.expression, report, anchor)
+            if resolved:
+                window = resolved if window is None else (intersect(window, resolved) or window)
+        if window is not None:
+            return window, True
+        if frame.trigger.type == "message":
+            return undated_window(report, anniversary), False
+        return DateWindow(None, report.end, "range" if report.end else "open",
+                          f"no date of its own; reported by {report.end}" if report.end else "no date in the text"), False
+
+
+def _anniversary(text: str) -> date | None:
+    finder = getattr(temporal, "anniversary_date", None)
+    if finder is None:
+        return None
+    try:
+        found = finder(text)
+    except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
+        return None
+    return found[0] if found else None
+
+
+def _link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Lexicon,
+                  finder: ActorFinder) -> list[Draft]:
+    """"X did Y in response to a message from Z": Z's message is background and its recipient is X;
+    X's own message (a frame, or else a merge-only draft) is a reply."""
+    response_words = lex.group("response")
+    extra: list[Draft] = []
+    for f in frames:
+        answer_word = next((t for t in f.token.ancestors if t.lower_ in response_words), None)
+        if answer_word is None or f.token.i not in by_frame:
+            continue
+        outer = next((g for g in frames if g is not f and g.token.i in by_frame
+                      and f.token not in g.token.subtree and answer_word in g.anchor.subtree), None)
+        repliers = [o.source for o in by_frame[outer.token.i] if o.source] if outer else _subject_actors(answer_word, finder)
+        for d in by_frame[f.token.i]:
+            d.background = True
+            d.reasons.append(f"background: answered by the news ('{answer_word.text}')")
+            if d.target is None and repliers:
+                d.target = repliers[0]
+            if outer is not None:
+                for o in by_frame[outer.token.i]:
+                    o.medium = "reply"
+            elif repliers and d.source is not None:
+                extra.append(Draft(f, "message", "reply", repliers[0], d.source, weak=True, sentence=d.sentence,
+                                   window=OPEN_WINDOW, evidence=list(d.evidence),
+                                   reasons=[f"reply: '{answer_word.text}' to a message from {d.source.name}"]))
+    return extra
+
+
+def _subject_actors(word: Token, finder: ActorFinder) -> list:
+    verb = governing_verb(word)
+    subj = subject_of(verb) if verb is not None else None
+    return finder.actors_of(subj) if subj is not None else []
+
+
+def _explain_frame(f: Frame, sentence: Sentence) -> str:
+    status = f"DROPPED ({f.drop})" if f.drop else "kept"
+    roles = "; ".join(f.notes) or "no parties found in the sentence"
+    return f"[{f.pattern}] {status}: {roles} | {sentence.text[:160]}"

@@ -1,0 +1,142 @@
+"""From drafts to events: fill missing parties from context, merge, decide background.
+
+An article talks about its main interaction many times ("Xi sent a letter", "In the letter
+dated Saturday", "Xi wrote"): drafts of the same type, direction and compatible dates become
+one event with every evidence span. Parties missing from a sentence ("the letter was in
+response to congratulations Kim sent") are borrowed from the frame it answers or from the
+article's main pair, and the reason says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from ..model import Actor, DateWindow, Document, Event, Span
+from .dating import intersect
+from .drafts import Draft, better_medium
+
+BACKGROUND_GAP_DAYS = 5
+
+
+def main_pair(drafts: list[Draft]) -> tuple[Actor, Actor] | None:
+    """The article's main pair: the parties of its first complete message (else any event)."""
+    for wanted in ("message", None):
+        for d in drafts:
+            if d.is_complete and not d.weak and (wanted is None or d.type == wanted) and d.source and d.target:
+                return d.source, d.target
+    return None
+
+
+def counterpart(actor: Actor, pair: tuple[Actor, Actor] | None) -> Actor | None:
+    if pair is None:
+        return None
+    a, b = pair
+    if actor.country == a.country:
+        return b
+    if actor.country == b.country:
+        return a
+    return None
+
+
+def fill_parties(drafts: list[Draft]) -> None:
+    """Missing sender or recipient: from the answered frame, then the main pair."""
+    for d in drafts:
+        if d.answers is not None and d.answers.target is None and d.source is not None:
+            d.answers.target = replace(d.source, reason=f"the message answers it ({d.source.reason})")
+    pair = main_pair(drafts)
+    for d in drafts:
+        if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "call", "sign", "relations"):
+            continue
+        _borrow(d, pair)
+
+
+def _borrow(d: Draft, pair: tuple[Actor, Actor] | None) -> None:
+    if d.type == "message":
+        if d.source and not d.target:
+            d.target = _borrowed(counterpart(d.source, pair))
+        elif d.target and not d.source:
+            d.source = _borrowed(counterpart(d.target, pair))
+        elif not d.source and not d.target and pair and d.weak is False and d.frame.trigger.frame != "exchange":
+            d.source, d.target = _borrowed(pair[0]), _borrowed(pair[1])
+        return
+    if len(d.countries) == 1 and pair:
+        only = d.source or d.target or d.participants[0]
+        other = _borrowed(counterpart(only, pair))
+        if other:
+            d.target = other
+            d.participants.append(other)
+
+
+def _borrowed(actor: Actor | None) -> Actor | None:
+    return replace(actor, reason="not named in the sentence: the article's main pair") if actor else None
+
+
+def fill_exchanges(drafts: list[Draft]) -> list[Draft]:
+    """An exchange with one named party ("the leaders exchanged") takes the main pair both ways."""
+    pair = main_pair(drafts)
+    out = []
+    for d in drafts:
+        if d.frame.trigger.frame == "exchange" and not d.is_complete and pair:
+            a, b = _borrowed(pair[0]), _borrowed(pair[1])
+            if d.source is None or d.source.country in (a.country, b.country):
+                out.append(replace(d, source=a, target=b, participants=[], evidence=list(d.evidence), reasons=list(d.reasons)))
+                out.append(replace(d, source=b, target=a, participants=[], evidence=list(d.evidence), reasons=list(d.reasons)))
+                continue
+        out.append(d)
+    return out
+
+
+def _same_parties(a: Draft, b: Draft) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type == "message":
+        return (a.source.country, a.target.country) == (b.source.country, b.target.country)
+    return a.countries == b.countries
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Drafts about one interaction, in text order, fold into the first with compatible dates."""
+    merged: list[Draft] = []
+    for d in drafts:
+        home = next((m for m in merged if _same_parties(m, d) and intersect(m.window, d.window) is not None), None)
+        if home is None:
+            if d.weak:
+                continue  # "the missive" alone asserts nothing new
+            merged.append(d)
+            continue
+        home.window = intersect(home.window, d.window) or home.window
+        home.has_own_date = home.has_own_date or d.has_own_date
+        home.medium = better_medium(home.medium, d.medium)
+        home.evidence += [e for e in d.evidence if e not in home.evidence]
+        home.occasion = home.occasion or d.occasion
+        home.reported_by += [r for r in d.reported_by if r not in home.reported_by]
+        home.reasons += [r for r in d.reasons if r not in home.reasons]
+        home.background = home.background and d.background
+    return merged
+
+
+def mark_background(drafts: list[Draft], report: DateWindow) -> None:
+    """Background: answered by the news, or over well before the report."""
+    for d in drafts:
+        if d.background:
+            continue
+        if report.start and d.window.end and d.window.end < report.start - timedelta(days=BACKGROUND_GAP_DAYS):
+            d.background = True
+            d.reasons.append(f"background: over by {d.window.end}, before the report ({report.start})")
+
+
+def to_event(d: Draft, doc: Document) -> Event:
+    spans = tuple(
+        Span(doc.doc_id, *doc.original_span(s, e), doc.original[slice(*doc.original_span(s, e))])
+        for s, e in sorted(d.evidence)
+    )
+    participants = tuple(d.participants) if d.type in ("meeting", "agreement") and len(d.participants) > 2 else ()
+    confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
+    return Event(
+        doc_id=doc.doc_id, type=d.type, source=d.source, target=d.target, when=d.window,
+        medium=d.medium if d.type == "message" else ("" if d.type != "call" else d.medium),
+        participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
+        background=d.background, evidence=spans, confidence=confidence, pattern=d.frame.pattern,
+        reasons=tuple(d.reasons + [f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target)) if a and a.reason]),
+    )

@@ -1,0 +1,160 @@
+"""The actors of one article, and how a token of a parsed sentence finds its actor.
+
+Every actor mention of the article is found once, lexically, over the cleaned text (see
+actors.ActorResolver.find_mentions); a role token of the parse then looks up the mention that
+covers it. Pronouns ("he", "its") and pair phrases ("the two leaders", "both sides") resolve to
+the mentions that came before, which is why the whole article's mentions are kept in order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..model import Actor
+
+PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+STATE_PRONOUNS = frozenset("it its itself".split())
+PLURAL_PRONOUNS = frozenset("they them their".split())
+PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies".split())
+# Dependencies that leave a noun's own phrase: what hangs there names other things.
+PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An actor mention placed in the cleaned text of the article."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+class Cast:
+    """The article's actor mentions in order, with the lookups the role finder needs."""
+
+    def __init__(self, mentions: list[Placed]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Placed]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def covering(self, pos: int) -> Placed | None:
+        i = bisect_left(self._starts, pos + 1) - 1
+        if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def before(self, pos: int) -> list[Placed]:
+        """Mentions ending before pos, nearest first."""
+        return [m for m in reversed(self.mentions[: bisect_left(self._starts, pos)]) if m.end <= pos]
+
+    def last_person(self, pos: int, exclude: set[str]) -> Actor | None:
+        for m in self.before(pos):
+            if m.actor.kind == "person" and m.actor.name not in exclude:
+                return _because(m.actor, "pronoun resolved to the nearest person mentioned before")
+        return None
+
+    def last_state(self, pos: int, exclude: set[str]) -> Actor | None:
+        for m in self.before(pos):
+            if m.actor.country and m.actor.country not in exclude:
+                return _because(m.actor, "'it' resolved to the nearest state mentioned before")
+        return None
+
+    def last_pair(self, pos: int) -> list[Actor]:
+        """The two nearest actors of different countries: what "the two leaders" points at."""
+        found: dict[str, Actor] = {}
+        for m in self.before(pos):
+            if m.actor.country and m.actor.country not in found:
+                found[m.actor.country] = _because(m.actor, "'the two ...' resolved to the last two parties mentioned")
+            if len(found) == 2:
+                break
+        return list(found.values()) if len(found) == 2 else []
+
+
+def _because(actor: Actor, reason: str) -> Actor:
+    return replace(actor, reason=f"{reason} ({actor.reason})" if actor.reason else reason)
+
+
+def phrase_range(token: Token) -> tuple[int, int]:
+    """Character range of a noun's own phrase (modifiers and compounds, not its attachments)."""
+    lo, hi = token.idx, token.idx + len(token)
+    stack = [c for c in token.children if c.dep_ not in PHRASE_EXITS]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t.idx), max(hi, t.idx + len(t))
+        stack.extend(c for c in t.children if c.dep_ not in PHRASE_EXITS)
+    return lo, hi
+
+
+class ActorFinder:
+    """Looks up the actors a token of a sentence parse stands for."""
+
+    def __init__(self, cast: Cast, base: int):
+        self.cast, self.base = cast, base
+
+    def actors_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Actor]:
+        """The actors of a role token and of its conjuncts ("X and Y")."""
+        out: list[Actor] = []
+        for t in [token, *_conjuncts(token)]:
+            out.extend(a for a in self._single(t, set(exclude)) if a not in out)
+        return out
+
+    def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
+        low = token.lower_
+        pos = self.base + token.idx
+        if low in PERSON_PRONOUNS:
+            actor = self.cast.last_person(pos, exclude)
+            return [actor] if actor else []
+        if low in STATE_PRONOUNS:
+            actor = self.cast.last_state(pos, exclude)
+            return [actor] if actor else []
+        if low in PLURAL_PRONOUNS or (low in PAIR_NOUNS and _has_pair_modifier(token)):
+            return self.cast.last_pair(pos)
+        lo, hi = phrase_range(token)
+        found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)]
+        if found:
+            return _distinct(found)
+        return self._through_of(token, exclude)
+
+    def _through_of(self, token: Token, exclude: set[str]) -> list[Actor]:
+        """"the heads of state of China, Vietnam" and "the leader of Laos": look inside of-phrases."""
+        for child in token.children:
+            if child.dep_ in ("prep", "appos") and (child.lower_ == "of" or child.dep_ == "appos"):
+                target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    found = self.actors_of(target, exclude)
+                    if found:
+                        return found
+        return []
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """Several mentions in one phrase: one actor per country, a person before a state
+    ("Cuba's Diaz-Canel" is Diaz-Canel; "the North Korea-China summit" is both states)."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a.country not in seen or (a.kind == "person" and seen[a.country].kind != "person"):
+            seen[a.country] = a
+    return list(seen.values())
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out, stack = [], [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _has_pair_modifier(token: Token) -> bool:
+    return any(c.lower_ in ("two", "both") for c in token.children)

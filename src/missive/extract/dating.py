@@ -1,0 +1,100 @@
+"""Dating frames: which date expression of a sentence belongs to which event, and its window.
+
+"KCNA reported on Thursday" dates the report, not the letter; "the letter dated Saturday"
+dates the letter. An expression belongs to the innermost frame whose phrase holds it, unless
+the path up to that frame passes a reporting verb ("reported", "said"), in which case it bounds
+the report day instead. A message with no date of its own was sent on or before the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from .. import temporal
+from ..model import DateWindow
+from .frames import Frame
+from .lexicon import Lexicon
+
+# Congratulations for an anniversary go out in the days before it; a week is the usual span.
+ANNIVERSARY_LEAD_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date expression of a sentence and what it dates."""
+
+    expression: temporal.Expression
+    root: Token
+    frame: Frame | None  # None: it dates the report or the sentence, not a frame
+    is_report: bool
+
+
+def expression_root(doc: Doc, expr: temporal.Expression) -> Token | None:
+    tokens = [t for t in doc if expr.start <= t.idx < expr.end]
+    if not tokens:
+        return None
+    inside = set(t.i for t in tokens)
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Dated]:
+    """Each expression of the sentence, given to the innermost frame that holds it."""
+    out = []
+    for expr in temporal.find_expressions(doc.text):
+        root = expression_root(doc, expr)
+        if root is None:
+            continue
+        frame, is_report = _owner(root, frames, lex)
+        out.append(Dated(expr, root, frame, is_report))
+    return out
+
+
+def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None, bool]:
+    report = lex.group("report")
+    by_token = {f.token.i: f for f in frames}
+    by_anchor = {f.anchor.i: f for f in frames}
+    for t in [root, *root.ancestors]:
+        if t.i in by_token and t != root:
+            return by_token[t.i], False
+        if t.i in by_anchor and t != root:
+            return by_anchor[t.i], False
+        if t.lower_ in report and t != root:
+            return None, True
+    # Sentence-level ("On Sunday, X held talks"): the sentence's only frame, if it has one.
+    return (frames[0], False) if len(frames) == 1 else (None, False)
+
+
+def resolve(expr: temporal.Expression, now: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+    try:
+        return temporal.resolve_expression(expr.text, now, anchor)
+    except Exception:  # noqa: BLE001 - an unparseable expression leaves the window open
+        return None
+
+
+def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
+    lo = max((d for d in (a.start, b.start) if d), default=None)
+    hi = min((d for d in (a.end, b.end) if d), default=None)
+    if lo and hi and lo > hi:
+        return None
+    precision = "day" if lo and hi and lo == hi else (a.precision if a.precision == b.precision else "range")
+    reason = "; ".join(r for r in (a.reason, b.reason) if r)
+    return DateWindow(lo, hi, precision, reason)
+
+
+def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
+    """No date of its own: sent on or before the report (the week before an anniversary it marks)."""
+    end = report.end
+    if anniversary and (end is None or anniversary <= end + timedelta(days=3)):
+        start = anniversary - timedelta(days=ANNIVERSARY_LEAD_DAYS)
+        end = min(end, anniversary) if end and end >= start else anniversary
+        return DateWindow(start, end, "range",
+                          f"no date of its own; messages for the anniversary on {anniversary} go out in the week before it")
+    reason = f"no date of its own; reported by {end}" if end else "no date in the text"
+    return DateWindow(None, end, "range" if end else "open", reason)
+
+
+def shift_reason(window: DateWindow, reason: str) -> DateWindow:
+    return replace(window, reason=reason)

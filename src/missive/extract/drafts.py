@@ -1,0 +1,89 @@
+"""Drafts: frames turned into directed interactions, before context fills gaps and merging.
+
+One frame may give several drafts ("exchanged letters" gives two messages; "embassies in
+Spain, Uganda and Angola" gives three relations events). A draft keeps its frame so the
+assembler can borrow a missing party from the frame it answers or from the article's main pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Actor, DateWindow, OPEN_WINDOW
+from .frames import Frame
+
+DIRECTED_FRAMES = {"message", "message_weak", "express", "congratulate", "visit", "mission", "envoy"}
+SYMMETRIC_FRAMES = {"meet", "call", "sign", "relations"}
+SPECIFIC_MEDIA = ("reply", "cable", "greeting", "verbal_message", "video_call")
+
+
+@dataclass
+class Draft:
+    """A mutable event in the making, one per (frame, direction)."""
+
+    frame: Frame
+    type: str
+    medium: str
+    source: Actor | None
+    target: Actor | None
+    participants: list[Actor] = field(default_factory=list)
+    window: DateWindow = OPEN_WINDOW
+    has_own_date: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    occasion: str = ""
+    background: bool = False
+    reported_by: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    weak: bool = False
+    sentence: int = 0
+    answers: "Draft | None" = None
+
+    @property
+    def countries(self) -> frozenset[str]:
+        found = {a.country for a in (self.source, self.target, *self.participants) if a and a.country}
+        return frozenset(found)
+
+    @property
+    def is_complete(self) -> bool:
+        if self.type == "message" or self.frame.trigger.frame in ("mission", "envoy"):
+            return bool(self.source and self.target and self.source.country != self.target.country)
+        return len(self.countries) >= 2
+
+
+def drafts_of(frame: Frame, medium: str, sentence: int) -> list[Draft]:
+    """The interactions a frame asserts, one per direction or location."""
+    kind = frame.trigger.frame
+    make = lambda s, t, parts=(): Draft(frame, frame.trigger.type, medium, s, t, list(parts),
+                                       weak=kind == "message_weak", sentence=sentence)
+    if kind == "exchange":
+        parties = _distinct_countries(frame.participants)
+        if len(parties) >= 2:
+            a, b = parties[:2]
+            return [make(a, b), make(b, a)]
+        return [make(parties[0], None)] if parties else [make(None, None)]
+    if kind in SYMMETRIC_FRAMES:
+        parties = _distinct_countries(frame.participants)
+        source = parties[0] if parties else None
+        target = parties[1] if len(parties) > 1 else None
+        return [make(source, target, parties)]
+    agents = frame.agents or [None]
+    recipients = frame.recipients or [None]
+    return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
+
+
+def _distinct_countries(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a.country and (a.country not in seen or (a.kind == "person" and seen[a.country].kind != "person")):
+            seen[a.country] = a
+    return list(seen.values())
+
+
+def better_medium(a: str, b: str) -> str:
+    """The more telling of two media for one message: a reply or a cable over a plain letter."""
+    for m in SPECIFIC_MEDIA:
+        if m in (a, b):
+            return m
+    if "letter" in (a, b):
+        return "letter"
+    return a or b

@@ -1,0 +1,285 @@
+"""Frames: a trigger word in a parsed sentence, with who did what to whom read off the parse.
+
+A frame is the raw reading of one trigger ("sent", "letter", "summit"); the assembler turns
+frames into events, fills missing roles from context and merges frames about the same
+interaction. Roles come from syntax: subjects, "to"/"from"/"with"/"between" phrases,
+possessives, passives, datives and objects, following the frame kind's reading
+(a subject sends, but receives under "receive").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .cast import ActorFinder
+from .lexicon import Lexicon, Trigger
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj")
+MISSION_WORDS = frozenset("embassy embassies consulate consulates mission missions".split())
+ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
+
+
+@dataclass
+class Frame:
+    """One trigger's reading: parties by role, plus what the filters and dating need."""
+
+    trigger: Trigger
+    token: Token
+    verb: Token | None
+    agents: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    participants: list[Actor] = field(default_factory=list)
+    pattern: str = ""
+    notes: list[str] = field(default_factory=list)
+    drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
+    replies_to: "Frame | None" = None
+    is_reply: bool = False
+
+    @property
+    def anchor(self) -> Token:
+        return self.token if self.trigger.pos == "verb" or self.verb is None else self.verb
+
+
+def is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun ("came" for "letter" in "came in a letter to Kim")."""
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        if is_verb(t):
+            return t
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing through "while exchanging", "decided to shut", relative clauses."""
+    t = verb
+    for _ in range(6):
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def children_by_prep(token: Token, prep: str) -> list[Token]:
+    """Objects of a preposition hanging off a token: "to" -> [Kim] for "letter to Kim"."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _context_words(token: Token) -> set[str]:
+    words = {token.lower_, token.head.lower_}
+    for t in (token, token.head):
+        words.update(c.lower_ for c in t.children)
+        for c in t.children:
+            words.update(g.lower_ for g in c.children)
+    return words
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, Trigger]]:
+    """Tokens whose surface form is a trigger, with the part of speech and context it needs."""
+    out = []
+    for token in doc:
+        trig = lexicon.triggers.get(token.lower_)
+        if trig is None:
+            continue
+        if trig.pos == "verb" and not is_verb(token):
+            continue
+        if trig.pos == "noun" and not token.tag_.startswith("NN"):
+            continue
+        if trig.requires and not (trig.requires & _context_words(token)):
+            continue
+        out.append((token, trig))
+    return out
+
+
+class RoleReader:
+    """Reads the parties of a frame from the parse, following the frame kind."""
+
+    def __init__(self, finder: ActorFinder, lexicon: Lexicon):
+        self.finder, self.lex = finder, lexicon
+
+    def read(self, token: Token, trig: Trigger) -> Frame:
+        verb = token if trig.pos == "verb" else governing_verb(token)
+        frame = Frame(trig, token, verb, pattern=f"{trig.frame}:{token.lower_}")
+        reader = getattr(self, f"_read_{trig.frame}", self._read_message)
+        reader(frame)
+        return frame
+
+    # -- kinds ------------------------------------------------------------------------------
+    def _read_message(self, f: Frame) -> None:
+        tok, verb = f.token, f.verb
+        f.agents = self._first(
+            ("possessive", lambda: [c for c in tok.children if c.dep_ == "poss"]),
+            ("from-phrase", lambda: children_by_prep(tok, "from") + (children_by_prep(verb, "from") if verb is not None else [])),
+            ("clause subject", lambda: [s for c in tok.children if c.dep_ in ("relcl", "acl") and (s := subject_of(c)) is not None and s != tok]),
+            ("subject", lambda: self._subject_unless_receive(f)),
+            frame=f,
+        )
+        f.recipients = self._first(
+            ("to-phrase", lambda: self._to_phrases(f)),
+            ("dative", lambda: [c for c in (verb.children if verb is not None else []) if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c != tok and c.lower_ in ("him", "her"))]),
+            ("receiver subject", lambda: self._receiver(f)),
+            frame=f,
+        )
+
+    def _read_message_weak(self, f: Frame) -> None:
+        self._read_message(f)
+
+    def _read_express(self, f: Frame) -> None:
+        self._read_message(f)
+
+    def _read_congratulate(self, f: Frame) -> None:
+        verb = f.token
+        subj = subject_of(verb)
+        f.agents = self._actors([subj] if subj is not None else [], f, "subject")
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        f.recipients = self._actors(objs, f, "object") or self._actors(self._to_phrases(f), f, "to-phrase")
+
+    def _read_exchange(self, f: Frame) -> None:
+        verb = f.token
+        parties = self._first(
+            ("between-phrase", lambda: children_by_prep(verb, "between") + children_by_prep(verb.head, "between")),
+            ("subject", lambda: [s] if (s := subject_of(verb)) is not None else []),
+            frame=f,
+        )
+        parties += [a for a in self._actors(children_by_prep(verb, "with"), f, "with-phrase") if a not in parties]
+        f.participants = parties
+
+    def _read_meet(self, f: Frame) -> None:
+        tok, verb = f.token, f.verb
+        heads = [tok] + ([verb] if verb is not None else [])
+        found: list[Actor] = []
+        for h in heads:
+            for prep in ("with", "between", "among"):
+                found += self._actors(children_by_prep(h, prep), f, f"{prep}-phrase")
+        found += self._actors([c for c in tok.children if c.dep_ in ("poss", "compound")], f, "modifier")
+        if is_verb(tok):
+            found += self._actors([c for c in tok.children if c.dep_ == "dobj"], f, "object")
+        subj = subject_of(verb) if verb is not None else None
+        found += self._actors([subj] if subj is not None else [], f, "subject")
+        f.participants = _unique(found)
+
+    def _read_visit(self, f: Frame) -> None:
+        tok = f.token
+        if is_verb(tok):
+            subj = subject_of(tok)
+            f.agents = self._actors([subj] if subj is not None else [], f, "visitor subject")
+            f.recipients = self._actors([c for c in tok.children if c.dep_ == "dobj"], f, "visited place")
+        else:
+            f.agents = self._actors([c for c in tok.children if c.dep_ == "poss"], f, "possessive visitor")
+            if not f.agents and f.verb is not None:
+                subj = subject_of(f.verb)
+                f.agents = self._actors([subj] if subj is not None else [], f, "visitor subject")
+            f.recipients = self._actors(children_by_prep(tok, "to"), f, "to-phrase")
+
+    def _read_call(self, f: Frame) -> None:
+        self._read_meet(f)
+
+    def _read_sign(self, f: Frame) -> None:
+        self._read_meet(f)
+
+    def _read_relations(self, f: Frame) -> None:
+        self._read_meet(f)
+
+    def _read_mission(self, f: Frame) -> None:
+        verb = f.token
+        subj = subject_of(verb)
+        f.agents = self._actors([subj] if subj is not None else [], f, "subject")
+        places: list[Token] = []
+        for noun in verb.subtree:
+            if noun.lower_ in MISSION_WORDS:
+                places += children_by_prep(noun, "in") + children_by_prep(noun, "to")
+        places += children_by_prep(verb, "in")
+        f.recipients = self._actors(places, f, "mission location", exclude_agents=True)
+
+    def _read_envoy(self, f: Frame) -> None:
+        verb = f.token
+        subj = subject_of(verb)
+        f.agents = self._actors([subj] if subj is not None else [], f, "subject")
+        places: list[Token] = []
+        for noun in verb.subtree:
+            if noun.lower_ in ENVOY_WORDS:
+                for prep in ("to", "in", "from"):
+                    places += children_by_prep(noun, prep)
+        for prep in ("to", "from"):
+            places += children_by_prep(verb, prep)
+        f.recipients = self._actors(places, f, "envoy's posting", exclude_agents=True)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _first(self, *steps, frame: Frame) -> list[Actor]:
+        """The actors of the first role source that yields any, noting which one it was."""
+        for label, tokens in steps:
+            found = self._actors(tokens(), frame, label)
+            if found:
+                return found
+        return []
+
+    def _actors(self, tokens: list[Token], frame: Frame, label: str, exclude_agents: bool = False) -> list[Actor]:
+        exclude = {a.name for a in frame.agents} if exclude_agents else set()
+        found: list[Actor] = []
+        for t in tokens:
+            if t is None:
+                continue
+            actors = self.finder.actors_of(t, exclude | {a.name for a in frame.agents})
+            if not actors and t.dep_ in SUBJECT_DEPS:
+                actors = self.finder.actors_of(next((c for c in t.children if c.dep_ == "poss"), t), exclude)
+                if not actors:
+                    actors = [a for g in children_by_prep(t, "from") for a in self.finder.actors_of(g, exclude)]
+            if actors:
+                frame.notes.append(f"{label}: {', '.join(a.name for a in actors)}")
+            found += [a for a in actors if a not in found]
+        return found
+
+    def _subject_unless_receive(self, f: Frame) -> list[Token]:
+        verb = f.verb
+        if verb is None or verb.lower_ in self.lex.group("receive"):
+            return []
+        if f.token.dep_ in ("nsubj", "nsubjpass") and f.token.head == verb:
+            return []  # "the letter said": the letter is the subject, not its sender
+        subj = subject_of(verb)
+        return [subj] if subj is not None else []
+
+    def _receiver(self, f: Frame) -> list[Token]:
+        verb = f.verb
+        if verb is None or verb.lower_ not in self.lex.group("receive"):
+            return []
+        subj = subject_of(verb)
+        return [subj] if subj is not None else []
+
+    def _to_phrases(self, f: Frame) -> list[Token]:
+        tok, verb = f.token, f.verb
+        out = children_by_prep(tok, "to")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    out += children_by_prep(g, "to")
+        if verb is not None and verb.lower_ in self.lex.group("send"):
+            out += children_by_prep(verb, "to")
+        return out
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a not in out:
+            out.append(a)
+    return out

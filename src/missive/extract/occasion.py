@@ -1,0 +1,60 @@
+"""Occasion and medium of a message, read from the words around its trigger."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .frames import Frame
+from .lexicon import Lexicon
+
+_OCCASION = re.compile(
+    r"(?:on the occasion of|to mark|marking|to commemorate|commemorating|to celebrate|celebrating|"
+    r"in honou?r of|for|on|over|about)\s+"
+    r"((?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,6}?"
+    r"(?:anniversary|re-?election|election|inauguration|birthday|new year|congress|plenum|national day|"
+    r"independence day|victory day|crash|earthquake|disaster|flood|epidemic|pandemic|death|passing|"
+    r"appointment|victory|success|holiday|festival)"
+    r"(?:\s+of\s+[^,.;:“”\"]{0,80})?)",
+    re.IGNORECASE,
+)
+VERBAL_WORDS = frozenset("verbal verbally oral orally".split())
+
+
+def find_occasion_text(text: str) -> str:
+    """The occasion phrase of a sentence ("the 76th anniversary of the founding of North Korea")."""
+    m = _OCCASION.search(text)
+    return m.group(1).strip() if m else ""
+
+
+def medium_of(frame: Frame, lex: Lexicon) -> str:
+    """The message's medium: the trigger's own, or a more telling word next to it."""
+    tok = frame.token
+    near = [*tok.children, tok.head, *tok.head.children]
+    for t in near:
+        for g in [t, *t.children]:
+            if g.lower_ in VERBAL_WORDS:
+                return "verbal_message"
+    if frame.trigger.type != "message":
+        return frame.trigger.medium
+    for t in _medium_words(tok):
+        trig = lex.triggers.get(t.lower_)
+        if trig and trig.type == "message" and trig.frame.startswith("message") and t != tok:
+            if trig.medium in ("cable", "reply", "greeting"):
+                return trig.medium
+    if frame.trigger.frame in ("exchange", "congratulate"):
+        for t in tok.subtree:
+            trig = lex.triggers.get(t.lower_)
+            if trig and trig.type == "message" and trig.frame == "message":
+                return trig.medium
+    return frame.trigger.medium
+
+
+def _medium_words(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("through", "by", "via", "in"):
+            out += [g for g in c.subtree]
+    return out

@@ -1,0 +1,411 @@
+"""The DuckDB store: documents, skipped inputs and events; the only module that imports duckdb.
+
+Re-ingesting never duplicates: a document is keyed by the SHA-256 of its original text, and
+its events are replaced as a whole when the same content is ingested again. Schema changes are
+recorded migrations (table schema_migrations), applied in order and only once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+from . import consolidate as cons
+from .errors import StoreError
+from .model import Document, Event, Skip, event_from_flat, event_to_flat
+
+DEFAULT_DB = "missive.duckdb"
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+    CREATE TABLE documents (
+        content_hash VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        path VARCHAR,
+        title VARCHAR,
+        url VARCHAR,
+        outlet VARCHAR,
+        original VARCHAR NOT NULL,
+        cleaned VARCHAR NOT NULL,
+        metadata JSON,
+        removals JSON,
+        report_start DATE,
+        report_end DATE,
+        report_reason VARCHAR,
+        conflicts JSON,
+        n_events INTEGER,
+        ingested_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE skips (
+        path VARCHAR PRIMARY KEY,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR,
+        skipped_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        medium VARCHAR,
+        source VARCHAR,
+        source_country VARCHAR,
+        target VARCHAR,
+        target_country VARCHAR,
+        participants VARCHAR[],
+        date_min DATE,
+        date_max DATE,
+        date_reason VARCHAR,
+        occasion VARCHAR,
+        reported_by VARCHAR[],
+        background BOOLEAN,
+        evidence VARCHAR,
+        evidence_spans JSON,
+        confidence DOUBLE,
+        pattern VARCHAR,
+        reasons JSON,
+        in_reply_to VARCHAR
+    );
+    """),
+    (2, """
+    ALTER TABLE events ADD COLUMN pair_key VARCHAR;
+    ALTER TABLE events ADD COLUMN quotes JSON;
+    CREATE TABLE doc_minhash (
+        content_hash VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        hashvalues BIGINT[] NOT NULL
+    );
+    CREATE TABLE consolidated (
+        event_id VARCHAR PRIMARY KEY,
+        pair_key VARCHAR NOT NULL,
+        countries VARCHAR[],
+        type VARCHAR NOT NULL,
+        source_country VARCHAR,
+        target_country VARCHAR,
+        date_min DATE,
+        date_max DATE,
+        n_reports INTEGER,
+        n_sources INTEGER,
+        docs VARCHAR[],
+        n_conflicts INTEGER,
+        flat JSON NOT NULL
+    );
+    """),
+]
+# Python steps a migration needs after its SQL: filling new columns and tables for stored rows.
+BACKFILLS = {2: "rebuild_consolidation"}
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("MISSIVE_DB") or DEFAULT_DB)
+
+
+class Store:
+    """A DuckDB file holding the record; open it with `Store.open(path)` or as a context manager."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
+        self.con, self.path = con, path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, read_only: bool = False) -> "Store":
+        target = Path(path) if path else default_db_path()
+        try:
+            con = duckdb.connect(str(target), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{target}: cannot open the store ({exc})") from exc
+        store = cls(con, target)
+        if not read_only:
+            store.migrate()
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def migrate(self) -> None:
+        """Apply the migrations not yet recorded, each in its own transaction."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self._transaction():
+                self.con.execute(sql)
+                if version in BACKFILLS:
+                    getattr(self, "_" + BACKFILLS[version])()
+                self.con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------------
+    def has_document(self, content_hash: str) -> bool:
+        return bool(self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone())
+
+    def save_document(self, doc: Document, events: list[Event], report: Any = None, conflicts: Iterable[str] = ()) -> None:
+        """Store one article and its events atomically, replacing an earlier copy of it.
+
+        Consolidation of every country pair the article touches (before or after) is recomputed in
+        the same transaction, so every writer keeps it current and no reader sees it half done.
+        """
+        h = doc.content_hash
+        with self._transaction():
+            touched = {r[0] for r in self.con.execute(
+                "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
+            self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
+            self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
+            self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
+            self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
+            self.con.execute(
+                "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
+                " report_start, report_end, report_reason, conflicts, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
+                 doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
+                 getattr(report, "start", None), getattr(report, "end", None), getattr(report, "reason", ""),
+                 json.dumps(list(conflicts)), len(events)],
+            )
+            for event in _unique_events(events):
+                self._insert_event(event, h)
+            self._save_signature(h, doc.doc_id, doc.cleaned)
+            self._reconsolidate(touched | {cons.pair_key(e) for e in events})
+
+    def _insert_event(self, event: Event, content_hash: str) -> None:
+        flat = event_to_flat(event)
+        self.con.execute(
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            [flat["event_id"], content_hash, flat["doc"], flat["type"], flat["medium"], flat["source"],
+             flat["source_country"], flat["target"], flat["target_country"], flat["participants"],
+             flat["date_min"], flat["date_max"], flat["date_reason"], flat["occasion"], flat["reported_by"],
+             flat["background"], flat["evidence"], json.dumps(flat["evidence_spans"]), flat["confidence"],
+             event.pattern, json.dumps(list(event.reasons)), flat["in_reply_to"], cons.pair_key(event),
+             json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes])],
+        )
+
+    def _save_signature(self, content_hash: str, doc_id: str, cleaned: str) -> None:
+        values = [int(v) for v in cons.text_signature(cleaned).hashvalues]
+        self.con.execute("INSERT INTO doc_minhash VALUES (?,?,?)", [content_hash, doc_id, values])
+
+    def save_skip(self, skip: Skip) -> None:
+        self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
+        self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)", [skip.path, skip.reason, skip.detail])
+
+    # -- consolidation: recomputed per country pair, inside the writer's transaction --------------
+    def _reconsolidate(self, pair_keys: Iterable[str | None]) -> None:
+        keys = sorted({k for k in pair_keys if k is not None})
+        if not keys:
+            return
+        self.con.execute("DELETE FROM consolidated WHERE list_contains(?, pair_key)", [keys])
+        for c in cons.consolidate_events(self._reports(keys)):
+            flat = cons.consolidated_to_flat(c)
+            self.con.execute(
+                "INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type, flat["source_country"],
+                 flat["target_country"], flat["date_min"], flat["date_max"], len(c.reports), c.n_sources,
+                 list(c.docs), len(c.conflicts), json.dumps(flat, ensure_ascii=False)])
+
+    def _reports(self, keys: list[str]) -> list[cons.Report]:
+        cur = self.con.execute(
+            "SELECT e.*, d.outlet AS doc_outlet, d.metadata AS doc_metadata FROM events e"
+            " JOIN documents d USING (content_hash) WHERE list_contains(?, e.pair_key)", [keys])
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        groups = self._source_groups(sorted({r["content_hash"] for r in rows}))
+        return [cons.Report(event_from_flat(_row_to_flat(row)), row["event_id"], _outlet(row),
+                            groups.get(row["doc_id"], "")) for row in rows]
+
+    def _source_groups(self, content_hashes: list[str]) -> dict[str, str]:
+        """Near-duplicate groups of the articles, keyed by doc_id, from their stored signatures."""
+        rows = self.con.execute("SELECT doc_id, hashvalues FROM doc_minhash WHERE list_contains(?, content_hash)"
+                                " ORDER BY doc_id, content_hash", [content_hashes]).fetchall()
+        signatures = {doc_id: cons.signature_from_values(values) for doc_id, values in reversed(rows)}
+        return cons.duplicate_groups(signatures)
+
+    def rebuild_consolidation(self) -> int:
+        """Recompute signatures and every pair's consolidation from the stored events (after upgrades)."""
+        with self._transaction():
+            self._rebuild_consolidation()
+        return self.con.execute("SELECT count(*) FROM consolidated").fetchone()[0]
+
+    def _rebuild_consolidation(self) -> None:
+        for (h, doc_id, cleaned) in self.con.execute(
+                "SELECT content_hash, doc_id, cleaned FROM documents WHERE content_hash NOT IN"
+                " (SELECT content_hash FROM doc_minhash)").fetchall():
+            self._save_signature(h, doc_id, cleaned)
+        cur = self.con.execute("SELECT * FROM events")
+        cols = [d[0] for d in cur.description]
+        for row in [dict(zip(cols, r)) for r in cur.fetchall()]:
+            key = cons.pair_key(event_from_flat(_row_to_flat(row)))
+            self.con.execute("UPDATE events SET pair_key = ? WHERE event_id = ?", [key, row["event_id"]])
+        self.con.execute("DELETE FROM consolidated")
+        self._reconsolidate(r[0] for r in self.con.execute("SELECT DISTINCT pair_key FROM events").fetchall())
+
+    # -- reading ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "skips")}
+
+    def events(self, pair: tuple[str, str] | None = None, type_: str | None = None,
+               since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+        """Stored events as flat dicts, newest first (by the latest day they can have happened)."""
+        where, args = [], []
+        if pair:
+            where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)"
+                         " OR (list_contains(participants, ?) AND list_contains(participants, ?)))")
+            a, b = pair
+            args += [a, b, b, a, a, b]
+        if type_:
+            where.append("type = ?")
+            args.append(type_)
+        if since:
+            where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
+            args.append(since)
+        if until:
+            where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
+            args.append(until)
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, doc_id, event_id"
+        cur = self.con.execute(sql, args)
+        cols = [d[0] for d in cur.description]
+        return [_row_to_flat(dict(zip(cols, row))) for row in cur.fetchall()]
+
+    def consolidated(self, pair: tuple[str, str] | None = None, since: date | None = None,
+                     until: date | None = None, type_: str | None = None) -> list[dict[str, Any]]:
+        """Consolidated events as flat dicts (plus docs, n_sources, reports, conflicts), oldest first."""
+        where, args = [], []
+        if pair:
+            where.append("list_contains(countries, ?) AND list_contains(countries, ?)")
+            args += list(pair)
+        if type_:
+            where.append("type = ?")
+            args.append(type_)
+        if since:
+            where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
+            args.append(since)
+        if until:
+            where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
+            args.append(until)
+        sql = "SELECT flat FROM consolidated" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += (" ORDER BY coalesce(date_min, date_max) NULLS LAST, date_max NULLS LAST,"
+                " (flat->>'$.medium') = 'reply', event_id")
+        return [json.loads(r[0]) for r in self.con.execute(sql, args).fetchall()]
+
+    def timeline(self, a: str, b: str, since: date | None = None) -> list[dict[str, Any]]:
+        """The consolidated interactions between two states, oldest first."""
+        return self.consolidated((a.upper(), b.upper()), since)
+
+    def pair_stats(self, a: str, b: str) -> cons.PairStats:
+        a, b = a.upper(), b.upper()
+        return cons.pair_stats(self.consolidated((a, b), type_="message"), a, b)
+
+    def compare(self, left: str, right: str) -> cons.Comparison:
+        """The quoted wording of two messages (consolidated or report ids) and the phrases they differ in."""
+        return cons.compare_wording(self.wording(left), self.wording(right))
+
+    def wording(self, event_id: str) -> cons.Wording:
+        row = self.con.execute("SELECT flat FROM consolidated WHERE event_id = ?", [event_id]).fetchone()
+        if row:
+            flat = json.loads(row[0])
+            ids = [r["event_id"] for r in flat["reports"]]
+        else:
+            found = self.events_by_id([event_id])
+            if not found:
+                raise StoreError(f"{event_id}: no such event in {self.path}")
+            flat, ids = found[0], [event_id]
+        quotes = [q for i in ids for q in self._report_quotes(i)]
+        label = (f"{flat.get('source') or flat.get('source_country')} → {flat.get('target') or flat.get('target_country')}"
+                 f", {flat.get('date_min') or '…'}..{flat.get('date_max') or '…'}, {flat.get('medium') or flat['type']}")
+        return cons.Wording(event_id, label, tuple(dict.fromkeys(quotes)))
+
+    def events_by_id(self, event_ids: list[str]) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT * FROM events WHERE list_contains(?, event_id) ORDER BY event_id", [event_ids])
+        cols = [d[0] for d in cur.description]
+        return [_row_to_flat(dict(zip(cols, r))) for r in cur.fetchall()]
+
+    def _report_quotes(self, event_id: str) -> tuple[str, ...]:
+        """Stored quotes, else the quoted passages between the neighbouring events' evidence."""
+        h, spans, quotes = self.con.execute(
+            "SELECT content_hash, evidence_spans, quotes FROM events WHERE event_id = ?", [event_id]).fetchone()
+        if quotes and json.loads(quotes):
+            return tuple(q[2] for q in json.loads(quotes))
+        start = (json.loads(spans or "[]") or [[0, 0]])[0][0]
+        others = [json.loads(r[0] or "[]") for r in self.con.execute(
+            "SELECT evidence_spans FROM events WHERE content_hash = ? AND event_id <> ?", [h, event_id]).fetchall()]
+        firsts = [s[0] for s in others if s]
+        before = max((end for begin, end in firsts if begin < start), default=0)
+        after = min((begin for begin, _ in firsts if begin > start), default=None)
+        original = self.con.execute("SELECT original FROM documents WHERE content_hash = ?", [h]).fetchone()[0]
+        return cons.quoted_passages(original, before, after)
+
+    def skips(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT path, reason, detail FROM skips ORDER BY path")
+        return [dict(zip(("path", "reason", "detail"), r)) for r in cur.fetchall()]
+
+
+EVENT_COLUMNS = ("event_id", "content_hash", "doc_id", "type", "medium", "source", "source_country", "target",
+                 "target_country", "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by",
+                 "background", "evidence", "evidence_spans", "confidence", "pattern", "reasons", "in_reply_to",
+                 "pair_key", "quotes")
+
+
+def _unique_events(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        if e.event_id not in seen:
+            seen.add(e.event_id)
+            out.append(e)
+    return out
+
+
+def _metadata_json(doc: Document) -> dict[str, Any]:
+    m = doc.metadata
+    return {
+        "title": m.title, "url": m.url, "outlet": m.outlet, "author": m.author, "language": m.language,
+        "agencies": list(m.agencies), "state_media": list(m.state_media),
+        "date_candidates": [
+            {"value": c.value.isoformat() if c.has_year else c.value.strftime("--%m-%d"), "source": c.source,
+             "reason": c.reason, "start_char": c.start_char, "has_year": c.has_year}
+            for c in m.date_candidates
+        ],
+    }
+
+
+def _removal_json(r: Any) -> dict[str, Any]:
+    return {"start_char": r.start_char, "end_char": r.end_char, "reason": r.reason, "text": r.text}
+
+
+def _outlet(row: dict[str, Any]) -> str:
+    """The article's outlet, else the wire agency it credits, else the state medium it is (a text has no site)."""
+    if row.get("doc_outlet"):
+        return row["doc_outlet"]
+    meta = json.loads(row.get("doc_metadata") or "{}")
+    return ", ".join(meta.get("agencies") or meta.get("state_media") or [])
+
+
+def _row_to_flat(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in row.items() if k not in ("content_hash", "pair_key", "quotes")}
+    out["doc"] = out.pop("doc_id")
+    for key in ("date_min", "date_max"):
+        out[key] = out[key].isoformat() if out[key] else None
+    for key in ("evidence_spans", "reasons"):
+        out[key] = json.loads(out[key]) if out[key] else []
+    out["participants"] = list(out["participants"] or [])
+    out["reported_by"] = list(out["reported_by"] or [])
+    return out

@@ -1,0 +1,165 @@
+"""The FastAPI application: read-only HTML pages over a store, each with a .json twin.
+
+The store is opened read-only for each request and closed after it, so the server never holds
+DuckDB's file lock between requests: `missive ingest` can add articles while the pages are
+being read. Every response forbids inline script through its Content-Security-Policy, a second
+wall behind escaping for the articles' own HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import StoreError
+from ..model import EVENT_TYPES
+from ..store import Store
+from . import pages
+from .present import register_filters
+from .queries import Reader
+from .search import search
+
+HERE = Path(__file__).resolve().parent
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                               " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web application over the store at ``db_path`` (which must exist; it is never written)."""
+    db = Path(db_path)
+    app = FastAPI(title="Missive", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    register_filters(templates.env)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def reader() -> Iterator[Reader]:
+        try:
+            store = Store.open(db, read_only=True)
+        except StoreError as exc:
+            raise HTTPException(503, f"the store cannot be read right now ({exc})") from exc
+        try:
+            yield Reader(store)
+        finally:
+            store.close()
+
+    def page(request: Request, name: str, data: dict[str, Any], status: int = 200) -> Response:
+        return templates.TemplateResponse(request, name, {"data": data, "db": db.name}, status_code=status)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def readable_errors(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"detail": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
+        return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
+
+    _home_routes(app, reader, page)
+    _pair_routes(app, reader, page)
+    _event_routes(app, reader, page)
+    return app
+
+
+def _home_routes(app: FastAPI, reader: Any, page: Any) -> None:
+    @app.get("/index.json")
+    def home_json(r: Reader = Depends(reader)) -> dict[str, Any]:
+        return pages.home_page(r)
+
+    @app.get("/")
+    def home(request: Request, r: Reader = Depends(reader)) -> Response:
+        return page(request, "home.html", pages.home_page(r))
+
+    @app.get("/search.json")
+    def search_json(q: str = "", r: Reader = Depends(reader)) -> dict[str, Any]:
+        return search(r, q)
+
+    @app.get("/search")
+    def search_page(request: Request, q: str = "", r: Reader = Depends(reader)) -> Response:
+        found = search(r, q)
+        if found["redirect"]:
+            return RedirectResponse(found["redirect"], status_code=303)
+        return page(request, "search.html", found)
+
+
+def parse_year(value: str | None) -> int | None:
+    """A year from a filter box; anything else means 'no bound' (a typo must not break the page)."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= 9999 else None
+
+
+def _pair_data(r: Reader, a: str, b: str, type_: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+    a, b = a.upper(), b.upper()
+    kind = type_ if type_ in EVENT_TYPES else None
+    data = pages.pair_page(r, a, b, kind, parse_year(since), parse_year(until))
+    if data is None:
+        raise HTTPException(404, f"No interaction between {pages.country_name(a)} ({a}) and "
+                                 f"{pages.country_name(b)} ({b}) is in this store.")
+    return data
+
+
+def _pair_routes(app: FastAPI, reader: Any, page: Any) -> None:
+    @app.get("/pair/{a}/{b}.json")
+    def pair_json(a: str, b: str, type: str | None = None, since: str | None = None, until: str | None = None,
+                  r: Reader = Depends(reader)) -> dict[str, Any]:
+        return _pair_data(r, a, b, type, since, until)
+
+    @app.get("/pair/{a}/{b}")
+    def pair(request: Request, a: str, b: str, type: str | None = None, since: str | None = None,
+             until: str | None = None, r: Reader = Depends(reader)) -> Response:
+        if a != a.upper() or b != b.upper():
+            return RedirectResponse(f"/pair/{quote(a.upper())}/{quote(b.upper())}?{request.url.query}", 307)
+        return page(request, "pair.html", _pair_data(r, a, b, type, since, until))
+
+
+def _event_data(r: Reader, event_id: str) -> dict[str, Any] | str:
+    """The event page's data, or the id of the event holding this report (to redirect to)."""
+    data = pages.event_page(r, event_id)
+    if data is not None:
+        return data
+    owner = r.owner_of_report(event_id)
+    if owner and owner != event_id:
+        return owner
+    raise HTTPException(404, f"No event '{event_id}' is in this store.")
+
+
+def _event_routes(app: FastAPI, reader: Any, page: Any) -> None:
+    @app.get("/event/{event_id}.json")
+    def event_json(event_id: str, r: Reader = Depends(reader)) -> Any:
+        data = _event_data(r, event_id)
+        return RedirectResponse(f"/event/{quote(data)}.json", 307) if isinstance(data, str) else data
+
+    @app.get("/event/{event_id}")
+    def event(request: Request, event_id: str, r: Reader = Depends(reader)) -> Response:
+        data = _event_data(r, event_id)
+        if isinstance(data, str):
+            return RedirectResponse(f"/event/{quote(data)}#report-{quote(event_id)}", 307)
+        return page(request, "event.html", data)
+
+    @app.get("/article/{doc_id}.json")
+    def article_json(doc_id: str, r: Reader = Depends(reader)) -> dict[str, Any]:
+        data = pages.article_page(r, doc_id)
+        if data is None:
+            raise HTTPException(404, f"No article '{doc_id}' is in this store.")
+        return data
+
+    @app.get("/article/{doc_id}")
+    def article(request: Request, doc_id: str, r: Reader = Depends(reader)) -> Response:
+        data = pages.article_page(r, doc_id)
+        if data is None:
+            raise HTTPException(404, f"No article '{doc_id}' is in this store.")
+        return page(request, "article.html", data)

@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled example articles, the devset beside the checkout, temp stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+SHARED = ROOT.parent / "shared"
+DEVSET = SHARED / "devset"
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def devset() -> Path:
+    if not (DEVSET / "docs").is_dir():
+        pytest.skip("../shared/devset is not beside this checkout")
+    return DEVSET
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from missive import Extractor
+
+    return Extractor()

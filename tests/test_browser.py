@@ -1,0 +1,184 @@
+"""An analyst's clicks, in Debian's chromium, against `missive serve` over the demo store.
+
+The store is built once per session by `missive demo` (the real extractor) plus one hostile
+article; the server runs as a subprocess on 127.0.0.1. The extractor improves in parallel, so
+these tests assert orders and presence, never exact counts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.model]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+MISSIVE = [sys.executable, "-c", "from missive.cli import app; app()"]
+HOSTILE = ("Pyongyang, May 4 (KCNA) -- Leaders exchange letters.\n"
+           "<script>window.__pwned = 1</script>\n"
+           "<img src=x onerror=\"window.__pwned = 2\"> Chinese President Xi Jinping sent a letter to "
+           "North Korean leader Kim Jong Un on Tuesday, state media reported.\n")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"missive serve exited with {server.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "demo.duckdb"
+    subprocess.run([*MISSIVE, "demo", "--db", str(db)], check=True, capture_output=True, timeout=300)
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    subprocess.run([*MISSIVE, "ingest", str(folder / "hostile.txt"), "--db", str(db)], check=True,
+                   capture_output=True, timeout=300)
+    return db
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_db: Path) -> Iterator[str]:
+    port = _free_port()
+    server = subprocess.Popen([*MISSIVE, "serve", "--db", str(demo_db), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/", server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(base_url: str):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, base_url: str):
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _json(base_url: str, path: str) -> dict:
+    with urllib.request.urlopen(base_url + path, timeout=10) as fh:
+        return json.load(fh)
+
+
+def _timeline(base_url: str) -> list[dict]:
+    return [e for g in _json(base_url, "/pair/CHN/PRK.json")["timeline"] for e in g["events"]]
+
+
+def test_the_pair_page_lists_the_bundled_letters_in_date_order(page, base_url: str):
+    page.goto("/pair/CHN/PRK")
+    shown = page.locator("article.event").evaluate_all("nodes => nodes.map(n => n.id.slice(2))")
+    events = _timeline(base_url)
+    assert shown == [e["event_id"] for e in events]
+    dated = [e["date_min"] or e["date_max"] for e in events if e["date_min"] or e["date_max"]]
+    assert dated == sorted(dated)
+    letters = [e for e in events if e["type"] == "message" and e["source_country"] == "CHN"]
+    assert len(letters) >= 2, "the bundled articles report several letters from Xi to Kim"
+    years = page.locator("section.year h3").all_inner_texts()
+    assert [y for y in years if y.isdigit()] == sorted(y for y in years if y.isdigit())
+
+
+def test_clicking_an_event_shows_its_evidence_highlighted_in_the_article(page, base_url: str):
+    page.goto("/pair/CHN/PRK")
+    first = page.locator("article.event:not(.background) a.title").first
+    first.click()
+    page.wait_for_url("**/event/**")
+    mark = page.locator("blockquote.excerpt mark.evidence").first
+    mark.wait_for(state="visible")
+    assert mark.inner_text().strip()
+    colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    event_id = page.url.split("/event/")[1].split("#")[0]
+    data = _json(base_url, f"/event/{event_id}.json")
+    spans = data["reports"][0]["evidence_spans"]
+    original = data["reports"][0]["document"]["original"]
+    assert mark.inner_text() in original[spans[0][0]:spans[0][1]]
+
+
+def test_the_chart_renders(page):
+    page.goto("/pair/CHN/PRK")
+    chart = page.locator("svg.chart")
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 100
+    heights = page.locator("svg.chart rect.fwd, svg.chart rect.bwd").evaluate_all(
+        "rects => rects.map(r => r.getBBox().height)")
+    assert any(h > 10 for h in heights)
+
+
+def test_a_script_inside_an_ingested_article_does_not_execute(page):
+    errors: list[str] = []
+    page.on("dialog", lambda d: (errors.append(d.message), d.dismiss()))
+    page.goto("/article/hostile")
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    text = page.locator(".text.article").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert '<img src=x onerror="window.__pwned = 2">' in text
+    assert page.locator(".text.article script, .text.article img").count() == 0 and not errors
+
+
+@pytest.mark.parametrize("path, words", [
+    ("/pair/CHN/ATA", "No interaction between China"),
+    ("/event/0000000000000000", "No event"),
+    ("/article/no-such-article", "No article"),
+])
+def test_a_missing_pair_or_event_answers_404_with_a_readable_page(page, path: str, words: str):
+    response = page.goto(path)
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Not found"
+    assert words in page.locator("p.detail").inner_text()
+    page.locator("a[href='/']").first.click()
+    page.wait_for_url("**/")
+
+
+def test_the_pages_work_without_javascript(browser, base_url: str):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto("/")
+    tab.fill("input[name=q]", "China and North Korea")
+    tab.press("input[name=q]", "Enter")
+    tab.wait_for_url("**/pair/CHN/PRK")
+    tab.select_option("select[name=type]", "message")
+    tab.click("form.filters button")
+    tab.wait_for_url("**type=message**")
+    badges = tab.locator("article.event .badge").all_inner_texts()
+    assert badges and {b.lower() for b in badges} == {"message"}
+    context.close()
