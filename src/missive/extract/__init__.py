@@ -18,7 +18,10 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+import re
+
 from .. import temporal
+from ..metadata import DATELINE
 from ..actors import ActorResolver
 from ..model import OPEN_WINDOW, DateWindow, Document, Event
 from ..nlp import Sentence, load_nlp, split_sentences, words_of
@@ -104,12 +107,14 @@ class Extractor:
             yield work.doc, self._assemble(work)
 
     def _prepare(self, doc: Document) -> _DocWork:
-        sentences = split_sentences(doc.cleaned)
+        sentences = [_mask_dateline(s) for s in split_sentences(doc.cleaned)]
         candidates = [i for i, s in enumerate(sentences) if words_of(s.text) & self.trigger_words]
         reference = temporal.infer_reference_date(doc)
         report = reference.window
         on = report.end or report.start
-        mentions = [Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)]
+        masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
+        mentions = [Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)
+                    if not any(a <= m.start < b for a, b in masked)]
         return _DocWork(doc, sentences, candidates, report, Cast(mentions), tuple(reference.conflicts))
 
     def _parse(self, batch: list[_DocWork]) -> None:
@@ -153,9 +158,15 @@ class Extractor:
         return work.report
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
-        finder = ActorFinder(work.cast, work.sentences[i].start)
-        reader = RoleReader(finder, self.lex)
-        return [reader.read(tok, trig) for tok, trig in find_triggers(doc, self.lex)]
+        base = work.sentences[i].start
+        reader = RoleReader(ActorFinder(work.cast, base), self.lex)
+        frames = []
+        for tok, trig in find_triggers(doc, self.lex):
+            frame = reader.read(tok, trig)
+            for agent in frame.agents[:1]:
+                work.cast.note_agent(base + tok.idx, agent)
+            frames.append(frame)
+        return frames
 
     def _read_sentence(self, work: _DocWork, i: int, report: DateWindow, anchor: DateWindow | None,
                        explained: Explained) -> list[Draft]:
@@ -173,12 +184,19 @@ class Extractor:
         media = [m.name for m in self.resolver.find_media(sentence.text)]
         out: list[Draft] = []
         by_frame: dict[int, list[Draft]] = {}
+        windows: dict[int, tuple[DateWindow, bool]] = {}
         for f in frames:
             explained.lines.append(_explain_frame(f, sentence))
             if f.drop:
                 continue
-            window, own = self._window(f, dated, sentence_report, anchor, anniversary)
-            made = drafts_of(f, medium_of(f, self.lex), i)
+            medium = medium_of(f, self.lex)
+            window, own = self._window(f, dated, sentence_report, anchor,
+                                       None if medium == "reply" or f.trigger.frame == "express" else anniversary)
+            sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
+            if not own and sibling and sibling[1]:
+                window, own = sibling[0], True
+            windows[f.anchor.i] = (window, own)
+            made = drafts_of(f, medium, i)
             for d in made:
                 d.window, d.has_own_date = window, own
                 d.evidence = [(sentence.start, sentence.end)]
@@ -204,6 +222,17 @@ class Extractor:
             return undated_window(report, anniversary), False
         return DateWindow(None, report.end, "range" if report.end else "open",
                           f"no date of its own; reported by {report.end}" if report.end else "no date in the text"), False
+
+
+_CREDIT_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+\s*)?\((?:[A-Za-z .]{2,30})\)\s*(?:—|–|--|-)\s*")
+
+
+def _mask_dateline(sentence: Sentence) -> Sentence:
+    """"SEOUL, Sept. 9 (UPI) —" is where and when, not who: blanked (same length) before parsing."""
+    m = DATELINE.match(sentence.text) or _CREDIT_PREFIX.match(sentence.text)
+    if not m or m.end() >= len(sentence.text):
+        return sentence
+    return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
 
 
 def _anniversary(text: str) -> date | None:

@@ -92,6 +92,8 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return False
     if a.type == "message":
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
+    if a.type == "relations" and a.medium != b.medium:
+        return False  # closing an embassy and recalling an ambassador are two acts
     return a.countries == b.countries
 
 
@@ -135,7 +137,7 @@ def to_event(d: Draft, doc: Document) -> Event:
     confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
     return Event(
         doc_id=doc.doc_id, type=d.type, source=d.source, target=d.target, when=d.window,
-        medium=d.medium if d.type == "message" else ("" if d.type != "call" else d.medium),
+        medium=d.medium if d.type in ("message", "call", "relations") else "",
         participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
         background=d.background, evidence=spans, confidence=confidence, pattern=d.frame.pattern,
         reasons=tuple(d.reasons + [f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target)) if a and a.reason]),

@@ -20,6 +20,7 @@ STATE_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their".split())
 PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies".split())
 # Dependencies that leave a noun's own phrase: what hangs there names other things.
+THROUGH_PREPS = frozenset({"of", "including", "like"})
 PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
 
 
@@ -38,6 +39,10 @@ class Cast:
     def __init__(self, mentions: list[Placed]):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self.agents: list[Placed] = []  # actors seen acting (subjects of triggers), in text order
+
+    def note_agent(self, pos: int, actor: Actor) -> None:
+        self.agents.append(Placed(pos, pos, actor))
 
     def within(self, start: int, end: int) -> list[Placed]:
         i = bisect_left(self._starts, start)
@@ -64,6 +69,10 @@ class Cast:
         return None
 
     def last_state(self, pos: int, exclude: set[str]) -> Actor | None:
+        """"It closed its missions": the state last seen acting, else the nearest state named."""
+        for m in reversed(self.agents):
+            if m.start < pos and m.actor.country and m.actor.country not in exclude:
+                return _because(m.actor, "'it' resolved to the state last seen acting")
         for m in self.before(pos):
             if m.actor.country and m.actor.country not in exclude:
                 return _because(m.actor, "'it' resolved to the nearest state mentioned before")
@@ -112,6 +121,8 @@ class ActorFinder:
         low = token.lower_
         pos = self.base + token.idx
         if low in PERSON_PRONOUNS:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                exclude = exclude | self._non_subject_names(token)
             actor = self.cast.last_person(pos, exclude)
             return [actor] if actor else []
         if low in STATE_PRONOUNS:
@@ -122,13 +133,25 @@ class ActorFinder:
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)]
         if found:
-            return _distinct(found)
+            more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
+            return _distinct(found + [a for a in more if a.kind == "state" and len(more) > 1])
         return self._through_of(token, exclude)
+
+    def _non_subject_names(self, pronoun: Token) -> set[str]:
+        """People named earlier in the pronoun's own sentence outside a subject ("During a
+        meeting with Kim, he delivered..."): a subject pronoun points past them."""
+        names = set()
+        for m in self.cast.within(self.base, self.base + pronoun.idx):
+            tokens = [t for t in pronoun.doc if m.start <= self.base + t.idx < m.end]
+            heads = [t for t in tokens if not (m.start <= self.base + t.head.idx < m.end)]
+            if heads and heads[0].dep_ not in ("nsubj", "nsubjpass") and m.actor.kind == "person":
+                names.add(m.actor.name)
+        return names
 
     def _through_of(self, token: Token, exclude: set[str]) -> list[Actor]:
         """"the heads of state of China, Vietnam" and "the leader of Laos": look inside of-phrases."""
         for child in token.children:
-            if child.dep_ in ("prep", "appos") and (child.lower_ == "of" or child.dep_ == "appos"):
+            if child.dep_ in ("prep", "appos") and (child.lower_ in THROUGH_PREPS or child.dep_ == "appos"):
                 target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None:
                     found = self.actors_of(target, exclude)

@@ -69,7 +69,10 @@ def subject_of(verb: Token) -> Token | None:
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if t.dep_ == "relcl":
-            return t.head
+            if t.head.dep_ != "pobj":
+                return t.head
+            t = t.head.head
+            continue
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             return None
         t = t.head
@@ -129,7 +132,7 @@ class RoleReader:
         tok, verb = f.token, f.verb
         f.agents = self._first(
             ("possessive", lambda: [c for c in tok.children if c.dep_ == "poss"]),
-            ("from-phrase", lambda: children_by_prep(tok, "from") + (children_by_prep(verb, "from") if verb is not None else [])),
+            ("from-phrase", lambda: self._from_phrases(f)),
             ("clause subject", lambda: [s for c in tok.children if c.dep_ in ("relcl", "acl") and (s := subject_of(c)) is not None and s != tok]),
             ("subject", lambda: self._subject_unless_receive(f)),
             frame=f,
@@ -174,8 +177,9 @@ class RoleReader:
         found += self._actors([c for c in tok.children if c.dep_ in ("poss", "compound")], f, "modifier")
         if is_verb(tok):
             found += self._actors([c for c in tok.children if c.dep_ == "dobj"], f, "object")
-        subj = subject_of(verb) if verb is not None else None
-        found += self._actors([subj] if subj is not None else [], f, "subject")
+        if _subject_takes_part(tok):
+            subj = subject_of(verb) if verb is not None else None
+            found += self._actors([subj] if subj is not None else [], f, "subject")
         f.participants = _unique(found)
 
     def _read_visit(self, f: Frame) -> None:
@@ -265,16 +269,36 @@ class RoleReader:
         subj = subject_of(verb)
         return [subj] if subj is not None else []
 
+    def _from_phrases(self, f: Frame) -> list[Token]:
+        """"messages for the anniversary from Putin": "from" on the trigger, its phrase or its verb."""
+        tok, verb = f.token, f.verb
+        out = []
+        for t in [tok, *[c for c in tok.subtree if c.head == tok or c.head.head == tok]]:
+            out += children_by_prep(t, "from")
+        if verb is not None:
+            out += children_by_prep(verb, "from")
+        return out
+
     def _to_phrases(self, f: Frame) -> list[Token]:
         tok, verb = f.token, f.verb
         out = children_by_prep(tok, "to")
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+            if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos":
+                for g in (c.children if c.dep_ == "prep" else [c]):
                     out += children_by_prep(g, "to")
         if verb is not None and verb.lower_ in self.lex.group("send"):
             out += children_by_prep(verb, "to")
         return out
+
+
+TAKING_PART_PREPS = frozenset("during at in after on before following since".split())
+
+
+def _subject_takes_part(tok: Token) -> bool:
+    """"X held talks", "X met", "during a meeting, X ...": yes; "X responded to a summit": no."""
+    if is_verb(tok) or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "ROOT", "attr"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in TAKING_PART_PREPS
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
