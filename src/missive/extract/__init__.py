@@ -12,7 +12,7 @@ The work per article, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -108,7 +108,8 @@ class Extractor:
 
     def _prepare(self, doc: Document) -> _DocWork:
         sentences = [_mask_dateline(s) for s in split_sentences(doc.cleaned)]
-        candidates = [i for i, s in enumerate(sentences) if words_of(s.text) & self.trigger_words]
+        candidates = [i for i, s in enumerate(sentences)
+                      if words_of(s.text) & self.trigger_words or _PRO_VERB.search(s.text)]
         reference = temporal.infer_reference_date(doc)
         report = reference.window
         on = report.end or report.start
@@ -129,8 +130,12 @@ class Extractor:
         explained.report = report
         drafts: list[Draft] = []
         anchor: DateWindow | None = None
+        previous: list[Draft] = []
         for i in work.candidates:
             sentence_drafts = self._read_sentence(work, i, report, anchor, explained)
+            if not sentence_drafts and previous and _PRO_VERB.search(work.sentences[i].text):
+                sentence_drafts = self._repeat(work, i, previous, report, anchor, explained)
+            previous = sentence_drafts or previous
             for d in sentence_drafts:
                 if d.has_own_date:
                     anchor = d.window
@@ -177,8 +182,9 @@ class Extractor:
         dated = attach_expressions(doc, frames, self.lex)
         sentence_report = report
         for d in dated:
-            if d.is_report and (w := resolve(d.expression, report, anchor)) and (n := intersect(report, w)):
-                sentence_report = n
+            if d.is_report and (w := resolve(d.expression, report, anchor)):
+                if w.end and (report.end is None or w.end <= report.end):
+                    sentence_report = intersect(report, w) or w
         occasion = find_occasion_text(sentence.text)
         anniversary = _anniversary(sentence.text)
         media = [m.name for m in self.resolver.find_media(sentence.text)]
@@ -197,6 +203,8 @@ class Extractor:
                 window, own = sibling[0], True
             windows[f.anchor.i] = (window, own)
             made = drafts_of(f, medium, i)
+            if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
+                _posting_from_context(made, work.cast, sentence.start + f.token.idx)
             for d in made:
                 d.window, d.has_own_date = window, own
                 d.evidence = [(sentence.start, sentence.end)]
@@ -206,6 +214,22 @@ class Extractor:
             by_frame[f.token.i] = made
             out += made
         out += _link_replies(frames, by_frame, self.lex, ActorFinder(work.cast, sentence.start))
+        return out
+
+    def _repeat(self, work: _DocWork, i: int, previous: list[Draft], report: DateWindow,
+                anchor: DateWindow | None, explained: Explained) -> list[Draft]:
+        """"They did so in April and in September": the last interaction again, once per date."""
+        doc, sentence = work.parses[i], work.sentences[i]
+        out: list[Draft] = []
+        for dated in attach_expressions(doc, [], self.lex):
+            window = None if dated.is_report else resolve(dated.expression, report, anchor)
+            if window is None or any(intersect(window, d.window) for d in out):
+                continue
+            for d in previous:
+                copy = replace(d, window=window, has_own_date=True, evidence=[(sentence.start, sentence.end)],
+                               reasons=[*d.reasons, f"'{_PRO_VERB.search(sentence.text).group()}' repeats it on {window.iso()}"])
+                out.append(copy)
+        explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
         return out
 
     def _window(self, frame: Frame, dated, report: DateWindow, anchor: DateWindow | None,
@@ -224,6 +248,7 @@ class Extractor:
                           f"no date of its own; reported by {report.end}" if report.end else "no date in the text"), False
 
 
+_PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
 _CREDIT_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+\s*)?\((?:[A-Za-z .]{2,30})\)\s*(?:—|–|--|-)\s*")
 
 
@@ -233,6 +258,13 @@ def _mask_dateline(sentence: Sentence) -> Sentence:
     if not m or m.end() >= len(sentence.text):
         return sentence
     return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
+
+
+def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
+    """"Pyongyang recalled its ambassador": from the state last named before it."""
+    for d in drafts:
+        if d.source is not None and d.target is None:
+            d.target = cast.last_state(pos, {d.source.country}, prefer_agents=False)
 
 
 def _anniversary(text: str) -> date | None:

@@ -68,14 +68,16 @@ class Cast:
                 return _because(m.actor, "pronoun resolved to the nearest person mentioned before")
         return None
 
-    def last_state(self, pos: int, exclude: set[str]) -> Actor | None:
+    def last_state(self, pos: int, exclude: set[str], prefer_agents: bool = True) -> Actor | None:
         """"It closed its missions": the state last seen acting, else the nearest state named."""
-        for m in reversed(self.agents):
-            if m.start < pos and m.actor.country and m.actor.country not in exclude:
-                return _because(m.actor, "'it' resolved to the state last seen acting")
+        if prefer_agents:
+            for m in reversed(self.agents):
+                if m.start < pos and m.actor.country and m.actor.country not in exclude:
+                    return _because(m.actor, "'it' resolved to the state last seen acting")
         for m in self.before(pos):
             if m.actor.country and m.actor.country not in exclude:
-                return _because(m.actor, "'it' resolved to the nearest state mentioned before")
+                why = "'it' resolved to" if prefer_agents else "not named in the sentence:"
+                return _because(m.actor, f"{why} the nearest state mentioned before")
         return None
 
     def last_pair(self, pos: int) -> list[Actor]:

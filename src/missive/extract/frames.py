@@ -277,6 +277,10 @@ class RoleReader:
             out += children_by_prep(t, "from")
         if verb is not None:
             out += children_by_prep(verb, "from")
+            for c in verb.children:  # "received messages for the anniversary from Putin"
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        out += children_by_prep(g, "from") if g.dep_ == "pobj" else []
         return out
 
     def _to_phrases(self, f: Frame) -> list[Token]:
