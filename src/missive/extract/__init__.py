@@ -196,12 +196,14 @@ class Extractor:
             if f.drop:
                 continue
             medium = medium_of(f, self.lex)
-            window, own = self._window(f, dated, sentence_report, anchor,
-                                       None if medium == "reply" or f.trigger.frame == "express" else anniversary)
+            marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
+            window, own = self._window(f, dated, sentence_report, anchor, marks)
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
                 window, own = sibling[0], True
             windows[f.anchor.i] = (window, own)
+            if f.trigger.frame == "meet" and not f.participants:
+                f.participants = _people_of_sentence(work.cast, sentence, f)
             made = drafts_of(f, medium, i)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 _posting_from_context(made, work.cast, sentence.start + f.token.idx)
@@ -222,7 +224,7 @@ class Extractor:
         doc, sentence = work.parses[i], work.sentences[i]
         out: list[Draft] = []
         for dated in attach_expressions(doc, [], self.lex):
-            window = None if dated.is_report else resolve(dated.expression, report, anchor)
+            window = resolve(dated.expression, report, anchor)
             if window is None or any(intersect(window, d.window) for d in out):
                 continue
             for d in previous:
@@ -258,6 +260,32 @@ def _mask_dateline(sentence: Sentence) -> Sentence:
     if not m or m.end() >= len(sentence.text):
         return sentence
     return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
+
+
+def _owns_anniversary(frame: Frame, frames: list[Frame], doc: Doc) -> bool:
+    """An anniversary named in the sentence dates the innermost frame above it ("sent the letter
+    on the occasion of the 76th anniversary"), not every message of the sentence."""
+    word = next((t for t in doc if t.lower_ == "anniversary"), None)
+    if word is None:
+        return False
+    anchors = {f.token.i: f for f in frames} | {f.anchor.i: f for f in frames}
+    for t in word.ancestors:
+        if t.i in anchors:
+            return anchors[t.i] is frame
+    return len(frames) == 1
+
+
+def _people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
+    """"the June 12 summit in Singapore", parties unnamed in its phrase: the people of the sentence
+    when they are of exactly two countries."""
+    people = {}
+    for m in cast.within(sentence.start, sentence.end):
+        if m.actor.kind == "person" and m.actor.country not in people:
+            people[m.actor.country] = m.actor
+    if len(people) == 2:
+        frame.notes.append("participants: the two people named in the sentence")
+        return list(people.values())
+    return []
 
 
 def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:

@@ -123,6 +123,9 @@ class ActorFinder:
         low = token.lower_
         pos = self.base + token.idx
         if low in PERSON_PRONOUNS:
+            ahead = self._clause_subject_ahead(token)
+            if ahead:
+                return ahead
             if token.dep_ in ("nsubj", "nsubjpass"):
                 exclude = exclude | self._non_subject_names(token)
             actor = self.cast.last_person(pos, exclude)
@@ -138,6 +141,18 @@ class ActorFinder:
             more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
             return _distinct(found + [a for a in more if a.kind == "state" and len(more) > 1])
         return self._through_of(token, exclude)
+
+    def _clause_subject_ahead(self, pronoun: Token) -> list[Actor]:
+        """"In his letter, ..., Kim addressed Trump": a possessive in a fronted phrase points
+        forward to the person who is the clause's subject."""
+        if pronoun.dep_ != "poss":
+            return []
+        verb = next((t for t in pronoun.ancestors if t.tag_.startswith("VB")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        if subj is None or subj.i < pronoun.i or subj.lower_ in PERSON_PRONOUNS:
+            return []
+        lo, hi = phrase_range(subj)
+        return [m.actor for m in self.cast.within(self.base + lo, self.base + hi) if m.actor.kind == "person"][:1]
 
     def _non_subject_names(self, pronoun: Token) -> set[str]:
         """People named earlier in the pronoun's own sentence outside a subject ("During a
@@ -182,4 +197,8 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _has_pair_modifier(token: Token) -> bool:
-    return any(c.lower_ in ("two", "both") for c in token.children)
+    """"the two leaders", "both sides", and a bare "the leaders" (not "the leaders of ...")."""
+    if any(c.lower_ in ("two", "both") for c in token.children):
+        return True
+    return token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ == "prep" for c in token.children)

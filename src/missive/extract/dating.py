@@ -61,8 +61,8 @@ def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None
             return by_token[t.i], False
         if t.i in by_anchor and t != root:
             return by_anchor[t.i], False
-        if t.lower_ in report and t != root:
-            return None, True
+        if t.lower_ in report and t != root and not any(c.dep_ == "auxpass" for c in t.children):
+            return None, True  # "KCNA reported": a report; "Xi was confirmed": not one
     # Sentence-level ("On Sunday, X held talks"): the sentence's only frame, if it has one.
     return (frames[0], False) if len(frames) == 1 else (None, False)
 

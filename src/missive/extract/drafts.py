@@ -53,8 +53,10 @@ class Draft:
 def drafts_of(frame: Frame, medium: str, sentence: int) -> list[Draft]:
     """The interactions a frame asserts, one per direction or location."""
     kind = frame.trigger.frame
+    # "the missive" alone only adds evidence; "sent him a note" with both parties is a message
+    weak = kind == "message_weak" and not (frame.agents and frame.recipients)
     make = lambda s, t, parts=(): Draft(frame, frame.trigger.type, medium, s, t, list(parts),
-                                       weak=kind == "message_weak", sentence=sentence)
+                                       weak=weak, sentence=sentence)
     if kind == "exchange":
         parties = _distinct_countries(frame.participants)
         if len(parties) >= 2:

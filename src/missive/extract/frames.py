@@ -18,7 +18,7 @@ from .cast import ActorFinder
 from .lexicon import Lexicon, Trigger
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr")
 MISSION_WORDS = frozenset("embassy embassies consulate consulates mission missions".split())
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
 
@@ -62,12 +62,12 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, climbing through "while exchanging", "decided to shut", relative clauses."""
     t = verb
     for _ in range(6):
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+        if agent is not None:  # a passive's doer: "were delivered by Song Tao"
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
-        agent = next((c for c in t.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if t.dep_ == "relcl":
             if t.head.dep_ != "pobj":
                 return t.head
@@ -89,7 +89,10 @@ def children_by_prep(token: Token, prep: str) -> list[Token]:
 
 
 def _context_words(token: Token) -> set[str]:
+    """Words around a trigger: its head, children, grandchildren, and the few words before it
+    ("the Treaty of Friendship signed ...", whatever the parse made of the participle)."""
     words = {token.lower_, token.head.lower_}
+    words.update(t.lower_ for t in token.doc[max(0, token.i - 4):token.i])
     for t in (token, token.head):
         words.update(c.lower_ for c in t.children)
         for c in t.children:
@@ -130,6 +133,12 @@ class RoleReader:
     # -- kinds ------------------------------------------------------------------------------
     def _read_message(self, f: Frame) -> None:
         tok, verb = f.token, f.verb
+        thanked = self._thanked_for(f)
+        if thanked is not None:
+            thanker, thanked_tokens = thanked
+            f.agents = self._actors(thanked_tokens, f, "thanked for sending")
+            f.recipients = self._actors([thanker] if thanker is not None else [], f, "thanker")
+            return
         f.agents = self._first(
             ("possessive", lambda: [c for c in tok.children if c.dep_ == "poss"]),
             ("from-phrase", lambda: self._from_phrases(f)),
@@ -139,7 +148,8 @@ class RoleReader:
         )
         f.recipients = self._first(
             ("to-phrase", lambda: self._to_phrases(f)),
-            ("dative", lambda: [c for c in (verb.children if verb is not None else []) if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c != tok and c.lower_ in ("him", "her"))]),
+            ("dative", lambda: [c for c in (verb.children if verb is not None else [])
+                                if c.dep_ == "dative" or (c.dep_ in ("dobj", "npadvmod") and c != tok and tok.head == verb)]),
             ("receiver subject", lambda: self._receiver(f)),
             frame=f,
         )
@@ -268,6 +278,19 @@ class RoleReader:
             return []
         subj = subject_of(verb)
         return [subj] if subj is not None else []
+
+    def _thanked_for(self, f: Frame) -> tuple[Token | None, list[Token]] | None:
+        """"expressed thanks to X for sending felicitations": the felicitations went from X to the thanker."""
+        verb = f.verb
+        if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+            return None
+        thank = verb.head.head
+        if thank.lower_ not in self.lex.group("thank"):
+            return None
+        doer = thank if is_verb(thank) else governing_verb(thank)
+        thanker = subject_of(doer) if doer is not None else None
+        thanked = children_by_prep(thank, "to") + [c for c in thank.children if c.dep_ == "dobj"]
+        return thanker, thanked
 
     def _from_phrases(self, f: Frame) -> list[Token]:
         """"messages for the anniversary from Putin": "from" on the trigger, its phrase or its verb."""
