@@ -177,9 +177,10 @@ class Extractor:
                        explained: Explained) -> list[Draft]:
         doc, sentence = work.parses[i], work.sentences[i]
         frames = self._frames(doc, work, i)
-        for f in frames:
-            f.drop = refusal(f, self.lex)
         dated = attach_expressions(doc, frames, self.lex)
+        for f in frames:
+            f.dated = any(d.frame is f and not d.is_report for d in dated)
+            f.drop = refusal(f, self.lex)
         sentence_report = report
         for d in dated:
             if d.is_report and (w := resolve(d.expression, report, anchor)):

@@ -55,7 +55,7 @@ def _borrow(d: Draft, pair: tuple[Actor, Actor] | None) -> None:
     if d.type == "message":
         if d.source and not d.target:
             d.target = _borrowed(counterpart(d.source, pair))
-        elif d.target and not d.source:
+        elif d.target and not d.source and not d.frame.has_other_subject:
             d.source = _borrowed(counterpart(d.target, pair))
         elif not d.source and not d.target and pair and d.weak is False and d.frame.trigger.frame != "exchange":
             d.source, d.target = _borrowed(pair[0]), _borrowed(pair[1])

@@ -133,7 +133,8 @@ class ActorFinder:
         if low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)
             return [actor] if actor else []
-        if low in PLURAL_PRONOUNS or (low in PAIR_NOUNS and _has_pair_modifier(token)):
+        if (low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
+                low in PAIR_NOUNS and _has_pair_modifier(token)):
             return self.cast.last_pair(pos)
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)]

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 
 def refusal(frame: Frame, lex: Lexicon) -> str:
     """Why the frame asserts no event, or "" when it does."""
-    for check in (_question, _negated, _hypothetical, _modal, _planned):
+    for check in (_question, _negated, _hypothetical, _modal, _planned, _generic_plural):
         reason = check(frame, lex)
         if reason:
             return reason
@@ -73,6 +73,22 @@ def _planned(frame: Frame, lex: Lexicon) -> str:
     if anchor.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in anchor.children if c.dep_ == "aux"):
         return "present progressive: arranged, not yet done"
     return ""
+
+
+def _generic_plural(frame: Frame, lex: Lexicon) -> str:
+    """"trade talks with partners", "his meetings with Kim in recent years": plural and unanchored
+    (no article, possessive or number, and no verb saying they took place) is not one event."""
+    tok = frame.token
+    if frame.trigger.pos != "noun" or tok.tag_ != "NNS" or frame.trigger.type not in ("meeting", "call"):
+        return ""
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return ""
+    verb = frame.verb
+    if verb is not None and verb.lower_ in lex.group("occur") and tok.head == verb:
+        return ""
+    if frame.dated:
+        return ""
+    return f"uncounted plural '{tok.text}' with no date: not one event"
 
 
 def _under_report(token: Token, lex: Lexicon) -> bool:

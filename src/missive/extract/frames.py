@@ -38,6 +38,8 @@ class Frame:
     drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
     replies_to: "Frame | None" = None
     is_reply: bool = False
+    dated: bool = False  # a date expression of the sentence belongs to it
+    has_other_subject: bool = False  # a subject that is not an actor ("the drills sent a message")
 
     @property
     def anchor(self) -> Token:
@@ -113,6 +115,9 @@ def find_triggers(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, Trigger]]:
             continue
         if trig.requires and not (trig.requires & _context_words(token)):
             continue
+        if trig.type in ("message", "call") and trig.pos == "noun" and any(
+                c.lower_ in lexicon.group("not_diplomatic") for c in token.children if c.dep_ in ("amod", "compound")):
+            continue  # "text messages", "a clear message to Beijing", "a conference call with investors"
         out.append((token, trig))
     return out
 
@@ -270,6 +275,8 @@ class RoleReader:
         if f.token.dep_ in ("nsubj", "nsubjpass") and f.token.head == verb:
             return []  # "the letter said": the letter is the subject, not its sender
         subj = subject_of(verb)
+        if subj is not None and not self.finder.actors_of(subj):
+            f.has_other_subject = subj.tag_.startswith("NN") and not subj.lower_ in self.lex.triggers
         return [subj] if subj is not None else []
 
     def _receiver(self, f: Frame) -> list[Token]:
