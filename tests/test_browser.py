@@ -8,7 +8,6 @@ these tests assert orders and presence, never exact counts.
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -182,3 +181,17 @@ def test_the_pages_work_without_javascript(browser, base_url: str):
     badges = tab.locator("article.event .badge").all_inner_texts()
     assert badges and {b.lower() for b in badges} == {"message"}
     context.close()
+
+
+def test_the_article_page_can_show_only_the_cleaned_text(page, base_url: str):
+    doc_id = _timeline(base_url)[0]["doc"]
+    page.goto(f"/article/{doc_id}")
+    removed = page.locator(".text.article del.removed")
+    if removed.count() == 0:
+        pytest.skip(f"cleaning removed nothing from {doc_id}")
+    assert removed.first.is_visible()
+    page.check("#hide-removed")
+    assert not removed.first.is_visible()
+    cleaned = _json(base_url, f"/article/{doc_id}.json")["document"]["cleaned"]
+    shown = page.locator(".text.article").inner_text()
+    assert " ".join(shown.split()) == " ".join(cleaned.split())

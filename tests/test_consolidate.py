@@ -94,15 +94,27 @@ def test_two_letters_of_one_pair_in_one_month_stay_two_events():
     assert events[1]["event_id"] in ambiguous["reason"]
 
 
-@pytest.mark.parametrize("first,second,expected", [
-    (("2019-10-01", "2019-10-01"), ("2019-10-02", "2019-10-02"), 2),  # two days, no occasion: two letters
-    (("2019-10-01", "2019-10-31"), ("2019-10-02", "2019-10-02"), 1),  # a month and a day inside it
-    ((None, "2019-10-08"), ("2019-10-02", "2019-10-02"), 1),          # an open bound fits anything
-    ((None, None), ("2019-10-02", "2019-10-02"), 1),
+@pytest.mark.parametrize("first,second,occasion,expected", [
+    (("2019-10-01", "2019-10-01"), ("2019-10-02", "2019-10-02"), "", 2),  # two days, no occasion: two letters
+    (("2019-10-01", "2019-10-31"), ("2019-10-02", "2019-10-02"), "", 1),  # a month and a day inside it
+    ((None, "2019-10-08"), ("2019-10-02", "2019-10-02"), "", 1),          # bounded by its report day, close
+    ((None, "2022-10-16"), ("2019-10-02", "2019-10-02"), "", 2),          # ... but three years away
+    ((None, None), ("2019-10-02", "2019-10-02"), "", 2),                  # undated: compatible is not the same
+    ((None, None), ("2019-10-02", "2019-10-02"), PRC70, 1),               # undated but the same occasion
 ])
-def test_date_windows_decide_whether_two_reports_can_be_one_letter(first, second, expected):
-    reports = [Report(message("a", *first, medium="letter")), Report(message("b", *second, medium="letter"))]
+def test_date_windows_decide_whether_two_reports_can_be_one_letter(first, second, occasion, expected):
+    reports = [Report(message("a", *first, medium="letter", occasion=occasion)),
+               Report(message("b", *second, medium="letter", occasion=occasion))]
     assert len(consolidate_events(reports)) == expected
+
+
+def test_a_report_fitting_two_letters_equally_is_kept_apart_and_says_so():
+    reports = [Report(message("a", "2019-10-01", "2019-10-01")), Report(message("b", "2019-10-07", "2019-10-07")),
+               Report(message("vague", "2019-09-27", "2019-10-11"))]  # its middle is 3 days from both
+    events = as_flat(reports)
+    assert len(events) == 3
+    [vague] = [e for e in events if e["docs"] == ["vague"]]
+    assert [c["kind"] for c in vague["conflicts"]] == ["ambiguous"] and "kept apart" in vague["conflicts"][0]["reason"]
 
 
 @pytest.mark.parametrize("a,b,compatible", [

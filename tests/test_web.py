@@ -258,7 +258,10 @@ def test_the_chart_draws_every_year_between_the_first_and_the_last(per_year, yea
 @pytest.mark.parametrize("text, layers, html", [
     ("a <b> c", [], "a &lt;b&gt; c"),
     ("Xi wrote to Kim", [Layer(3, 8, "evidence", event_id="e1")],
-     'Xi <mark class="evidence" id="m-e1" data-events="e1" title="">wrote</mark> to Kim'),
+     'Xi <span class="anchor" id="m-e1"></span><mark class="evidence" data-events="e1" title="">wrote</mark> to Kim'),
+    ("ab", [Layer(0, 2, "evidence", event_id="e1"), Layer(0, 2, "evidence", event_id="e2")],  # both land
+     '<span class="anchor" id="m-e1"></span><span class="anchor" id="m-e2"></span>'
+     '<mark class="evidence" data-events="e1 e2" title="">ab</mark>'),
     ("abcdef", [Layer(0, 4, "removed", "menu"), Layer(2, 6, "quote")],
      '<del class="removed" title="removed by cleaning: menu">ab</del>'
      '<del class="removed" title="removed by cleaning: menu"><mark class="quote" data-events="" title="">cd</mark></del>'

@@ -4,7 +4,7 @@
     >>> events = missive.extract("Chinese President Xi Jinping sent a letter to North Korean leader Kim Jong Un.")
 """
 
-from .extract import Extractor
+from .extraction import Extractor
 from .model import Actor, DateWindow, Document, Event, Skip, Span, event_from_flat, event_to_flat
 from .pipeline import extract, ingest, process
 

@@ -155,7 +155,7 @@ def country_names() -> tuple[tuple[str, str], ...]:
         return tuple(pairs)
     for row in csv.DictReader(text.splitlines()):
         for col in ("name", "official_names", "aliases", "demonyms"):
-            pairs += [(a, row["iso3"]) for a in _split(row.get(col) or "")]
+            pairs += [(a, row["iso3"]) for a in _split(row.get(col) or "") if row.get("iso3")]
     return tuple(pairs)
 
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,8 @@ SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no dir
 MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
                  "cable": "cable", "verbal_message": "verbal", "call": "call", "video_call": "video"}
 MEDIUM_RANK = ("reply", "letter", "cable", "verbal_message", "greeting", "message", "video_call", "call")
+PROXIMITY_DAYS = 366  # without a shared occasion, a vague report joins only an event this close to its date
+MONTH_INDEX_DAYS = 400  # wider windows are rare and scan all clusters
 DATE_CONFLICT_GAP_DAYS = 31  # same occasion, disjoint windows this close: the outlets disagree on the date
 OCCASION_OVERLAP = 0.5  # share of the shorter occasion's content words the other must contain
 SHINGLE_WORDS, NUM_PERM, DUPLICATE_THRESHOLD = 5, 128, 0.8
@@ -109,16 +112,18 @@ def _width(w: DateWindow) -> int:
     return _OPEN_WIDTH * (2 - (w.start is not None) - (w.end is not None))
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
     words = {m.group().lower().replace("’", "'") for m in _WORD.finditer(text)}
     words = {w[:-2] if w.endswith("'s") else w for w in words} - STOP_WORDS
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
-def _numbers(words: set[str]) -> set[str]:
+def _numbers(words: frozenset[str]) -> set[str]:
     return {re.sub(r"\D", "", w) for w in words if any(c.isdigit() for c in w)}
 
 
+@lru_cache(maxsize=16384)
 def occasion_affinity(a: str, b: str) -> float:
     """Share of the shorter occasion's words found in the other; -1 when their numbers disagree.
 
@@ -139,10 +144,41 @@ def occasions_compatible(a: str, b: str) -> bool:
     return not a.strip() or not b.strip() or occasion_affinity(a, b) >= OCCASION_OVERLAP
 
 
-def _fits(report: Report, cluster: list[Report]) -> bool:
-    window = DateWindow(*intersect_windows([r.event.when for r in cluster]))
-    return windows_overlap(report.event.when, window) and all(
-        occasions_compatible(report.event.occasion, r.event.occasion) for r in cluster)
+def _anchor(w: DateWindow) -> date | None:
+    """The day a window points at: its middle, or its one bound (a report bounded only by its own date)."""
+    if w.start and w.end:
+        return date.fromordinal((w.start.toordinal() + w.end.toordinal()) // 2)
+    return w.start or w.end
+
+
+def _distance(w: DateWindow, cluster: DateWindow) -> int | None:
+    day = _anchor(w)
+    if day is None or (cluster.start is None and cluster.end is None):
+        return None
+    before = (cluster.start - day).days if cluster.start and day < cluster.start else 0
+    after = (day - cluster.end).days if cluster.end and day > cluster.end else 0
+    return max(before, after)
+
+
+def _link_score(report: Report, cluster: list[Report], window: DateWindow) -> tuple[float, int] | None:
+    """How well a report fits a cluster (occasion, then nearness in time); None if it cannot be the same event.
+
+    Compatibility alone is not identity: an undated report is compatible with every letter, so it joins
+    only on a shared occasion or a date near the cluster's.
+    """
+    e = report.event
+    if not windows_overlap(e.when, window):
+        return None
+    distance = _distance(e.when, window)
+    if not e.occasion.strip():  # cheap path: compatible with any occasion, linked by date alone
+        return None if distance is None or distance > PROXIMITY_DAYS else (0.0, -distance)
+    affinities = [occasion_affinity(e.occasion, m.event.occasion) for m in cluster if m.event.occasion.strip()]
+    if any(a < OCCASION_OVERLAP for a in affinities):
+        return None
+    affinity = max(affinities, default=0.0)
+    if affinity < OCCASION_OVERLAP and (distance is None or distance > PROXIMITY_DAYS):
+        return None
+    return affinity, -(distance or 0)
 
 
 # -- clustering ------------------------------------------------------------------------------------
@@ -170,36 +206,53 @@ def _specificity(r: Report) -> tuple[Any, ...]:
     return (_width(w), w.start or date.max, w.end or date.max, r.id)
 
 
-def _link(reports: list[Report]) -> tuple[list[list[Report]], list[tuple[Report, list[int]]]]:
+def _link(reports: list[Report]) -> tuple[list[list[Report]], list[tuple[Report, list[int], bool]]]:
+    """Greedy linking in specificity order; a report fitting several clusters equally well stays apart."""
     clusters: list[list[Report]] = []
-    ambiguous: list[tuple[Report, list[int]]] = []
+    windows: list[DateWindow] = []  # each cluster's intersection, kept current
+    by_month: dict[int, list[int]] = {}  # clusters by the months their seed spans: a bounded report looks there
+    ambiguous: list[tuple[Report, list[int], bool]] = []
     for r in sorted(reports, key=_specificity):
-        fits = [i for i, c in enumerate(clusters) if _fits(r, c)]
-        if not fits:
+        months = _months(r.event.when)
+        candidates = sorted({i for m in months for i in by_month.get(m, ())}) if months else range(len(clusters))
+        scores = {i: sc for i in candidates if (sc := _link_score(r, clusters[i], windows[i])) is not None}
+        ranked = sorted(scores, key=lambda i: (scores[i], -i), reverse=True)
+        tied = len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]
+        if ranked and not tied:
+            clusters[ranked[0]].append(r)
+            windows[ranked[0]] = DateWindow(*intersect_windows([windows[ranked[0]], r.event.when]))
+        else:
             clusters.append([r])
-            continue
-        best = max(fits, key=lambda i: (max(occasion_affinity(r.event.occasion, m.event.occasion)
-                                            for m in clusters[i]), -i))
-        clusters[best].append(r)
-        if len(fits) > 1:
-            ambiguous.append((r, [best] + [i for i in fits if i != best]))
+            windows.append(r.event.when)
+            for m in months:
+                by_month.setdefault(m, []).append(len(clusters) - 1)
+        if len(ranked) > 1:
+            ambiguous.append((r, [len(clusters) - 1] + ranked if tied else ranked, not tied))
     return clusters, ambiguous
+
+
+def _months(w: DateWindow) -> range:
+    """Month numbers a bounded window spans (empty for open or very wide windows: those scan every cluster)."""
+    if not (w.start and w.end) or (w.end - w.start).days > MONTH_INDEX_DAYS:
+        return range(0)
+    return range(w.start.year * 12 + w.start.month, w.end.year * 12 + w.end.month + 1)
 
 
 def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
     """Consolidated events of a set of reports, oldest first; identical for any order of input."""
     groups: dict[tuple[str, ...], list[Report]] = {}
-    for r in {r.id: r for r in reports}.values():
+    for r in {r.id: r for r in sorted(reports, key=lambda r: (r.id, repr(r)))}.values():
         groups.setdefault(interaction_key(r.event), []).append(r)
     out: list[ConsolidatedEvent] = []
     for key in sorted(groups):
         clusters, ambiguous = _link(groups[key])
         ids = [consolidated_id(c) for c in clusters]
         extra: dict[int, list[Conflict]] = {}
-        for r, fits in ambiguous:
+        for r, fits, attached in ambiguous:
             extra.setdefault(fits[0], []).append(Conflict(
                 "ambiguous", (r.id,), f"{r.event.doc_id}'s report also fits " + ", ".join(ids[i] for i in fits[1:])
-                + "; attached here, where its occasion matches best"))
+                + ("; attached here, the best match by occasion and date" if attached
+                   else "; equally well, so it is kept apart")))
         for i, j, conflict in _date_conflicts(clusters):
             extra.setdefault(i, []).append(conflict)
             extra.setdefault(j, []).append(conflict)
@@ -219,18 +272,23 @@ def timeline_key(c: ConsolidatedEvent) -> tuple[Any, ...]:
 
 
 def _date_conflicts(clusters: list[list[Report]]) -> Iterable[tuple[int, int, Conflict]]:
-    for i, a in enumerate(clusters):
-        for j in range(i + 1, len(clusters)):
-            b = clusters[j]
-            oa, ob = _occasion(a), _occasion(b)
-            wa, wb = intersect_windows([r.event.when for r in a]), intersect_windows([r.event.when for r in b])
-            if not (oa and ob and occasion_affinity(oa, ob) >= OCCASION_OVERLAP and all(wa) and all(wb)):
-                continue
-            gap = max(wb[0] - wa[1], wa[0] - wb[1]).days
-            if 0 < gap <= DATE_CONFLICT_GAP_DAYS:
-                yield i, j, Conflict("dates", tuple(sorted(r.id for r in a + b)),
-                                     f"same occasion '{oa}' dated {wa[0]}..{wa[1]} by {_docs(a)} "
-                                     f"but {wb[0]}..{wb[1]} by {_docs(b)}: kept apart")
+    """Clusters naming one occasion on nearby but disjoint days: a sweep over windows sorted by start."""
+    dated = []
+    for i, c in enumerate(clusters):
+        start, end = intersect_windows([r.event.when for r in c])
+        if _occasion(c) and start and end:
+            dated.append((start, end, i))
+    dated.sort()
+    for n, (start_a, end_a, i) in enumerate(dated):
+        for start_b, end_b, j in dated[n + 1:]:
+            if (start_b - end_a).days > DATE_CONFLICT_GAP_DAYS:
+                break
+            oa, ob = _occasion(clusters[i]), _occasion(clusters[j])
+            if start_b > end_a and occasion_affinity(oa, ob) >= OCCASION_OVERLAP:
+                a, b = sorted((i, j))
+                yield a, b, Conflict("dates", tuple(sorted(r.id for r in clusters[i] + clusters[j])),
+                                     f"same occasion '{oa}' dated {start_a}..{end_a} by {_docs(clusters[i])} "
+                                     f"but {start_b}..{end_b} by {_docs(clusters[j])}: kept apart")
 
 
 def _docs(cluster: Sequence[Report]) -> str:
@@ -459,7 +517,8 @@ def _reply_lags(dated: list[tuple[date, Mapping[str, Any]]]) -> Iterable[Gap]:
 
 
 # -- wording of two messages -----------------------------------------------------------------------
-_QUOTED = re.compile(r"[“\"]([^”\"]{20,}?)[”\"]")
+_QUOTED = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")  # pairs consumed left to right, never across a paragraph
+MIN_QUOTE_CHARS = 20
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 
 
@@ -483,7 +542,8 @@ class Comparison:
 
 def quoted_passages(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
     """Quoted passages (20+ characters) within [start, end) of a text: the words attributed to a sender."""
-    return tuple(m.group(1).strip() for m in _QUOTED.finditer(text, start, len(text) if end is None else end))
+    found = (m.group(1) or m.group(2) for m in _QUOTED.finditer(text, start, len(text) if end is None else end))
+    return tuple(q.strip() for q in found if len(q.strip()) >= MIN_QUOTE_CHARS)
 
 
 def key_phrases(text: str) -> list[str]:
@@ -505,5 +565,8 @@ def compare_wording(left: Wording, right: Wording) -> Comparison:
         return " " + " ".join(t.lower().replace("’", "'") for q in w.quotes for t in _TOKEN.findall(q)) + " "
     lt, rt = norm(left), norm(right)
     lp, rp = key_phrases(" . ".join(left.quotes)), key_phrases(" . ".join(right.quotes))
-    return Comparison(left, right, tuple(p for p in lp if f" {p} " not in rt),
-                      tuple(p for p in rp if f" {p} " not in lt), tuple(p for p in lp if f" {p} " in rt))
+
+    def longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(phrases, key=lambda p: -len(p.split())))  # stable: text order within a length
+    return Comparison(left, right, longest_first(p for p in lp if f" {p} " not in rt),
+                      longest_first(p for p in rp if f" {p} " not in lt), longest_first(p for p in lp if f" {p} " in rt))

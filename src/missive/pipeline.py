@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import Explained, Extractor
+from .extraction import Explained, Extractor
 from .ingest import build_document, read_documents
 from .model import Document, Event, Skip
 from .store import Store

@@ -214,13 +214,15 @@ class Store:
         if not keys:
             return
         self.con.execute("DELETE FROM consolidated WHERE list_contains(?, pair_key)", [keys])
+        rows = []
         for c in cons.consolidate_events(self._reports(keys)):
             flat = cons.consolidated_to_flat(c)
-            self.con.execute(
-                "INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type, flat["source_country"],
-                 flat["target_country"], flat["date_min"], flat["date_max"], len(c.reports), c.n_sources,
-                 list(c.docs), len(c.conflicts), json.dumps(flat, ensure_ascii=False)])
+            rows.append([c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type,
+                         flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
+                         len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
+                         json.dumps(flat, ensure_ascii=False)])
+        if rows:
+            self.con.executemany("INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _reports(self, keys: list[str]) -> list[cons.Report]:
         cur = self.con.execute(

@@ -6,7 +6,7 @@ expression is a function of one reference day that only moves forward as the day
 window resolves by applying the function to both of its ends ("windows shift as windows").
 Conventions are those of news: a weekday is the most recent such day on or before the
 reporting day (the same day counts), a month name alone the most recent such month, a day and
-month without year the nearest one in the eleven months before or the month after; anaphors
+month without year the nearest one from ten months before to two months after; anaphors
 ("a month later", "the following day") need the previous dated event as their anchor.
 
 The article's "now" (:func:`infer_reference_date`) comes from the metadata candidates checked
@@ -368,8 +368,8 @@ def _season(m: re.Match[str], ref: date | None) -> Span | None:
 def _quarter(m: re.Match[str], ref: date | None) -> Span | None:
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((_g(m, "q") or "").lower()) or int(
         re.sub(r"\D", "", _g(m, "q") or _g(m, "qn") or "1"))
-    year = int(_g(m, "y") or _g(m, "y0") or 0) or (ref.year + {"last": -1, "next": 1}.get((_g(m, "rel") or "").lower(), 0)
-                                    if ref else 0)
+    shift = {"last": -1, "next": 1}.get((_g(m, "rel") or "").lower(), 0)
+    year = int(_g(m, "y") or _g(m, "y0") or 0) or (ref.year + shift if ref else 0)
     if not year:
         return None
     return month_span(year, 3 * q - 2)[0], month_span(year, 3 * q)[1]
@@ -424,7 +424,8 @@ RULES: tuple[Rule, ...] = (
           r"[\s-]+)?\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|"
           r"the\s+next|the\s+coming)\s+(?P<unit>week|month|year|weekend|quarter|decade)\b|\bthe\s+(?P<unit2>weekend)\b",
           "now", _rel_unit,
-          "'last/this/next <unit>' is a calendar unit; 'the past <unit>' the span up to now"),
+          "'last/this/next <unit>': the calendar unit before, holding or after now; "
+          "'the past <unit>': the days up to now"),
     _rule("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now|hence)\b",
           "now", _ago, "counted back (or on) from now"),
     _rule("later", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier|after|before)\b"
@@ -449,7 +450,8 @@ RULES: tuple[Rule, ...] = (
     _rule("season", rf"\b(?:(?P<rel>last|this|next|early|late|the)\s+(?P<season>spring|summer|autumn|fall|winter)"
           rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?|(?P<season2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y2>{YEAR}))\b",
           "now", lambda m, r: _season_any(m, r), "a meteorological season"),
-    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+          r"[\s-]+quarter"
           rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?\b|\bQ(?P<qn>[1-4])\s+(?P<y2>{YEAR})\b",
           "now", lambda m, r: _quarter_any(m, r), "a quarter of a year"),
 )
@@ -554,7 +556,8 @@ def resolve_expression(text: str, now: DateWindow, anchor: DateWindow | None = N
         end = now.end
     elif parsed.bound == "until":
         start = None
-    basis = "" if rule.basis == "absolute" else f" ({'anchor' if rule.basis == 'anchor' else 'now'} {fmt(ref.start, ref.end)})"
+    side = "anchor" if rule.basis == "anchor" else "now"
+    basis = "" if rule.basis == "absolute" else f" ({side} {fmt(ref.start, ref.end)})"
     reason = f"'{text.strip()}': {rule.says}{basis} -> {fmt(start, end)}"
     return window_of(start, end, reason)
 

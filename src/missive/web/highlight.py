@@ -55,24 +55,28 @@ def split_pieces(length: int, layers: Sequence[Layer]) -> list[Piece]:
     return pieces
 
 
+def _anchors(marks: list[Layer], anchored: set[str], anchor_prefix: str) -> str:
+    """An empty landing point for each event whose first mark this is, even when marks overlap."""
+    if not anchor_prefix:
+        return ""
+    fresh = [x.event_id for x in marks if x.event_id and x.event_id not in anchored]
+    anchored.update(fresh)
+    return "".join(f'<span class="anchor" id="{anchor_prefix}{escape(i)}"></span>' for i in dict.fromkeys(fresh))
+
+
 def _open_tags(piece: Piece, anchored: set[str], anchor_prefix: str) -> tuple[str, str]:
     """Opening and closing markup of one piece: <del> for removals, <mark> (+ link) for events."""
-    head, tail = [], []
+    marks = [x for x in piece.layers if x.kind != "removed"]
+    head, tail = [_anchors(marks, anchored, anchor_prefix)], []
     removed = next((x for x in piece.layers if x.kind == "removed"), None)
     if removed:
         head.append(f'<del class="removed" title="removed by cleaning: {escape(removed.reason)}">')
         tail.insert(0, "</del>")
-    marks = [x for x in piece.layers if x.kind != "removed"]
     if marks:
         kinds = " ".join(sorted({x.kind for x in marks}))
-        first = marks[0]
-        anchor = ""
-        if anchor_prefix and first.event_id and first.event_id not in anchored:
-            anchored.add(first.event_id)
-            anchor = f' id="{anchor_prefix}{escape(first.event_id)}"'
         ids = " ".join(dict.fromkeys(x.event_id for x in marks if x.event_id))
         title = "; ".join(dict.fromkeys(x.reason for x in marks if x.reason))
-        head.append(f'<mark class="{kinds}"{anchor} data-events="{escape(ids)}" title="{escape(title)}">')
+        head.append(f'<mark class="{kinds}" data-events="{escape(ids)}" title="{escape(title)}">')
         tail.insert(0, "</mark>")
         link = next((x.href for x in marks if x.href), "")
         if link:
@@ -84,8 +88,8 @@ def _open_tags(piece: Piece, anchored: set[str], anchor_prefix: str) -> tuple[st
 def render_text(text: str, layers: Iterable[Layer], anchor_prefix: str = "m-") -> Markup:
     """The whole text, escaped, with each piece wrapped in the markup of its layers.
 
-    The first mark of each event gets the id ``anchor_prefix + event_id`` so a link can land on
-    it; a page showing the same text twice passes a different prefix (or "") to keep ids unique."""
+    Before the first mark of each event sits an empty anchor ``anchor_prefix + event_id`` so a
+    link can land on it; a page showing the same text twice passes another prefix (or "")."""
     kept = clamp_layers(layers, len(text))
     anchored: set[str] = set()
     parts = []

@@ -42,7 +42,8 @@ def party(name: str | None, iso3: str | None) -> str:
     """'Xi Jinping (China)', or the country alone when no person is named."""
     if not iso3:
         return name or "?"
-    return f"{name} ({country_name(iso3)})" if name else country_name(iso3)
+    country = country_name(iso3)
+    return f"{name} ({country})" if name and name != country else country
 
 
 def direction(row: dict[str, Any]) -> str:

@@ -20,6 +20,9 @@ from .lexicon import Lexicon
 
 # Congratulations for an anniversary go out in the days before it; a week is the usual span.
 ANNIVERSARY_LEAD_DAYS = 7
+# A message reported as news with no date of its own was sent shortly before the report; a month
+# bounds it without pretending to know the day (background mentions carry their own dates).
+NEWS_LEAD_DAYS = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +56,19 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Date
 
 
 def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None, bool]:
+    """The frame an expression dates: the nearest trigger above it, else the nearest frame
+    verb above it; a reporting verb met first makes it the report's date."""
     report = lex.group("report")
     by_token = {f.token.i: f for f in frames}
     by_anchor = {f.anchor.i: f for f in frames}
-    for t in [root, *root.ancestors]:
-        if t.i in by_token and t != root:
-            return by_token[t.i], False
-        if t.i in by_anchor and t != root:
-            return by_anchor[t.i], False
-        if t.lower_ in report and t != root and not any(c.dep_ == "auxpass" for c in t.children):
-            return None, True  # "KCNA reported": a report; "Xi was confirmed": not one
+    for table in (by_token, by_anchor):
+        for t in root.ancestors:
+            if t.i in table:
+                return table[t.i], False
+            if t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children):
+                break  # "KCNA reported on Thursday": a report; "Xi was confirmed": not one
+    if any(t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children) for t in root.ancestors):
+        return None, True
     # Sentence-level ("On Sunday, X held talks"): the sentence's only frame, if it has one.
     return (frames[0], False) if len(frames) == 1 else (None, False)
 
@@ -80,7 +86,7 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
     if lo and hi and lo > hi:
         return None
     precision = "day" if lo and hi and lo == hi else (a.precision if a.precision == b.precision else "range")
-    reason = "; ".join(r for r in (a.reason, b.reason) if r)
+    reason = "; ".join(dict.fromkeys(r for r in (a.reason, b.reason) if r))
     return DateWindow(lo, hi, precision, reason)
 
 
@@ -92,8 +98,11 @@ def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
         end = min(end, anniversary) if end and end >= start else anniversary
         return DateWindow(start, end, "range",
                           f"no date of its own; messages for the anniversary on {anniversary} go out in the week before it")
-    reason = f"no date of its own; reported by {end}" if end else "no date in the text"
-    return DateWindow(None, end, "range" if end else "open", reason)
+    if report.start and end:
+        start = report.start - timedelta(days=NEWS_LEAD_DAYS)
+        return DateWindow(start, end, "range",
+                          f"no date of its own; news of it reported by {end}, so sent within the month before")
+    return DateWindow(None, end, "range" if end else "open", f"no date of its own; reported by {end}" if end else "no date in the text")
 
 
 def shift_reason(window: DateWindow, reason: str) -> DateWindow:

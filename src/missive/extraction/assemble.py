@@ -91,10 +91,17 @@ def _same_parties(a: Draft, b: Draft) -> bool:
     if a.type != b.type:
         return False
     if a.type == "message":
+        if _different_people(a.source, b.source) or _different_people(a.target, b.target):
+            return False  # one message to Castro and Diaz-Canel: one event per addressee
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "relations" and a.medium != b.medium:
         return False  # closing an embassy and recalling an ambassador are two acts
     return a.countries == b.countries
+
+
+def _different_people(a: Actor | None, b: Actor | None) -> bool:
+    return bool(a and b and a.kind == b.kind == "person" and a.name != b.name and a.role and b.role
+                and "main pair" not in a.reason + b.reason)
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:

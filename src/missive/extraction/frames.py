@@ -292,8 +292,10 @@ class RoleReader:
         if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
             return None
         thank = verb.head.head
-        if thank.lower_ not in self.lex.group("thank"):
-            return None
+        if thank.lower_ not in self.lex.group("thank"):  # "expressed thanks to X for sending"
+            thank = next((c for c in thank.children if c.dep_ == "dobj" and c.lower_ in self.lex.group("thank")), None)
+            if thank is None:
+                return None
         doer = thank if is_verb(thank) else governing_verb(thank)
         thanker = subject_of(doer) if doer is not None else None
         thanked = children_by_prep(thank, "to") + [c for c in thank.children if c.dep_ == "dobj"]
@@ -321,7 +323,10 @@ class RoleReader:
                 for g in (c.children if c.dep_ == "prep" else [c]):
                     out += children_by_prep(g, "to")
         if verb is not None and verb.lower_ in self.lex.group("send"):
-            out += children_by_prep(verb, "to")
+            found = children_by_prep(verb, "to")
+            # "sent a message to A, first secretary of ..., and B": the parser often hangs B on the verb
+            found += [c for c in verb.children if found and c.dep_ == "conj" and c.tag_ == "NNP"]
+            out += found
         return out
 
 
