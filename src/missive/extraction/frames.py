@@ -185,9 +185,11 @@ class RoleReader:
     def _read_meet(self, f: Frame) -> None:
         tok, verb = f.token, f.verb
         heads = [tok] + ([verb] if verb is not None else [])
+        heads += [c for c in tok.children if c.dep_ == "dobj"]  # "established relations with China"
         found: list[Actor] = []
+        preps = ("with", "between", "among", "from") if f.trigger.type == "call" else ("with", "between", "among")
         for h in heads:
-            for prep in ("with", "between", "among"):
+            for prep in preps:
                 found += self._actors(children_by_prep(h, prep), f, f"{prep}-phrase")
         found += self._actors([c for c in tok.children if c.dep_ in ("poss", "compound")], f, "modifier")
         if is_verb(tok):

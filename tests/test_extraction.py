@@ -1,0 +1,136 @@
+"""Event extraction on real-style news sentences of many countries, media and phrasings.
+
+Each case is a short article: a date header line (as captures carry them) and one or two
+sentences written in the phrasing of wire reports. The devset is not the measure: these cases
+cover other leaders, years, outlets and constructions (passives, "received ... from", "spoke by
+phone", "the leaders of A, B and C", embassies and ambassadors) and the traps (negation,
+modality, plans, questions, hypotheticals, non-diplomatic "messages").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import missive
+
+pytestmark = pytest.mark.model
+
+D = date.fromisoformat
+
+# (report date, text, [(type, source, target or participants, date_min, date_max)])
+POSITIVE = [
+    ("2023-03-13", "Russian President Vladimir Putin sent a congratulatory message to Chinese President Xi Jinping on Sunday on his re-election, the Kremlin said.",
+     [("message", "RUS", "CHN", "2023-03-12", "2023-03-12")]),
+    ("2023-05-10", "Japanese Prime Minister Fumio Kishida received a letter from South Korean President Yoon Suk Yeol on Tuesday, Kyodo News reported.",
+     [("message", "KOR", "JPN", "2023-05-09", "2023-05-09")]),
+    ("2023-12-04", "Cuban leader Miguel Diaz-Canel and Vietnamese President Vo Van Thuong exchanged congratulatory messages on Friday to mark the anniversary of diplomatic relations.",
+     [("message", "CUB", "VNM", "2023-12-01", "2023-12-01"), ("message", "VNM", "CUB", "2023-12-01", "2023-12-01")]),
+    ("2024-01-09", "North Korean leader Kim Jong Un received a birthday greeting card from Russian President Vladimir Putin, KCNA said on Monday.",
+     [("message", "RUS", "PRK", None, "2024-01-08")]),
+    ("2024-05-21", "Turkish President Recep Tayyip Erdogan sent a message of condolence to Iranian Supreme Leader Ali Khamenei on Monday.",
+     [("message", "TUR", "IRN", "2024-05-20", "2024-05-20")]),
+    ("2019-06-14", "Kim Jong Un sent a personal letter to U.S. President Donald Trump, the White House said on Thursday.",
+     [("message", "PRK", "USA", None, "2019-06-13")]),
+    ("2022-07-29", "U.S. President Joe Biden spoke by phone with Chinese President Xi Jinping on Thursday, the White House said.",
+     [("call", "USA", "CHN", "2022-07-28", "2022-07-28")]),
+    ("2022-12-05", "German Chancellor Olaf Scholz held a telephone conversation with Russian President Vladimir Putin on Friday.",
+     [("call", "DEU", "RUS", "2022-12-02", "2022-12-02")]),
+    ("2023-10-10", "Egyptian President Abdel Fattah al-Sisi received a phone call from Israeli Prime Minister Benjamin Netanyahu on Monday.",
+     [("call", "ISR", "EGY", "2023-10-09", "2023-10-09")]),
+    ("2023-04-17", "Chinese President Xi Jinping met with Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday.",
+     [("meeting", "CHN", "BRA", "2023-04-14", "2023-04-14")]),
+    ("2024-07-10", "Indian Prime Minister Narendra Modi visited Moscow on Monday and held talks with President Vladimir Putin.",
+     [("meeting", "IND", "RUS", "2024-07-08", "2024-07-08")]),
+    ("2024-05-28", "The leaders of China, Japan and South Korea held a trilateral summit in Seoul on Monday.",
+     [("meeting", "", ["CHN", "JPN", "KOR"], "2024-05-27", "2024-05-27")]),
+    ("2024-06-20", "Russia and North Korea signed a comprehensive strategic partnership treaty in Pyongyang on Wednesday.",
+     [("agreement", "RUS", "PRK", "2024-06-19", "2024-06-19")]),
+    ("2023-03-27", "Honduras established diplomatic relations with China on Sunday.",
+     [("relations", "HND", "CHN", "2023-03-26", "2023-03-26")]),
+    ("2024-04-08", "Ecuador closed its embassy in Mexico on Saturday after the police raid.",
+     [("relations", "ECU", "MEX", "2024-04-06", "2024-04-06")]),
+    ("2023-01-05", "Argentina recalled its ambassador to Spain on Wednesday.",
+     [("relations", "ARG", "ESP", "2023-01-04", "2023-01-04")]),
+    ("2018-09-20", "South Korean President Moon Jae-in and North Korean leader Kim Jong Un signed a military agreement in Pyongyang on Wednesday.",
+     [("agreement", "KOR", "PRK", "2018-09-19", "2018-09-19")]),
+]
+
+NEGATIVE = [
+    ("2023-03-01", "Xi Jinping did not send a letter to Kim Jong Un this year, officials in Seoul said."),
+    ("2023-08-20", "North Korean leader Kim Jong Un will visit Russia next month, the Kremlin said."),
+    ("2023-08-20", "Putin is expected to meet Xi in Beijing in October."),
+    ("2023-08-20", "Will Biden call Xi before the summit?"),
+    ("2019-03-02", "If Trump meets Kim again, the talks could resume."),
+    ("2023-08-20", "The drills sent a clear message to Pyongyang, analysts said."),
+    ("2023-08-20", "Apple sent a letter to its shareholders on Monday."),
+    ("2023-08-20", "The company held a conference call with analysts on Tuesday."),
+    ("2021-07-12", "There were no visits exchanged between Chinese and North Korean officials for the anniversary."),
+    ("2023-07-25", "China is sending a senior official to visit North Korea for the commemorations."),
+]
+
+
+def _article(day: str, text: str) -> str:
+    return f"DATE: {day}\n\n{text}\n"
+
+
+def _parties(event) -> tuple[str, object]:
+    if event.participants:
+        return "", sorted(p.country for p in event.participants)
+    return event.source.country, event.target.country
+
+
+@pytest.mark.parametrize("day, text, expected", POSITIVE, ids=[t[:50] for _, t, _ in POSITIVE])
+def test_an_interaction_is_found_with_parties_and_date(day, text, expected):
+    events = missive.extract(_article(day, text))
+    found = []
+    for e in events:
+        src, tgt = _parties(e)
+        found.append((e.type, src, tgt, e.when.start, e.when.end))
+    for type_, src, tgt, lo, hi in expected:
+        want_tgt = sorted(tgt) if isinstance(tgt, list) else tgt
+        matches = [f for f in found if f[0] == type_ and (
+            (f[1], f[2]) == (src, want_tgt) or (type_ != "message" and not isinstance(tgt, list) and (f[2], f[1]) == (src, tgt)))]
+        assert matches, f"no {type_} {src}->{tgt} in {found}"
+        _, _, _, start, end = matches[0]
+        assert end == D(hi), f"end {end} != {hi}"
+        if lo:
+            assert start == D(lo), f"start {start} != {lo}"
+    assert len(events) == len(expected), [(_parties(e), e.type) for e in events]
+
+
+@pytest.mark.parametrize("day, text", NEGATIVE, ids=[t[:50] for _, t in NEGATIVE])
+def test_no_event_is_asserted(day, text):
+    assert missive.extract(_article(day, text)) == []
+
+
+def test_evidence_spans_index_the_original_text(examples):
+    path = examples / "002_443b657839c6b62c.txt"
+    original = path.read_text(encoding="utf-8")
+    events = missive.extract(path)
+    assert events
+    for e in events:
+        for span in e.evidence:
+            assert original[span.start_char:span.end_char] == span.text
+
+
+def test_a_duplicated_article_body_yields_one_letter(examples):
+    events = missive.extract(examples / "002_443b657839c6b62c.txt")
+    letters = [e for e in events if e.type == "message" and e.source.country == "CHN"]
+    assert len(letters) == 1
+    assert letters[0].medium == "reply"
+
+
+def test_teaser_headlines_and_negated_visits_give_no_event(examples):
+    events = missive.extract(examples / "000_98b24cfb14349093.txt") + missive.extract(
+        examples / "003_316eaeb7add66c66.txt")
+    evidence = " ".join(s.text for e in events for s in e.evidence)
+    assert "zero-Covid" not in evidence and "weapons supplies" not in evidence
+    assert "no visits exchanged" not in evidence
+
+
+def test_every_decision_carries_a_reason(examples):
+    for e in missive.extract(examples / "004_695de1ab44532986.txt"):
+        assert e.when.reason
+        assert e.reasons
