@@ -15,7 +15,7 @@ from missive.cli import app
 from missive.store import Store
 
 pytestmark = pytest.mark.model
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "220"})
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -70,8 +70,11 @@ def test_events_lists_a_pair_newest_first_in_every_format(tmp_path: Path, exampl
     assert ends == sorted(ends, reverse=True)
     csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"]).stdout
     assert csv_out.splitlines()[0].startswith("doc,event_id,type")
-    table = runner.invoke(app, ["events", "--db", str(db), "--since", "2024-01-01"])
-    assert "004_695de1ab44532986" in table.stdout
+    recent = runner.invoke(app, ["events", "--db", str(db), "--since", "2024-01-01", "--format", "jsonl"])
+    docs = {json.loads(line)["doc"] for line in recent.stdout.splitlines() if line.strip()}
+    assert docs == {"004_695de1ab44532986"}
+    table = runner.invoke(app, ["events", "--db", str(db), "--type", "message"])
+    assert "Xi Jinping" in table.stdout and "events" in table.stdout
 
 
 def test_bad_dates_and_formats_give_one_line(tmp_path: Path):
