@@ -24,7 +24,11 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sen rep gov "
     "no vs prof rev u.s u.n u.k sr jr p.m a.m inc corp co".split()
 )
-_SENT_END = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|[a-z]{2}[.!?](?=[A-Z][a-z])|\n+""")
+_SENT_END = re.compile(
+    r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""  # ". The" / ".” He"
+    r"""|(?<=[a-z0-9]{2})[.!?]["”’]?(?=["“]?[A-Z][a-z])"""  # captures that lost the space: "Monday.Kim", "fields."Lam"
+    r"""|\n+"""
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 

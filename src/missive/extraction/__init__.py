@@ -144,6 +144,7 @@ class Extractor:
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
         mark_background(merged, report)
+        _default_sources(merged, work.doc)
         explained.events = [to_event(d, work.doc) for d in merged]
         return explained
 
@@ -261,6 +262,15 @@ def _mask_dateline(sentence: Sentence) -> Sentence:
     if not m or m.end() >= len(sentence.text):
         return sentence
     return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
+
+
+def _default_sources(drafts: list[Draft], doc: Document) -> None:
+    """The news peg is reported by the media the article cites ("KCNA said"), even in sentences
+    that do not name them again; background mentions keep only what their own sentence cites."""
+    cited = list(dict.fromkeys([*doc.metadata.state_media, *doc.metadata.agencies]))
+    for d in drafts:
+        if not d.background and not d.reported_by and cited:
+            d.reported_by = cited[:2]
 
 
 def _owns_anniversary(frame: Frame, frames: list[Frame], doc: Doc) -> bool:

@@ -19,6 +19,7 @@ from .lexicon import Lexicon, Trigger
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MISSION_WORDS = frozenset("embassy embassies consulate consulates mission missions".split())
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
 
@@ -68,7 +69,7 @@ def subject_of(verb: Token) -> Token | None:
         if agent is not None:  # a passive's doer: "were delivered by Song Tao"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
+        if subj is not None and not (t.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS):
             return subj
         if t.dep_ == "relcl":
             if t.head.dep_ != "pobj":

@@ -9,24 +9,29 @@ from spacy.tokens import Token
 from .frames import Frame
 from .lexicon import Lexicon
 
-_OCCASION = re.compile(
-    r"(?:on the occasion of|to mark|marking|to commemorate|commemorating|to celebrate|celebrating|"
-    r"in honou?r of|for|on|over|about)\s+"
-    r"((?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
-    r"(?:[\w’'-]+\s+){0,6}?"
+_OCCASION_NOUNS = (
     r"(?:anniversary|re-?election|election|inauguration|birthday|new year|congress|plenum|national day|"
-    r"independence day|victory day|crash|earthquake|disaster|flood|epidemic|pandemic|death|passing|"
-    r"appointment|victory|success|holiday|festival)"
-    r"(?:\s+of\s+[^,.;:“”\"]{0,80})?)",
-    re.IGNORECASE,
+    r"independence day|victory day|crash|earthquake|disaster|flood|floods|epidemic|pandemic|death|passing|"
+    r"appointment|victory|success|holiday|festival|attack|accident|fire)"
 )
-VERBAL_WORDS = frozenset("verbal verbally oral orally".split())
+_PHRASE = (r"((?:the\s+|his\s+|her\s+|its\s+|their\s+|a\s+)?(?:[\w’'-]+\s+){0,6}?" + _OCCASION_NOUNS
+           + r"(?:\s+(?:of|in)\s+[^,.;:“”\"]{0,80}?)?)(?=\s+(?:and|but|which|that|in which)\s|[,.;:“”\"]|$)")
+# Strong markers say outright what a message is for; weak ones ("for", "on") only count when no
+# strong one is in the sentence.
+_STRONG = re.compile(r"(?:on the occasion of|to mark|marking|to commemorate|commemorating|to celebrate|"
+                     r"celebrating|in honou?r of|to congratulate \w+ on)\s+" + _PHRASE, re.IGNORECASE)
+_WEAK = re.compile(r"(?:for|on|over|about|after)\s+" + _PHRASE, re.IGNORECASE)
 
 
 def find_occasion_text(text: str) -> str:
     """The occasion phrase of a sentence ("the 76th anniversary of the founding of North Korea")."""
-    m = _OCCASION.search(text)
+    m = _STRONG.search(text) or _WEAK.search(text)
     return m.group(1).strip() if m else ""
+
+
+VERBAL_WORDS = frozenset("verbal verbally oral orally".split())
+
+
 
 
 def medium_of(frame: Frame, lex: Lexicon) -> str:
