@@ -55,6 +55,15 @@ POSITIVE = [
      [("relations", "ARG", "ESP", "2023-01-04", "2023-01-04")]),
     ("2018-09-20", "South Korean President Moon Jae-in and North Korean leader Kim Jong Un signed a military agreement in Pyongyang on Wednesday.",
      [("agreement", "KOR", "PRK", "2018-09-19", "2018-09-19")]),
+
+    ("2024-06-10", "Indian Prime Minister Narendra Modi wrote to Sri Lankan President Ranil Wickremesinghe on Saturday, offering support after the floods.",
+     [("message", "IND", "LKA", "2024-06-08", "2024-06-08")]),
+    ("2023-04-15", "Chinese President Xi Jinping hosted French President Emmanuel Macron in Guangzhou on Friday.",
+     [("meeting", "CHN", "FRA", "2023-04-14", "2023-04-14")]),
+    ("2023-03-21", "Chinese President Xi Jinping arrived in Moscow on Monday for a state visit.",
+     [("meeting", "CHN", "RUS", "2023-03-20", "2023-03-20")]),
+    ("2024-02-06", "Australia summoned the Chinese ambassador on Monday over the sentencing of a writer.",
+     [("relations", "AUS", "CHN", "2024-02-05", "2024-02-05")]),
 ]
 
 NEGATIVE = [

@@ -212,6 +212,9 @@ class RoleReader:
                 subj = subject_of(f.verb)
                 f.agents = self._actors([subj] if subj is not None else [], f, "visitor subject")
             f.recipients = self._actors(children_by_prep(tok, "to"), f, "to-phrase")
+            if not f.recipients and f.verb is not None:  # "arrived in Moscow on a state visit"
+                places = children_by_prep(f.verb, "in") + children_by_prep(f.verb, "to")
+                f.recipients = [a for a in self._actors(places, f, "visited place") if a.kind == "state"]
 
     def _read_call(self, f: Frame) -> None:
         self._read_meet(f)
@@ -245,6 +248,10 @@ class RoleReader:
         for prep in ("to", "from"):
             places += children_by_prep(verb, prep)
         f.recipients = self._actors(places, f, "envoy's posting", exclude_agents=True)
+        if not f.recipients:  # "summoned the Chinese ambassador": the envoy's own country
+            envoys = [n for n in verb.subtree if n.lower_ in ENVOY_WORDS]
+            f.recipients = [a for a in self._actors(envoys, f, "envoy's country")
+                            if not f.agents or a.country != f.agents[0].country]
 
     # -- helpers ----------------------------------------------------------------------------
     def _first(self, *steps, frame: Frame) -> list[Actor]:
