@@ -77,6 +77,8 @@ NEGATIVE = [
     ("2023-08-20", "The company held a conference call with analysts on Tuesday."),
     ("2021-07-12", "There were no visits exchanged between Chinese and North Korean officials for the anniversary."),
     ("2023-07-25", "China is sending a senior official to visit North Korea for the commemorations."),
+    ("2022-03-01", "The Italian foreign minister cancelled a visit to Moscow after the invasion."),
+    ("2023-05-02", "Officials in Seoul prepared for an upcoming summit with Japan."),
 ]
 
 

@@ -385,17 +385,30 @@ def text_signature(text: str) -> MinHash:
     return sig
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    return MinHash(num_perm=num_perm).permutations  # drawing them is most of a MinHash's construction cost
+
+
 def signature_from_values(values: Sequence[int]) -> MinHash:
     """A stored signature back as a MinHash (datasketch 2 wants the scheme named; older ones lack it)."""
     try:
-        return MinHash(num_perm=len(values), hashvalues=list(values), scheme=MINHASH_SCHEME)
+        return MinHash(num_perm=len(values), hashvalues=list(values), permutations=_permutations(len(values)),
+                       scheme=MINHASH_SCHEME)
     except TypeError:
-        return MinHash(num_perm=len(values), hashvalues=list(values))
+        return MinHash(num_perm=len(values), hashvalues=list(values), permutations=_permutations(len(values)))
+
+
+@lru_cache(maxsize=1)
+def _lsh_bands() -> tuple[int, int]:
+    """datasketch's (bands, rows) for the threshold: found by numerical integration, so done once."""
+    probe = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    return probe.b, probe.r
 
 
 def duplicate_groups(signatures: Mapping[str, MinHash]) -> dict[str, str]:
     """Each document's near-duplicate group, named by its smallest member key (order-independent)."""
-    lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
     for key in sorted(signatures):
         lsh.insert(key, signatures[key])
     parent = {k: k for k in signatures}

@@ -210,17 +210,23 @@ class Store:
 
     # -- consolidation: recomputed per country pair, inside the writer's transaction --------------
     def _reconsolidate(self, pair_keys: Iterable[str | None]) -> None:
+        """Recompute the pairs' consolidation and write only the rows that changed (most stay as they were)."""
         keys = sorted({k for k in pair_keys if k is not None})
         if not keys:
             return
-        self.con.execute("DELETE FROM consolidated WHERE list_contains(?, pair_key)", [keys])
-        rows = []
+        fresh = {}
         for c in cons.consolidate_events(self._reports(keys)):
             flat = cons.consolidated_to_flat(c)
-            rows.append([c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type,
-                         flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
-                         len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
-                         json.dumps(flat, ensure_ascii=False)])
+            fresh[c.event_id] = [c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type,
+                                 flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
+                                 len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
+                                 json.dumps(flat, ensure_ascii=False, sort_keys=True)]
+        stored = dict(self.con.execute("SELECT event_id, flat::VARCHAR FROM consolidated WHERE list_contains(?, pair_key)",
+                                       [keys]).fetchall())
+        stale = [i for i in stored if i not in fresh or json.loads(stored[i]) != json.loads(fresh[i][-1])]
+        if stale:
+            self.con.execute("DELETE FROM consolidated WHERE list_contains(?, event_id)", [stale])
+        rows = [row for i, row in fresh.items() if i not in stored or i in stale]
         if rows:
             self.con.executemany("INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 

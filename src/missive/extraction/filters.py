@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 
 def refusal(frame: Frame, lex: Lexicon) -> str:
     """Why the frame asserts no event, or "" when it does."""
-    for check in (_question, _negated, _hypothetical, _modal, _planned, _generic_plural):
+    for check in (_question, _negated, _not_yet, _hypothetical, _modal, _planned, _generic_plural):
         reason = check(frame, lex)
         if reason:
             return reason
@@ -34,6 +34,16 @@ def _negated(frame: Frame, lex: Lexicon) -> str:
     if verb is not None and verb != tok and tok.dep_ in ("dobj", "attr", "nsubjpass"):
         if any(c.dep_ == "neg" for c in verb.children):
             return f"negated verb '{verb.text}'"
+    return ""
+
+
+def _not_yet(frame: Frame, lex: Lexicon) -> str:
+    """"a planned visit", "an upcoming summit", "cancelled a visit": no interaction took place."""
+    tok, verb = frame.token, frame.verb
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.group("not_yet") for c in tok.children):
+        return f"'{tok.text}' is only planned or expected"
+    if verb is not None and verb != tok and verb.lower_ in lex.group("cancel") and tok.head == verb:
+        return f"'{verb.text}': called off"
     return ""
 
 
