@@ -187,18 +187,22 @@ def test_syndicated_copies_are_one_source_and_other_stories_are_not():
 
 
 report_events = st.lists(
-    st.tuples(st.integers(0, 40), st.integers(0, 20), st.sampled_from(["letter", "message", "greeting", "reply"]),
+    st.tuples(st.one_of(st.none(), st.integers(0, 40)), st.one_of(st.none(), st.integers(0, 20)),
+              st.sampled_from(["letter", "message", "greeting", "reply"]),
               st.sampled_from(["", PRC70, TIES70, "New Year"]), st.booleans(), st.booleans()),
-    min_size=1, max_size=12)
+    min_size=1, max_size=14)
 
 
-@settings(max_examples=60, deadline=None)
+def bound(base: int, offset: int | None) -> str | None:
+    return None if offset is None else date.fromordinal(base + offset).isoformat()
+
+
+@settings(max_examples=80, deadline=None)
 @given(report_events, st.randoms(use_true_random=False))
 def test_consolidation_does_not_depend_on_ingest_order(rows, rnd):
     base = date(2019, 9, 20).toordinal()
-    reports = [Report(message(f"doc{i}", date.fromordinal(base + s).isoformat(),
-                              date.fromordinal(base + s + w).isoformat(), medium=m, occasion=o,
-                              source=KIM if d else XI, target=XI if d else KIM, background=bg))
+    reports = [Report(message(f"doc{i}", bound(base, s), bound(base, None if w is None else (s or 0) + w),
+                              medium=m, occasion=o, source=KIM if d else XI, target=XI if d else KIM, background=bg))
                for i, (s, w, m, o, d, bg) in enumerate(rows)]
     shuffled = list(reports)
     rnd.shuffle(shuffled)

@@ -42,8 +42,8 @@ def print_timeline(rows: list[dict], title: str) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         when = f"{r.get('date_min') or '…'} → {r.get('date_max') or '…'}"
-        if r.get("date_min") and r.get("date_min") == r.get("date_max"):
-            when = r["date_min"]
+        if r.get("date_min") == r.get("date_max"):
+            when = r["date_min"] or "undated"
         sources = f"{r['n_sources']} ({len(r['docs'])} articles)" if len(r["docs"]) != r["n_sources"] else str(r["n_sources"])
         table.add_row(when, r["type"] + (" (bg)" if r.get("background") else ""), r.get("medium") or "",
                       _direction(r), (r.get("occasion") or "")[:70], sources)

@@ -203,15 +203,21 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        """Stable across runs: the document, type, direction and first evidence span."""
+        """Stable across runs: the document, type, parties, window and first evidence span
+        (one sentence can assert several events of one pair: "did so in April and in September")."""
         first = self.evidence[0] if self.evidence else None
         key = "|".join(
             str(x)
             for x in (
                 self.doc_id,
                 self.type,
+                self.medium,
                 self.source.country if self.source else "",
                 self.target.country if self.target else "",
+                self.source.name if self.source else "",
+                self.target.name if self.target else "",
+                self.when.start,
+                self.when.end,
                 ",".join(sorted(p.country for p in self.participants)),
                 first.start_char if first else "",
                 first.end_char if first else "",
