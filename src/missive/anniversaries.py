@@ -340,13 +340,49 @@ def find_anniversaries(text: str, context_countries: Sequence[str] = (), now: Da
                                context_countries, table)
         chosen = _choose(found, n, window, context_countries, now) if found else None
         if chosen is None:
+            chosen = _dated_in_text(window, n)
+        if chosen is None:
             continue
         founding, note = chosen
         day = _add_years(founding.day, n)
         label = f"the {m.group('ord')} anniversary of {_with_article(founding.subject)}"
-        reason = f"{label}: {founding.day.isoformat()} + {n} years = {day.isoformat()} (foundings.csv){note}"
+        source = "foundings.csv" if founding.countries or founding.aliases else "the text"
+        reason = f"{label}: {founding.day.isoformat()} + {n} years = {day.isoformat()} ({source}){note}"
         out.append(Anniversary(m.start(), m.end(), n, founding, day, reason, label))
     return sorted(out, key=lambda a: a.start)
+
+
+_WRITTEN_DAY = re.compile(r"\bon\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>1[89]\d\d|20\d\d)\b"
+                          r"|\bon\s+(?P<d2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>1[89]\d\d|20\d\d)\b")
+
+
+def _dated_in_text(window: str, n: int) -> tuple[Founding, str] | None:
+    """"the 60th anniversary of the treaty signed ... on July 11, 1961": the text gives the day
+    itself, so no data row is needed (a row, when there is one, wins: it also checks the name)."""
+    m = _WRITTEN_DAY.search(window[:160])
+    if not m:
+        return None
+    month = _month_number(m["mon"] or m["mon2"])
+    if not month:
+        return None
+    try:
+        day = date(int(m["y"] or m["y2"]), month, int(m["d"] or m["d2"]))
+    except ValueError:
+        return None
+    if _add_years(day, n) > date.today() + FUTURE_SLACK:
+        return None
+    subject = re.sub(r"^(?:the|of)\s+", "", window[:m.start()].strip(" ,")) or "what the text names"
+    return Founding(subject, (), "event", day, ()), "; the day is written in the text"
+
+
+def _month_number(word: str) -> int | None:
+    import calendar
+
+    low = word.lower().rstrip(".")
+    for i in range(1, 13):
+        if low in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower()) or (i == 9 and low == "sept"):
+            return i
+    return None
 
 
 def _with_article(subject: str) -> str:

@@ -188,7 +188,7 @@ class Extractor:
                 if w.end and (report.end is None or w.end <= report.end):
                     sentence_report = intersect(report, w) or w
         occasion = find_occasion_text(sentence.text)
-        anniversary = _anniversary(sentence.text)
+        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end))
         media = [m.name for m in self.resolver.find_media(sentence.text)]
         out: list[Draft] = []
         by_frame: dict[int, list[Draft]] = {}
@@ -206,6 +206,8 @@ class Extractor:
             windows[f.anchor.i] = (window, own)
             if f.trigger.frame == "meet" and not f.participants:
                 f.participants = _people_of_sentence(work.cast, sentence, f)
+            if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
+                _other_person_of_sentence(work.cast, sentence, f)
             made = drafts_of(f, medium, i)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 _posting_from_context(made, work.cast, sentence.start + f.token.idx)
@@ -299,6 +301,20 @@ def _people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
     return []
 
 
+def _other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> None:
+    """A message with one party named: the one person of another country named in the same
+    sentence is the other party ("Kim made the remarks in a message to Xi")."""
+    known = (frame.agents or frame.recipients)[0]
+    if known.kind != "person":
+        return
+    others = {m.actor.name: m.actor for m in cast.within(sentence.start, sentence.end)
+              if m.actor.kind == "person" and m.actor.country and m.actor.country != known.country}
+    if len(others) == 1:
+        other = next(iter(others.values()))
+        (frame.recipients if frame.agents else frame.agents).append(other)
+        frame.notes.append(f"other party: {other.name}, the one other person named in the sentence")
+
+
 def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
     """"Pyongyang recalled its ambassador": from the state last named before it."""
     for d in drafts:
@@ -306,12 +322,12 @@ def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
             d.target = cast.last_state(pos, {d.source.country}, prefer_agents=False)
 
 
-def _anniversary(text: str) -> date | None:
-    finder = getattr(temporal, "anniversary_date", None)
-    if finder is None:
-        return None
+def _anniversary(text: str, mentions: list[Placed]) -> date | None:
+    """The day of an anniversary the sentence names, read with the sentence's countries
+    ("the founding of the country" is the founding of the state named beside it)."""
+    countries = list(dict.fromkeys(m.actor.country for m in mentions if m.actor.country))
     try:
-        found = finder(text)
+        found = temporal.anniversary_date(text, countries)
     except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
         return None
     return found[0] if found else None

@@ -19,9 +19,9 @@ from .drafts import Draft, better_medium
 BACKGROUND_GAP_DAYS = 5
 
 
-def main_pair(drafts: list[Draft]) -> tuple[Actor, Actor] | None:
+def main_pair(drafts: list[Draft], of_type: str | None = None) -> tuple[Actor, Actor] | None:
     """The article's main pair: the parties of its first complete message (else any event)."""
-    for wanted in ("message", None):
+    for wanted in ("message", None) if of_type is None else (of_type,):
         for d in drafts:
             if d.is_complete and not d.weak and (wanted is None or d.type == wanted) and d.source and d.target:
                 return d.source, d.target
@@ -44,11 +44,11 @@ def fill_parties(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.answers is not None and d.answers.target is None and d.source is not None:
             d.answers.target = replace(d.source, reason=f"the message answers it ({d.source.reason})")
-    pair = main_pair(drafts)
+    pair, message_pair = main_pair(drafts), main_pair(drafts, "message")
     for d in drafts:
         if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "call", "sign", "relations"):
             continue
-        _borrow(d, pair)
+        _borrow(d, message_pair if d.type == "message" else pair)
 
 
 def _borrow(d: Draft, pair: tuple[Actor, Actor] | None) -> None:

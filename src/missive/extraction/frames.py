@@ -332,6 +332,11 @@ class RoleReader:
             if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos":
                 for g in (c.children if c.dep_ == "prep" else [c]):
                     out += children_by_prep(g, "to")
+        if verb is not None and verb.lower_ not in self.lex.group("send"):
+            # "made the remarks in a message to Xi": the parser may hang "to Xi" on the verb;
+            # only a person is taken there ("travelled to China in a message" is not a recipient)
+            out += [t for t in children_by_prep(verb, "to")
+                    if any(a.kind == "person" for a in self.finder.actors_of(t))]
         if verb is not None and verb.lower_ in self.lex.group("send"):
             found = children_by_prep(verb, "to")
             # "sent a message to A, first secretary of ..., and B": the parser often hangs B on the verb
