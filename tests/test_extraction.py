@@ -145,3 +145,21 @@ def test_every_decision_carries_a_reason(examples):
     for e in missive.extract(examples / "004_695de1ab44532986.txt"):
         assert e.when.reason
         assert e.reasons
+
+
+def test_a_reply_points_at_the_message_it_answers(examples):
+    events = missive.extract(examples / "000_98b24cfb14349093.txt")
+    reply = next(e for e in events if e.type == "message" and e.medium == "reply")
+    answered = next(e for e in events if e.event_id == reply.in_reply_to)
+    assert (reply.source.country, reply.target.country) == ("CHN", "PRK")
+    assert (answered.source.country, answered.target.country) == ("PRK", "CHN")
+    assert answered.background and answered.when.start.month == 10
+
+
+def test_quotes_attach_to_the_message_of_their_sender(examples):
+    events = missive.extract(examples / "004_695de1ab44532986.txt")
+    xi = next(e for e in events if e.type == "message" and e.source.name == "Xi Jinping" and not e.background)
+    putin = next(e for e in events if e.type == "message" and e.source.name == "Vladimir Putin")
+    assert any("linked by the same mountain" in q.text for q in xi.quotes)
+    assert any("comprehensive strategic partnership" in q.text for q in putin.quotes)
+    assert not any("comprehensive strategic partnership" in q.text for q in xi.quotes)

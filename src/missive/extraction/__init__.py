@@ -25,14 +25,15 @@ from ..metadata import DATELINE
 from ..actors import ActorResolver
 from ..model import OPEN_WINDOW, DateWindow, Document, Event
 from ..nlp import Sentence, load_nlp, split_sentences, words_of
-from .assemble import fill_exchanges, fill_parties, mark_background, merge_drafts, to_event
+from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
 from .cast import ActorFinder, Cast, Placed
 from .dating import attach_expressions, intersect, resolve, undated_window
 from .drafts import Draft, drafts_of
 from .filters import refusal
 from .frames import Frame, RoleReader, find_triggers, governing_verb, subject_of
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
 from .occasion import find_occasion_text, medium_of
+from .quotes import attach_quotes
 
 __all__ = ["Extractor", "Explained"]
 BATCH_DOCS = 32
@@ -68,12 +69,19 @@ class Extractor:
         self.resolver = resolver or ActorResolver.default()
         self.lex = lexicon or load_lexicon()
         self.trigger_words = frozenset(self.lex.triggers)
+        self._matcher = None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp()
         return self._nlp
+
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            self._matcher = build_trigger_matcher(self.nlp.vocab, self.lex)
+        return self._matcher
 
     # -- public -------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> list[Event]:
@@ -145,7 +153,9 @@ class Extractor:
         merged = merge_drafts(drafts)
         mark_background(merged, report)
         _default_sources(merged, work.doc)
-        explained.events = [to_event(d, work.doc) for d in merged]
+        quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
+        events = {id(d): to_event(d, work.doc, _quotes_of(d, drafts, quotes)) for d in merged}
+        explained.events = _link_reply_ids(drafts, events, [id(d) for d in merged])
         return explained
 
     def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:
@@ -167,7 +177,7 @@ class Extractor:
         base = work.sentences[i].start
         reader = RoleReader(ActorFinder(work.cast, base), self.lex)
         frames = []
-        for tok, trig in find_triggers(doc, self.lex):
+        for tok, trig in find_triggers(doc, self.lex, self.matcher):
             frame = reader.read(tok, trig)
             for agent in frame.agents[:1]:
                 work.cast.note_agent(base + tok.idx, agent)
@@ -266,6 +276,21 @@ def _mask_dateline(sentence: Sentence) -> Sentence:
     return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
 
 
+def _quotes_of(home: Draft, drafts: list[Draft], quotes: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    return [q for d in drafts if home_of(d) is home for q in quotes.get(id(d), [])]
+
+
+def _link_reply_ids(drafts: list[Draft], events: dict[int, Event], order: list[int]) -> list[Event]:
+    """A reply's event points at the event of the message it answers (in_reply_to)."""
+    for d in drafts:
+        if d.answers is None:
+            continue
+        reply, answered = id(home_of(d)), id(home_of(d.answers))
+        if reply in events and answered in events and reply != answered:
+            events[reply] = replace(events[reply], in_reply_to=events[answered].event_id)
+    return [events[i] for i in order]
+
+
 def _default_sources(drafts: list[Draft], doc: Document) -> None:
     """The news peg is reported by the media the article cites ("KCNA said"), even in sentences
     that do not name them again; background mentions keep only what their own sentence cites."""
@@ -354,9 +379,10 @@ def _link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Le
             if outer is not None:
                 for o in by_frame[outer.token.i]:
                     o.medium = "reply"
+                    o.answers = d
             elif repliers and d.source is not None:
                 extra.append(Draft(f, "message", "reply", repliers[0], d.source, weak=True, sentence=d.sentence,
-                                   window=OPEN_WINDOW, evidence=list(d.evidence),
+                                   window=OPEN_WINDOW, evidence=list(d.evidence), answers=d,
                                    reasons=[f"reply: '{answer_word.text}' to a message from {d.source.name}"]))
     return extra
 

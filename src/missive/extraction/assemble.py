@@ -41,9 +41,6 @@ def counterpart(actor: Actor, pair: tuple[Actor, Actor] | None) -> Actor | None:
 
 def fill_parties(drafts: list[Draft]) -> None:
     """Missing sender or recipient: from the answered frame, then the main pair."""
-    for d in drafts:
-        if d.answers is not None and d.answers.target is None and d.source is not None:
-            d.answers.target = replace(d.source, reason=f"the message answers it ({d.source.reason})")
     pair, message_pair = main_pair(drafts), main_pair(drafts, "message")
     for d in drafts:
         if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "call", "sign", "relations"):
@@ -114,6 +111,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue  # "the missive" alone asserts nothing new
             merged.append(d)
             continue
+        d.home = home
         home.window = intersect(home.window, d.window) or home.window
         home.has_own_date = home.has_own_date or d.has_own_date
         home.medium = better_medium(home.medium, d.medium)
@@ -135,17 +133,25 @@ def mark_background(drafts: list[Draft], report: DateWindow) -> None:
             d.reasons.append(f"background: over by {d.window.end}, before the report ({report.start})")
 
 
-def to_event(d: Draft, doc: Document) -> Event:
-    spans = tuple(
-        Span(doc.doc_id, *doc.original_span(s, e), doc.original[slice(*doc.original_span(s, e))])
-        for s, e in sorted(d.evidence)
-    )
+def home_of(d: Draft) -> Draft:
+    while d.home is not None:
+        d = d.home
+    return d
+
+
+def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = ()) -> Event:
+    def span(s: int, e: int) -> Span:
+        start, end = doc.original_span(s, e)
+        return Span(doc.doc_id, start, end, doc.original[start:end])
+
     participants = tuple(d.participants) if d.type in ("meeting", "agreement") and len(d.participants) > 2 else ()
     confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
     return Event(
         doc_id=doc.doc_id, type=d.type, source=d.source, target=d.target, when=d.window,
         medium=d.medium if d.type in ("message", "call", "relations") else "",
         participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
-        background=d.background, evidence=spans, confidence=confidence, pattern=d.frame.pattern,
+        background=d.background, evidence=tuple(span(s, e) for s, e in sorted(d.evidence)),
+        quotes=tuple(span(s, e) for s, e in sorted(set(quotes))),
+        confidence=confidence, pattern=d.frame.pattern,
         reasons=tuple(d.reasons + [f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target)) if a and a.reason]),
     )

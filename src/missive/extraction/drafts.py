@@ -36,7 +36,8 @@ class Draft:
     reasons: list[str] = field(default_factory=list)
     weak: bool = False
     sentence: int = 0
-    answers: "Draft | None" = None
+    answers: "Draft | None" = None  # the message this one replies to
+    home: "Draft | None" = None  # the draft it was merged into, if any
 
     @property
     def countries(self) -> frozenset[str]:

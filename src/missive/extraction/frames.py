@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
@@ -103,24 +104,18 @@ def _context_words(token: Token) -> set[str]:
     return words
 
 
-def find_triggers(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, Trigger]]:
-    """Tokens whose surface form is a trigger, with the part of speech and context it needs."""
+def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[Token, Trigger]]:
+    """Tokens the trigger patterns match, kept when the context the trigger needs is there."""
     out = []
-    for token in doc:
-        trig = lexicon.triggers.get(token.lower_)
-        if trig is None:
-            continue
-        if trig.pos == "verb" and not is_verb(token):
-            continue
-        if trig.pos == "noun" and not token.tag_.startswith("NN"):
-            continue
+    for match_id, start, _ in matcher(doc):
+        token, trig = doc[start], lexicon.triggers[doc.vocab.strings[match_id]]
         if trig.requires and not (trig.requires & _context_words(token)):
             continue
         if trig.type in ("message", "call") and trig.pos == "noun" and any(
                 c.lower_ in lexicon.group("not_diplomatic") for c in token.children if c.dep_ in ("amod", "compound")):
             continue  # "text messages", "a clear message to Beijing", "a conference call with investors"
         out.append((token, trig))
-    return out
+    return sorted(out, key=lambda pair: pair[0].i)
 
 
 class RoleReader:

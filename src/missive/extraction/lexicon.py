@@ -12,7 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
 from ..errors import DataFileError
+
+TAG_PATTERNS = {"verb": {"REGEX": "^(VB|MD)"}, "noun": {"REGEX": "^NN"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +67,12 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(f"triggers.csv:{n}: malformed row ({exc})") from exc
     groups = {row["group"]: _split(row["word"]) for row in _read_csv(data_dir, "frame_words.csv")}
     return Lexicon(triggers, groups)
+
+
+def build_trigger_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
+    """A spaCy Matcher with one token pattern per trigger row (surface form + part of speech),
+    so the rows of triggers.csv are the patterns; the match id is the trigger's word."""
+    matcher = Matcher(vocab)
+    for word, trig in lexicon.triggers.items():
+        matcher.add(word, [[{"LOWER": word, "TAG": TAG_PATTERNS[trig.pos]}]])
+    return matcher
