@@ -119,7 +119,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.occasion = home.occasion or d.occasion
         home.reported_by += [r for r in d.reported_by if r not in home.reported_by]
         home.reasons += [r for r in d.reasons if r not in home.reasons]
-        home.background = home.background and d.background
+        home.background = home.background or d.background  # a message the news answers stays background
     return merged
 
 
