@@ -64,6 +64,11 @@ POSITIVE = [
      [("meeting", "CHN", "RUS", "2023-03-20", "2023-03-20")]),
     ("2024-02-06", "Australia summoned the Chinese ambassador on Monday over the sentencing of a writer.",
      [("relations", "AUS", "CHN", "2024-02-05", "2024-02-05")]),
+
+    ("2022-11-16", "U.S. President Joe Biden met Chinese President Xi Jinping in Bali on Monday. On Tuesday, he held talks with Indonesian President Joko Widodo.",
+     [("meeting", "USA", "CHN", "2022-11-14", "2022-11-14"), ("meeting", "USA", "IDN", "2022-11-15", "2022-11-15")]),
+    ("2019-06-21", "Chinese President Xi Jinping arrived in Pyongyang on Thursday for a two-day state visit. The Chinese leader also sent a message to South Korean President Moon Jae-in.",
+     [("meeting", "CHN", "PRK", "2019-06-20", "2019-06-20"), ("message", "CHN", "KOR", None, "2019-06-21")]),
 ]
 
 NEGATIVE = [

@@ -124,7 +124,8 @@ class Extractor:
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
         mentions = [Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)
                     if not any(a <= m.start < b for a, b in masked)]
-        return _DocWork(doc, sentences, candidates, report, Cast(mentions), tuple(reference.conflicts))
+        cast = Cast(mentions, [s.start for s in sentences])
+        return _DocWork(doc, sentences, candidates, report, cast, tuple(reference.conflicts))
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
@@ -175,7 +176,9 @@ class Extractor:
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         base = work.sentences[i].start
-        reader = RoleReader(ActorFinder(work.cast, base), self.lex)
+        finder = ActorFinder(work.cast, base)
+        reader = RoleReader(finder, self.lex)
+        _note_sentence_subject(doc, finder, work.cast, base)
         frames = []
         for tok, trig in find_triggers(doc, self.lex, self.matcher):
             frame = reader.read(tok, trig)
@@ -289,6 +292,15 @@ def _link_reply_ids(drafts: list[Draft], events: dict[int, Event], order: list[i
         if reply in events and answered in events and reply != answered:
             events[reply] = replace(events[reply], in_reply_to=events[answered].event_id)
     return [events[i] for i in order]
+
+
+def _note_sentence_subject(doc: Doc, finder: ActorFinder, cast: Cast, base: int) -> None:
+    """Who the sentence is about (its main subject), for a later "he" or "it" to point at."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is not None and subj.lower_ not in ("he", "she", "it", "they"):
+        for actor in finder.actors_of(subj)[:1]:
+            cast.note_agent(base + subj.idx, actor)
 
 
 def _default_sources(drafts: list[Draft], doc: Document) -> None:

@@ -36,9 +36,10 @@ class Placed:
 class Cast:
     """The article's actor mentions in order, with the lookups the role finder needs."""
 
-    def __init__(self, mentions: list[Placed]):
+    def __init__(self, mentions: list[Placed], sentence_starts: list[int] = ()):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._sentences = sorted(sentence_starts)
         self.agents: list[Placed] = []  # actors seen acting (subjects of triggers), in text order
 
     def note_agent(self, pos: int, actor: Actor) -> None:
@@ -62,11 +63,27 @@ class Cast:
         """Mentions ending before pos, nearest first."""
         return [m for m in reversed(self.mentions[: bisect_left(self._starts, pos)]) if m.end <= pos]
 
-    def last_person(self, pos: int, exclude: set[str]) -> Actor | None:
+    def last_person(self, pos: int, exclude: set[str], prefer_agents: bool = False) -> Actor | None:
+        """The person a pronoun points at: for a subject "he", the person last seen as a subject
+        (who the text is about), else the nearest person mentioned before."""
+        if prefer_agents:
+            agent = next((m for m in reversed(self.agents)
+                          if m.start < pos and m.actor.kind == "person" and m.actor.name not in exclude), None)
+            if agent is not None and not self._newer_person(agent.start, pos, exclude):
+                return _because(agent.actor, "pronoun subject resolved to the person last seen as a subject")
         for m in self.before(pos):
             if m.actor.kind == "person" and m.actor.name not in exclude:
                 return _because(m.actor, "pronoun resolved to the nearest person mentioned before")
         return None
+
+    def _newer_person(self, agent_pos: int, pos: int, exclude: set[str]) -> bool:
+        """A person introduced in a later sentence than the subject's ("Russia was represented by
+        Matviyenko. During a meeting, he ..."): the pronoun points at the newcomer."""
+        agent_sentence = bisect_left(self._sentences, agent_pos + 1)
+        pronoun_sentence = bisect_left(self._sentences, pos + 1)
+        return any(m.actor.kind == "person" and m.actor.name not in exclude
+                   and agent_sentence < bisect_left(self._sentences, m.start + 1) < pronoun_sentence
+                   for m in self.within(agent_pos, pos))
 
     def last_state(self, pos: int, exclude: set[str], prefer_agents: bool = True) -> Actor | None:
         """"It closed its missions": the state last seen acting, else the nearest state named."""
@@ -126,9 +143,10 @@ class ActorFinder:
             ahead = self._clause_subject_ahead(token)
             if ahead:
                 return ahead
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            is_subject = token.dep_ in ("nsubj", "nsubjpass")
+            if is_subject:
                 exclude = exclude | self._non_subject_names(token)
-            actor = self.cast.last_person(pos, exclude)
+            actor = self.cast.last_person(pos, exclude, prefer_agents=is_subject)
             return [actor] if actor else []
         if low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)

@@ -143,8 +143,8 @@ class RoleReader:
         f.agents = self._first(
             ("possessive", lambda: [c for c in tok.children if c.dep_ == "poss"]),
             ("from-phrase", lambda: self._from_phrases(f)),
-            ("clause subject", lambda: [s for c in tok.children if c.dep_ in ("relcl", "acl") and (s := subject_of(c)) is not None and s != tok]),
             ("subject", lambda: self._subject_unless_receive(f)),
+            ("clause subject", lambda: [s for c in tok.children if c.dep_ in ("relcl", "acl") and (s := subject_of(c)) is not None and s != tok]),
             frame=f,
         )
         f.recipients = self._first(
