@@ -201,7 +201,7 @@ class Extractor:
                 if w.end and (report.end is None or w.end <= report.end):
                     sentence_report = intersect(report, w) or w
         occasion = find_occasion_text(sentence.text)
-        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end))
+        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report)
         media = [m.name for m in self.resolver.find_media(sentence.text)]
         out: list[Draft] = []
         by_frame: dict[int, list[Draft]] = {}
@@ -359,12 +359,13 @@ def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
             d.target = cast.last_state(pos, {d.source.country}, prefer_agents=False)
 
 
-def _anniversary(text: str, mentions: list[Placed]) -> date | None:
+def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date | None:
     """The day of an anniversary the sentence names, read with the sentence's countries
-    ("the founding of the country" is the founding of the state named beside it)."""
+    ("the founding of the country" is the founding of the state named beside it) and nearest
+    the report: a message marks an anniversary of its own weeks, not one decades away."""
     countries = list(dict.fromkeys(m.actor.country for m in mentions if m.actor.country))
     try:
-        found = temporal.anniversary_date(text, countries)
+        found = temporal.anniversary_date(text, countries, report)
     except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
         return None
     return found[0] if found else None

@@ -23,6 +23,8 @@ ANNIVERSARY_LEAD_DAYS = 7
 # A message reported as news with no date of its own was sent shortly before the report; a month
 # bounds it without pretending to know the day (background mentions carry their own dates).
 NEWS_LEAD_DAYS = 31
+# An anniversary more than this before the report is not what a message in the news marks.
+ANNIVERSARY_REPORT_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,9 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
 def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
     """No date of its own: sent on or before the report (the week before an anniversary it marks)."""
     end = report.end
-    if anniversary and (end is None or anniversary <= end + timedelta(days=3)):
+    near = end is None or (end - timedelta(days=ANNIVERSARY_REPORT_DAYS) <= anniversary <= end + timedelta(days=3)
+                           if anniversary else False)
+    if anniversary and near:
         start = anniversary - timedelta(days=ANNIVERSARY_LEAD_DAYS)
         end = min(end, anniversary) if end and end >= start else anniversary
         return DateWindow(start, end, "range",
