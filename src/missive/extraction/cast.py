@@ -20,6 +20,7 @@ STATE_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their".split())
 PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies".split())
 # Dependencies that leave a noun's own phrase: what hangs there names other things.
+PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers".split())
 THROUGH_PREPS = frozenset({"of", "including", "like"})
 PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
 
@@ -97,10 +98,13 @@ class Cast:
                 return _because(m.actor, f"{why} the nearest state mentioned before")
         return None
 
-    def last_pair(self, pos: int) -> list[Actor]:
-        """The two nearest actors of different countries: what "the two leaders" points at."""
+    def last_pair(self, pos: int, people_only: bool = False) -> list[Actor]:
+        """The two nearest actors of different countries: what "the two leaders" points at
+        (people for "leaders", anyone for "countries" or "sides")."""
         found: dict[str, Actor] = {}
         for m in self.before(pos):
+            if people_only and m.actor.kind != "person":
+                continue
             if m.actor.country and m.actor.country not in found:
                 found[m.actor.country] = _because(m.actor, "'the two ...' resolved to the last two parties mentioned")
             if len(found) == 2:
@@ -153,13 +157,22 @@ class ActorFinder:
             return [actor] if actor else []
         if (low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
                 low in PAIR_NOUNS and _has_pair_modifier(token)):
-            return self.cast.last_pair(pos)
+            return (self._pair_in_sentence(pos) or self.cast.last_pair(pos, people_only=low in PEOPLE_PAIR_NOUNS)
+                    or self.cast.last_pair(pos))
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)]
         if found:
             more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
             return _distinct(found + [a for a in more if a.kind == "state" and len(more) > 1])
         return self._through_of(token, exclude)
+
+    def _pair_in_sentence(self, pos: int) -> list[Actor]:
+        """"Putin visited Pyongyang and the two leaders signed": the two parties of the sentence."""
+        found: dict[str, Actor] = {}
+        for m in self.cast.within(self.base, pos):
+            if m.actor.country and (m.actor.country not in found or m.actor.kind == "person"):
+                found[m.actor.country] = m.actor
+        return list(found.values()) if len(found) == 2 else []
 
     def _clause_subject_ahead(self, pronoun: Token) -> list[Actor]:
         """"In his letter, ..., Kim addressed Trump": a possessive in a fronted phrase points
