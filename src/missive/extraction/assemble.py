@@ -43,7 +43,7 @@ def fill_parties(drafts: list[Draft]) -> None:
     """Missing sender or recipient: from the answered frame, then the main pair."""
     pair, message_pair = main_pair(drafts), main_pair(drafts, "message")
     for d in drafts:
-        if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "call", "sign", "relations"):
+        if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "host", "call", "sign", "relations"):
             continue
         _borrow(d, message_pair if d.type == "message" else pair)
 

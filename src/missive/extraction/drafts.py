@@ -13,7 +13,7 @@ from ..model import Actor, DateWindow, OPEN_WINDOW
 from .frames import Frame
 
 DIRECTED_FRAMES = {"message", "message_weak", "express", "congratulate", "visit", "mission", "envoy"}
-SYMMETRIC_FRAMES = {"meet", "call", "sign", "relations"}
+SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
 SPECIFIC_MEDIA = ("reply", "cable", "greeting", "verbal_message", "video_call")
 
 

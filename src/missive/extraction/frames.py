@@ -183,6 +183,9 @@ class RoleReader:
         heads = [tok] + ([verb] if verb is not None else [])
         heads += [c for c in tok.children if c.dep_ == "dobj"]  # "established relations with China"
         found: list[Actor] = []
+        if _subject_takes_part(tok):  # the subject first: "X held talks with Y" reads X -> Y
+            subj = subject_of(verb) if verb is not None else None
+            found += self._actors([subj] if subj is not None else [], f, "subject")
         preps = ("with", "between", "among", "from") if f.trigger.type == "call" else ("with", "between", "among")
         for h in heads:
             for prep in preps:
@@ -190,10 +193,12 @@ class RoleReader:
         found += self._actors([c for c in tok.children if c.dep_ in ("poss", "compound")], f, "modifier")
         if is_verb(tok):
             found += self._actors([c for c in tok.children if c.dep_ == "dobj"], f, "object")
-        if _subject_takes_part(tok):
-            subj = subject_of(verb) if verb is not None else None
-            found += self._actors([subj] if subj is not None else [], f, "subject")
         f.participants = _unique(found)
+
+    def _read_host(self, f: Frame) -> None:
+        """"Putin hosted Xi": the guest is the visitor, so the guest comes first."""
+        self._read_meet(f)
+        f.participants.reverse()
 
     def _read_visit(self, f: Frame) -> None:
         tok = f.token
