@@ -69,6 +69,9 @@ POSITIVE = [
      [("meeting", "USA", "CHN", "2022-11-14", "2022-11-14"), ("meeting", "USA", "IDN", "2022-11-15", "2022-11-15")]),
     ("2019-06-21", "Chinese President Xi Jinping arrived in Pyongyang on Thursday for a two-day state visit. The Chinese leader also sent a message to South Korean President Moon Jae-in.",
      [("meeting", "CHN", "PRK", "2019-06-20", "2019-06-20"), ("message", "CHN", "KOR", None, "2019-06-21")]),
+
+    ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
+     [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]
 
 NEGATIVE = [
@@ -84,6 +87,12 @@ NEGATIVE = [
     ("2023-07-25", "China is sending a senior official to visit North Korea for the commemorations."),
     ("2022-03-01", "The Italian foreign minister cancelled a visit to Moscow after the invasion."),
     ("2023-05-02", "Officials in Seoul prepared for an upcoming summit with Japan."),
+    ("2023-05-10", "The Chinese team met the Japanese side in the semifinal on Sunday."),
+    ("2023-05-10", "Japanese automaker Toyota signed an agreement with Chinese battery maker CATL on Tuesday."),
+    ("2023-05-10", "Russian hackers sent phishing messages to Ukrainian officials, Microsoft said on Monday."),
+    ("2023-05-10", "Analysts said a meeting between Kim and Putin was possible later this year."),
+    ("2023-05-10", "Biden and Xi have not met in person since November."),
+    ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),
 ]
 
 

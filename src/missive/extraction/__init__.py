@@ -176,7 +176,7 @@ class Extractor:
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         base = work.sentences[i].start
-        finder = ActorFinder(work.cast, base)
+        finder = ActorFinder(work.cast, base, self.lex.group("state_nouns"))
         reader = RoleReader(finder, self.lex)
         _note_sentence_subject(doc, finder, work.cast, base)
         frames = []
@@ -217,8 +217,8 @@ class Extractor:
             if not own and sibling and sibling[1]:
                 window, own = sibling[0], True
             windows[f.anchor.i] = (window, own)
-            if f.trigger.frame == "meet" and not f.participants:
-                f.participants = _people_of_sentence(work.cast, sentence, f)
+            if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
+                f.participants = _people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
                 _other_person_of_sentence(work.cast, sentence, f)
             made = drafts_of(f, medium, i)
@@ -232,7 +232,8 @@ class Extractor:
                 d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
             by_frame[f.token.i] = made
             out += made
-        out += _link_replies(frames, by_frame, self.lex, ActorFinder(work.cast, sentence.start))
+        out += _link_replies(frames, by_frame, self.lex,
+                             ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
         return out
 
     def _repeat(self, work: _DocWork, i: int, previous: list[Draft], report: DateWindow,

@@ -130,8 +130,8 @@ def phrase_range(token: Token) -> tuple[int, int]:
 class ActorFinder:
     """Looks up the actors a token of a sentence parse stands for."""
 
-    def __init__(self, cast: Cast, base: int):
-        self.cast, self.base = cast, base
+    def __init__(self, cast: Cast, base: int, state_nouns: frozenset[str] = frozenset()):
+        self.cast, self.base, self.state_nouns = cast, base, state_nouns
 
     def actors_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Actor]:
         """The actors of a role token and of its conjuncts ("X and Y")."""
@@ -160,11 +160,24 @@ class ActorFinder:
             return (self._pair_in_sentence(pos) or self.cast.last_pair(pos, people_only=low in PEOPLE_PAIR_NOUNS)
                     or self.cast.last_pair(pos))
         lo, hi = phrase_range(token)
-        found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)]
+        found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
+                 if not self._demonym_of_something_else(m, token)]
         if found:
             more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
             return _distinct(found + [a for a in more if a.kind == "state" and len(more) > 1])
         return self._through_of(token, exclude)
+
+    def _demonym_of_something_else(self, mention: Placed, head: Token) -> bool:
+        """"the Chinese team", "Japanese automaker Toyota", "Russian hackers": a demonym on a noun
+        that is not a state's (government, side, officials, leader...) is not the state."""
+        if mention.actor.kind != "state" or not self.state_nouns:
+            return False
+        words = [t for t in head.doc if mention.start <= self.base + t.idx < mention.end]
+        if not words or any(t.tag_ != "JJ" and not t.tag_.startswith("NNP") for t in words) or head in words:
+            return False
+        is_adjective = all(t.tag_ == "JJ" or t.dep_ in ("amod", "compound") for t in words)
+        phrase = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod"))]
+        return is_adjective and not any(t.lower_ in self.state_nouns for t in phrase)
 
     def _pair_in_sentence(self, pos: int) -> list[Actor]:
         """"Putin visited Pyongyang and the two leaders signed": the two parties of the sentence."""

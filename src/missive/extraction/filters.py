@@ -15,7 +15,8 @@ from .lexicon import Lexicon
 
 def refusal(frame: Frame, lex: Lexicon) -> str:
     """Why the frame asserts no event, or "" when it does."""
-    for check in (_question, _negated, _not_yet, _hypothetical, _modal, _planned, _generic_plural):
+    for check in (_question, _negated, _not_yet, _hypothetical, _counterfactual, _modal, _planned,
+                  _generic_plural):
         reason = check(frame, lex)
         if reason:
             return reason
@@ -44,6 +45,9 @@ def _not_yet(frame: Frame, lex: Lexicon) -> str:
         return f"'{tok.text}' is only planned or expected"
     if verb is not None and verb != tok and verb.lower_ in lex.group("cancel") and tok.head == verb:
         return f"'{verb.text}': called off"
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in lex.group("unreal") for c in tok.head.children):
+        return f"'{tok.text}' is said to be {next(c.text for c in tok.head.children if c.lower_ in lex.group('unreal'))}"
     return ""
 
 
@@ -66,6 +70,15 @@ def _modal(frame: Frame, lex: Lexicon) -> str:
     if modal.lower_ == "would" and frame.trigger.type == "relations" and _under_report(anchor, lex):
         return ""  # "confirmed that X would close its consulate": an announced decision
     return f"modal '{modal.text}': not asserted as done"
+
+
+def _counterfactual(frame: Frame, lex: Lexicon) -> str:
+    """"he would then have claimed that Obama in the call ...": a clause under "would have"."""
+    for t in frame.anchor.ancestors:
+        auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if auxes & {"would", "could", "might"} and "have" in auxes:
+            return f"under '{' '.join(sorted(auxes))} {t.text}': counterfactual"
+    return ""
 
 
 def _planned(frame: Frame, lex: Lexicon) -> str:
