@@ -16,6 +16,9 @@ from .model import Document, Event, Skip
 from .store import Store
 
 Result = tuple[Document, Explained] | Skip
+# Consolidation is brought up to date once per this many stored articles (and at the end), not
+# per article: a pair's recomputation costs in proportion to its reports.
+CONSOLIDATE_EVERY = 64
 
 
 def process(inputs: Iterable[Document | Skip], extractor: Extractor | None = None) -> Iterator[Result]:
@@ -86,6 +89,7 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor | Non
                 continue
             yield item
 
+    pending: set[str] = set()
     for result in process(fresh(), extractor):
         if isinstance(result, Skip):
             store.save_skip(result)
@@ -94,9 +98,14 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor | Non
                 on_item(result.path)
             continue
         doc, explained = result
-        store.save_document(doc, explained.events, explained.report, explained.conflicts)
+        pending |= store.save_document(doc, explained.events, explained.report, explained.conflicts,
+                                       consolidate=False)
         report.documents += 1
         report.events += len(explained.events)
+        if report.documents % CONSOLIDATE_EVERY == 0:
+            store.reconsolidate(pending)
+            pending = set()
         if on_item:
             on_item(doc.path)
+    store.reconsolidate(pending)
     return report

@@ -161,11 +161,14 @@ class Store:
     def has_document(self, content_hash: str) -> bool:
         return bool(self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone())
 
-    def save_document(self, doc: Document, events: list[Event], report: Any = None, conflicts: Iterable[str] = ()) -> None:
+    def save_document(self, doc: Document, events: list[Event], report: Any = None, conflicts: Iterable[str] = (),
+                      consolidate: bool = True) -> set[str]:
         """Store one article and its events atomically, replacing an earlier copy of it.
 
         Consolidation of every country pair the article touches (before or after) is recomputed in
-        the same transaction, so every writer keeps it current and no reader sees it half done.
+        the same transaction, so every writer keeps it current and no reader sees it half done. A
+        batch writer may pass consolidate=False and call `reconsolidate` with the returned pair keys
+        once per batch: a pair with thousands of reports is then recomputed once, not per article.
         """
         h = doc.content_hash
         with self._transaction():
@@ -186,7 +189,15 @@ class Store:
             for event in _unique_events(events):
                 self._insert_event(event, h)
             self._save_signature(h, doc.doc_id, doc.cleaned)
-            self._reconsolidate(touched | {cons.pair_key(e) for e in events})
+            keys = {k for k in touched | {cons.pair_key(e) for e in events} if k is not None}
+            if consolidate:
+                self._reconsolidate(keys)
+        return keys
+
+    def reconsolidate(self, pair_keys: Iterable[str]) -> None:
+        """Bring the consolidation of these pairs up to date (after writes with consolidate=False)."""
+        with self._transaction():
+            self._reconsolidate(pair_keys)
 
     def _insert_event(self, event: Event, content_hash: str) -> None:
         flat = event_to_flat(event)
