@@ -11,29 +11,30 @@ The work per article, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
-
-import re
+from spacy.tokens import Doc
 
 from .. import temporal
-from ..metadata import DATELINE
 from ..actors import ActorResolver
-from ..model import OPEN_WINDOW, DateWindow, Document, Event
+from ..metadata import DATELINE
+from ..model import DateWindow, Document, Event
 from ..nlp import Sentence, load_nlp, split_sentences, words_of
 from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
 from .cast import ActorFinder, Cast, Placed
+from .context import note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context
 from .dating import attach_expressions, intersect, resolve, undated_window
 from .drafts import Draft, drafts_of
 from .filters import refusal
-from .frames import Frame, RoleReader, find_triggers, governing_verb, subject_of
+from .frames import Frame, RoleReader, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
 from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes
+from .replies import link_replies, link_reply_ids, quotes_of
 
 __all__ = ["Extractor", "Explained"]
 BATCH_DOCS = 32
@@ -155,8 +156,8 @@ class Extractor:
         mark_background(merged, report)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
-        events = {id(d): to_event(d, work.doc, _quotes_of(d, drafts, quotes)) for d in merged}
-        explained.events = _link_reply_ids(drafts, events, [id(d) for d in merged])
+        events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
+        explained.events = link_reply_ids(drafts, events, [id(d) for d in merged])
         return explained
 
     def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:
@@ -178,7 +179,7 @@ class Extractor:
         base = work.sentences[i].start
         finder = ActorFinder(work.cast, base, self.lex.group("state_nouns"))
         reader = RoleReader(finder, self.lex)
-        _note_sentence_subject(doc, finder, work.cast, base)
+        note_sentence_subject(doc, finder, work.cast, base)
         frames = []
         for tok, trig in find_triggers(doc, self.lex, self.matcher):
             frame = reader.read(tok, trig)
@@ -218,12 +219,12 @@ class Extractor:
                 window, own = sibling[0], True
             windows[f.anchor.i] = (window, own)
             if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
-                f.participants = _people_of_sentence(work.cast, sentence, f) or f.participants
+                f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
-                _other_person_of_sentence(work.cast, sentence, f)
+                other_person_of_sentence(work.cast, sentence, f)
             made = drafts_of(f, medium, i)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
-                _posting_from_context(made, work.cast, sentence.start + f.token.idx)
+                posting_from_context(made, work.cast, sentence.start + f.token.idx)
             for d in made:
                 d.window, d.has_own_date = window, own
                 d.evidence = [(sentence.start, sentence.end)]
@@ -232,7 +233,7 @@ class Extractor:
                 d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
             by_frame[f.token.i] = made
             out += made
-        out += _link_replies(frames, by_frame, self.lex,
+        out += link_replies(frames, by_frame, self.lex,
                              ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
         return out
 
@@ -280,30 +281,6 @@ def _mask_dateline(sentence: Sentence) -> Sentence:
     return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
 
 
-def _quotes_of(home: Draft, drafts: list[Draft], quotes: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    return [q for d in drafts if home_of(d) is home for q in quotes.get(id(d), [])]
-
-
-def _link_reply_ids(drafts: list[Draft], events: dict[int, Event], order: list[int]) -> list[Event]:
-    """A reply's event points at the event of the message it answers (in_reply_to)."""
-    for d in drafts:
-        if d.answers is None:
-            continue
-        reply, answered = id(home_of(d)), id(home_of(d.answers))
-        if reply in events and answered in events and reply != answered:
-            events[reply] = replace(events[reply], in_reply_to=events[answered].event_id)
-    return [events[i] for i in order]
-
-
-def _note_sentence_subject(doc: Doc, finder: ActorFinder, cast: Cast, base: int) -> None:
-    """Who the sentence is about (its main subject), for a later "he" or "it" to point at."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subj is not None and subj.lower_ not in ("he", "she", "it", "they"):
-        for actor in finder.actors_of(subj)[:1]:
-            cast.note_agent(base + subj.idx, actor)
-
-
 def _default_sources(drafts: list[Draft], doc: Document) -> None:
     """The news peg is reported by the media the article cites ("KCNA said"), even in sentences
     that do not name them again; background mentions keep only what their own sentence cites."""
@@ -326,40 +303,6 @@ def _owns_anniversary(frame: Frame, frames: list[Frame], doc: Doc) -> bool:
     return len(frames) == 1
 
 
-def _people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
-    """"the June 12 summit in Singapore", parties unnamed in its phrase: the people of the sentence
-    when they are of exactly two countries."""
-    people = {}
-    for m in cast.within(sentence.start, sentence.end):
-        if m.actor.kind == "person" and m.actor.country not in people:
-            people[m.actor.country] = m.actor
-    if len(people) == 2:
-        frame.notes.append("participants: the two people named in the sentence")
-        return list(people.values())
-    return []
-
-
-def _other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> None:
-    """A message with one party named: the one person of another country named in the same
-    sentence is the other party ("Kim made the remarks in a message to Xi")."""
-    known = (frame.agents or frame.recipients)[0]
-    if known.kind != "person":
-        return
-    others = {m.actor.name: m.actor for m in cast.within(sentence.start, sentence.end)
-              if m.actor.kind == "person" and m.actor.country and m.actor.country != known.country}
-    if len(others) == 1:
-        other = next(iter(others.values()))
-        (frame.recipients if frame.agents else frame.agents).append(other)
-        frame.notes.append(f"other party: {other.name}, the one other person named in the sentence")
-
-
-def _posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
-    """"Pyongyang recalled its ambassador": from the state last named before it."""
-    for d in drafts:
-        if d.source is not None and d.target is None:
-            d.target = cast.last_state(pos, {d.source.country}, prefer_agents=False)
-
-
 def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date | None:
     """The day of an anniversary the sentence names, read with the sentence's countries
     ("the founding of the country" is the founding of the state named beside it) and nearest
@@ -370,41 +313,6 @@ def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date 
     except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
         return None
     return found[0] if found else None
-
-
-def _link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Lexicon,
-                  finder: ActorFinder) -> list[Draft]:
-    """"X did Y in response to a message from Z": Z's message is background and its recipient is X;
-    X's own message (a frame, or else a merge-only draft) is a reply."""
-    response_words = lex.group("response")
-    extra: list[Draft] = []
-    for f in frames:
-        answer_word = next((t for t in f.token.ancestors if t.lower_ in response_words), None)
-        if answer_word is None or f.token.i not in by_frame:
-            continue
-        outer = next((g for g in frames if g is not f and g.token.i in by_frame
-                      and f.token not in g.token.subtree and answer_word in g.anchor.subtree), None)
-        repliers = [o.source for o in by_frame[outer.token.i] if o.source] if outer else _subject_actors(answer_word, finder)
-        for d in by_frame[f.token.i]:
-            d.background = True
-            d.reasons.append(f"background: answered by the news ('{answer_word.text}')")
-            if d.target is None and repliers:
-                d.target = repliers[0]
-            if outer is not None:
-                for o in by_frame[outer.token.i]:
-                    o.medium = "reply"
-                    o.answers = d
-            elif repliers and d.source is not None:
-                extra.append(Draft(f, "message", "reply", repliers[0], d.source, weak=True, sentence=d.sentence,
-                                   window=OPEN_WINDOW, evidence=list(d.evidence), answers=d,
-                                   reasons=[f"reply: '{answer_word.text}' to a message from {d.source.name}"]))
-    return extra
-
-
-def _subject_actors(word: Token, finder: ActorFinder) -> list:
-    verb = governing_verb(word)
-    subj = subject_of(verb) if verb is not None else None
-    return finder.actors_of(subj) if subj is not None else []
 
 
 def _explain_frame(f: Frame, sentence: Sentence) -> str:

@@ -1,0 +1,70 @@
+"""Replies and quotes: which message answers which, and which quoted words belong to it.
+
+"Xi made the commitment in a response to a congratulatory message from Kim": Kim's message is
+background, its recipient is Xi, and Xi's letter is a reply whose event points at it
+(in_reply_to). Merged drafts keep a link to the draft they merged into (home_of), so these
+links survive merging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..model import OPEN_WINDOW, Event
+from .assemble import home_of
+from .cast import ActorFinder
+from .drafts import Draft
+from .frames import Frame, governing_verb, subject_of
+from .lexicon import Lexicon
+
+
+def link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Lexicon,
+                  finder: ActorFinder) -> list[Draft]:
+    """"X did Y in response to a message from Z": Z's message is background and its recipient is X;
+    X's own message (a frame, or else a merge-only draft) is a reply."""
+    response_words = lex.group("response")
+    extra: list[Draft] = []
+    for f in frames:
+        answer_word = next((t for t in f.token.ancestors if t.lower_ in response_words), None)
+        if answer_word is None or f.token.i not in by_frame:
+            continue
+        outer = next((g for g in frames if g is not f and g.token.i in by_frame
+                      and f.token not in g.token.subtree and answer_word in g.anchor.subtree), None)
+        repliers = [o.source for o in by_frame[outer.token.i] if o.source] if outer else subject_actors(answer_word, finder)
+        for d in by_frame[f.token.i]:
+            d.background = True
+            d.reasons.append(f"background: answered by the news ('{answer_word.text}')")
+            if d.target is None and repliers:
+                d.target = repliers[0]
+            if outer is not None:
+                for o in by_frame[outer.token.i]:
+                    o.medium = "reply"
+                    o.answers = d
+            elif repliers and d.source is not None:
+                extra.append(Draft(f, "message", "reply", repliers[0], d.source, weak=True, sentence=d.sentence,
+                                   window=OPEN_WINDOW, evidence=list(d.evidence), answers=d,
+                                   reasons=[f"reply: '{answer_word.text}' to a message from {d.source.name}"]))
+    return extra
+
+
+def subject_actors(word: Token, finder: ActorFinder) -> list:
+    verb = governing_verb(word)
+    subj = subject_of(verb) if verb is not None else None
+    return finder.actors_of(subj) if subj is not None else []
+
+
+def link_reply_ids(drafts: list[Draft], events: dict[int, Event], order: list[int]) -> list[Event]:
+    """A reply's event points at the event of the message it answers (in_reply_to)."""
+    for d in drafts:
+        if d.answers is None:
+            continue
+        reply, answered = id(home_of(d)), id(home_of(d.answers))
+        if reply in events and answered in events and reply != answered:
+            events[reply] = replace(events[reply], in_reply_to=events[answered].event_id)
+    return [events[i] for i in order]
+
+
+def quotes_of(home: Draft, drafts: list[Draft], quotes: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    return [q for d in drafts if home_of(d) is home for q in quotes.get(id(d), [])]
