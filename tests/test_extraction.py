@@ -70,6 +70,8 @@ POSITIVE = [
     ("2019-06-21", "Chinese President Xi Jinping arrived in Pyongyang on Thursday for a two-day state visit. The Chinese leader also sent a message to South Korean President Moon Jae-in.",
      [("meeting", "CHN", "PRK", "2019-06-20", "2019-06-20"), ("message", "CHN", "KOR", None, "2019-06-21")]),
 
+    ("2018-03-28", "BEIJING (Reuters) - North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing during his first known trip abroad since taking power in 2011, Chinese state media said on Wednesday.",
+     [("meeting", "PRK", "CHN", None, "2018-03-28")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]

@@ -20,6 +20,9 @@ from .lexicon import Lexicon
 
 # Congratulations for an anniversary go out in the days before it; a week is the usual span.
 ANNIVERSARY_LEAD_DAYS = 7
+# A date under these words dates another event ("since taking power in 2011", "a day after the
+# parade on Wednesday"), not the interaction the clause hangs from.
+OTHER_EVENT_MARKERS = frozenset({"since", "after", "before", "following", "until", "ahead", "prior"})
 # A message reported as news with no date of its own was sent shortly before the report; a month
 # bounds it without pretending to know the day (background mentions carry their own dates).
 NEWS_LEAD_DAYS = 31
@@ -67,8 +70,12 @@ def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None
         for t in root.ancestors:
             if t.i in table:
                 return table[t.i], False
+            if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
+                break  # "met Xi during his first trip since taking power in 2011": 2011 dates another event
             if t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children):
                 break  # "KCNA reported on Thursday": a report; "Xi was confirmed": not one
+    if any(t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark") for t in root.ancestors):
+        return None, False
     if any(t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children) for t in root.ancestors):
         return None, True
     # Sentence-level ("On Sunday, X held talks"): the sentence's only frame, if it has one.
