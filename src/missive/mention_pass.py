@@ -1,0 +1,347 @@
+"""The mention pass: one left-to-right walk over a text's dictionary hits, turning them into actors.
+
+A hit means little alone ("president", "Kim", "the North"); what it names depends on its
+neighbours ("the South Korean president", "Kim Jong-un, the leader"), on who held an office on
+the article's date and on what the text named before. The pass keeps that running context
+(people already named, the country in view) and applies one pattern per kind of first hit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from missive.gazetteer import HOLDER_ROLES, NAME_GAP_RE, PAREN_GAP_RE, Item, Person, Token, rank
+from missive.model import Actor
+
+if TYPE_CHECKING:
+    from missive.actors import ActorResolver
+
+CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
+TARGET_WORDS = frozenset({"to", "for", "with", "in", "on", "at"})  # "ambassador to China": not the sender
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: offsets into the text given to find_mentions."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+def person_role(title_role: str) -> str:
+    """Roles of people introduced by a title alone ('leader' is a flag, not a role)."""
+    return {"leader": "head_of_state", "address": "official", "": "official"}.get(title_role, title_role)
+
+
+def is_sentence_start(text: str, toks: list[Token], i: int) -> bool:
+    return i == 0 or bool(re.search(r"[.!?:\"“\n]\s*$", text[toks[i - 1].end : toks[i].start]))
+
+
+def is_free_capital(text: str, toks: list[Token], covered: set[int], i: int, j: int) -> bool:
+    """Token j is a capitalised word not otherwise recognised, glued to token i by a space."""
+    if not 0 <= j < len(toks) or j in covered or not toks[j].raw[:1].isupper():
+        return False
+    a, b = (i, j) if i < j else (j, i)
+    return bool(NAME_GAP_RE.fullmatch(text, toks[a].end, toks[b].start))
+
+
+def demote_glued_shorts(text: str, toks: list[Token], items: list[Item], leads_now: Callable[[Item], bool]) -> list[Item]:
+    """'Kim' alone may be the leader, but 'Sung Kim' or 'Kim Song' is someone else; after a
+    capitalised first word of a sentence ('When Kim met') only a leader in charge stays."""
+    covered = {t for it in items for t in range(it.t0, it.t1)}
+    kept = []
+    for item in items:
+        if item.kind == "short":
+            before = is_free_capital(text, toks, covered, item.t0, item.t0 - 1)
+            before = before and not (is_sentence_start(text, toks, item.t0 - 1) and leads_now(item))
+            if before or is_free_capital(text, toks, covered, item.t1 - 1, item.t1):
+                continue
+        kept.append(item)
+    return kept
+
+
+def add_name_runs(text: str, toks: list[Token], items: list[Item]) -> list[Item]:
+    """Runs of capitalised words the dictionary does not know: candidate unknown names."""
+    covered = {t for it in items for t in range(it.t0, it.t1)}
+    runs, start = [], None
+    for i, tok in enumerate(toks):
+        hyphened = start is not None and text[tok.start - 1 : tok.start] == "-"  # "Kim Yeon-chul"
+        ok = i not in covered and (tok.raw[:1].isupper() or hyphened) and not tok.raw.isdigit()
+        if ok and start is not None and NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start) and i - start < 5:
+            continue
+        if start is not None:
+            runs.append(Item("name", start, i))
+        start = i if ok else None
+    if start is not None:
+        runs.append(Item("name", start, len(toks)))
+    return sorted(items + runs, key=lambda it: it.t0)
+
+
+class MentionPass:
+    """One left-to-right pass over the recognised items of one text."""
+
+    def __init__(self, resolver: ActorResolver, text: str, toks: list[Token], items: list[Item],
+                 on: date | None, is_one_mention: bool = False):
+        self.r, self.text, self.toks, self.items, self.on = resolver, text, toks, items, on
+        self.is_one_mention = is_one_mention
+        self.out: list[Mention] = []
+        self.seen: set[str] = set()  # people named in full so far: their short name is safe
+        self.last_country = ""
+        self.countries_seen: set[str] = set()
+        self.quiet_until = -1  # end of an appositive already used: its titles name no one else
+
+    def run(self) -> list[Mention]:
+        i = 0
+        while i < len(self.items):
+            step = getattr(self, f"at_{self.items[i].kind}")
+            i = max(i + 1, step(i))
+        return sorted(self.out, key=lambda m: m.start)
+
+    # -- helpers --------------------------------------------------------------------------
+    def span(self, t0: int, t1: int) -> str:
+        return self.text[self.toks[t0].start : self.toks[t1 - 1].end]
+
+    def emit(self, t0: int, t1: int, actor: Actor) -> None:
+        start, end = self.toks[t0].start, self.toks[t1 - 1].end
+        if self.text[end : end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", self.text[start:end]):
+            end += 1  # "U.S."
+        self.out.append(Mention(start, end, self.text[start:end], actor))
+        self.last_country = actor.country
+        self.countries_seen.add(actor.country)
+        if actor.kind == "person":
+            self.seen.add(actor.name)
+
+    def glued(self, t: int, item: Item, gap: re.Pattern[str] = NAME_GAP_RE) -> bool:
+        if item.t0 != t or t == 0:
+            return False
+        before, start = self.toks[t - 1], self.toks[t].start
+        if len(before.raw) <= 3 and self.text[before.end : before.end + 1] == ".":  # "Mr. Xi"
+            return bool(gap.fullmatch(self.text, before.end + 1, start))
+        return bool(gap.fullmatch(self.text, before.end, start))
+
+    def place_iso(self, item: Item) -> str | None:
+        """A place's ISO3; a surface shared by several countries at the same rank is ambiguous."""
+        forms = ("name", "official_names", "aliases", "capitals", "demonyms", "short_forms", "body")
+        best = min(forms.index(e.form) for e in item.entries)
+        isos = {e.target for e in item.entries if forms.index(e.form) == best}
+        return isos.pop() if len(isos) == 1 else None
+
+    def titles_from(self, j: int, t: int) -> tuple[list[Item], int]:
+        titles = []
+        while j < len(self.items) and self.items[j].kind == "title" and self.glued(t, self.items[j]):
+            titles.append(self.items[j])
+            t, j = self.items[j].t1, j + 1
+        return titles, j
+
+    def title_role(self, titles: list[Item]) -> str:
+        roles = [e.target for it in titles for e in it.entries[:1] if e.target != "address"]
+        return roles[-1] if roles else "address"
+
+    def person_of(self, item: Item, country: str | None, role: str) -> Person | None:
+        """The known person an item names, time-aware among namesakes and short names."""
+        people = [self.r.persons[int(e.target)] for e in item.entries]
+        if country:
+            people = [p for p in people if p.country == country]
+        seen = [p for p in people if p.name in self.seen]
+        if seen:
+            return seen[0]
+        current = [p for p in people if p.terms_on(self.on)]
+        if item.kind == "short" and not (role or country):  # bare 'Putin': only a leader in charge
+            current = [p for p in current if any(t.is_paramount for t in p.terms_on(self.on))]
+            if not current:
+                return None
+        pool = current or people
+        key = lambda p: (role not in {t.role for t in p.terms_on(self.on)} if role else False,  # noqa: E731
+                         not any(t.is_paramount for t in p.terms_on(self.on)),
+                         min((rank(t.role) for t in p.terms_on(self.on)), default=9),
+                         -max((t.start or date.min).toordinal() for t in p.terms))
+        return min(pool, key=key, default=None)
+
+    def person_actor(self, person: Person, role: str, why: str) -> Actor:
+        term = person.best_term(self.on, role)
+        when = f" on {self.on.isoformat()}" if self.on else ""
+        held = f" ({term.describe()})" if term else ""
+        if term and not term.holds_on(self.on):
+            held = f" (not in office{when}; last known {term.describe()})"
+            when = ""
+        return Actor(person.name, person.country, "person", term.role if term else person_role(role),
+                     f"{why} -> {person.name}{held}{when}")
+
+    # -- patterns, one per kind of first item --------------------------------------------
+    def at_media(self, i: int) -> int:
+        return i + 1
+
+    def at_body(self, i: int) -> int:
+        item = self.items[i]
+        iso = item.entries[0].target
+        surface = self.span(item.t0, item.t1)
+        self.emit(item.t0, item.t1, Actor(surface, self.r.sovereign_of(iso), "organisation", "",
+                                          f"body '{surface}' belongs to {self.r.country_name(iso)}"))
+        return i + 1
+
+    def at_place(self, i: int) -> int:
+        """'<demonym|Country's> <title> [<Name>]', else the state itself."""
+        place = self.items[i]
+        iso = self.place_iso(place)
+        if iso is None:
+            return i + 1
+        t = place.t1
+        if t + 1 < len(self.toks) and self.toks[t].norm == "s" and self.text[self.toks[t].start - 1] in "'’":
+            t += 1  # possessive: "Vietnam's leader"
+        titles, j = self.titles_from(i + 1, t)
+        is_short_form = place.entries[0].form == "short_forms"
+        if is_short_form and (titles or self.r.sovereign_of(iso) not in self.countries_seen):
+            return i + 1  # "the North" only once North Korea is in context
+        if not titles:
+            self.emit(place.t0, place.t1, self.r.state_actor(iso, place.entries[0].form, self.span(place.t0, place.t1)))
+            return i + 1
+        return self.named_or_holder(i, j, titles, self.r.sovereign_of(iso))
+
+    def at_title(self, i: int) -> int:
+        """'<title> [of [the] <Country|body>] <Name>', or 'the President of China'."""
+        titles, j = self.titles_from(i + 1, self.items[i].t1)
+        titles.insert(0, self.items[i])
+        t, country = titles[-1].t1, ""
+        words = [tok.norm for tok in self.toks[t : t + 2]]
+        if words[:1] == ["of"] and j < len(self.items):
+            k = t + 1 + (words[1:2] == ["the"])
+            nxt = self.items[j]
+            iso = self.place_iso(nxt) if nxt.t0 == k and nxt.kind in ("place", "body") else None
+            if iso and nxt.entries[0].form not in ("demonyms", "capitals"):  # not "of the Russian Peace..."
+                country, j = self.r.sovereign_of(iso), j + 1
+                is_party_title = self.title_role(titles) == "party_leader"
+                if nxt.kind == "body" and not is_party_title and not self.next_is_name(j, nxt.t1):
+                    return j  # "chairman of United Russia" is not the state's leader
+        if country or self.next_is_name(j, titles[-1].t1):
+            return self.named_or_holder(i, j, titles, country)
+        return self.address_only(i, j, titles)
+
+    def next_is_name(self, j: int, t: int) -> bool:
+        return j < len(self.items) and self.items[j].kind in ("person", "short", "name") and self.glued(t, self.items[j])
+
+    def named_or_holder(self, i: int, j: int, titles: list[Item], country: str) -> int:
+        """After '<place> <title>' or '<title> of <place>': a name, or the office holder."""
+        role = self.title_role(titles)
+        end = self.items[j - 1].t1
+        if j < len(self.items) and self.items[j].kind in ("person", "short", "name") and self.glued(end, self.items[j]):
+            self.named(self.items[i].t0, self.items[j], role, country, self.span(self.items[i].t0, end))
+            return j + 1
+        start = self.items[i].t0
+        article = start > 0 and self.toks[start - 1].norm == "the"
+        follows_place = self.items[i].kind == "place"
+        plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
+        if country and (follows_place or article or plural or self.is_one_mention):
+            self.office(start, end, role, country, may_be_unnamed=follows_place)
+        return j
+
+    def named(self, t0: int, item: Item, role: str, country: str, intro: str) -> None:
+        name = self.span(item.t0, item.t1)
+        person = self.person_of(item, country or None, role) if item.kind != "name" else None
+        if person is None and item.kind == "name":
+            person = self.r.fuzzy_person([t.norm for t in self.toks[item.t0 : item.t1]], country or None)
+        if person:
+            self.emit(t0, item.t1, self.person_actor(person, role, f"'{intro}' + known name '{name}'"))
+        elif country and role != "address":
+            why = f"unknown name '{name}' introduced as '{intro}' -> {self.r.country_name(country)}"
+            self.emit(t0, item.t1, Actor(" ".join(name.split()), country, "person", person_role(role), why))
+
+    def office(self, t0: int, t1: int, role: str, country: str, may_be_unnamed: bool = True) -> None:
+        """'the South Korean president' -> whoever held that office on the article's date;
+        'Russian officials' -> unnamed people of that state (not '[Council of] Ministers of Cuba')."""
+        surface = self.span(t0, t1)
+        if self.toks[t0].start < self.quiet_until:
+            return
+        held = self.r.holder(country, role, self.on) if role in HOLDER_ROLES else None
+        if held:
+            person, term = held
+            when = self.on.isoformat() if self.on else "now"
+            self.emit(t0, t1, Actor(person.name, person.country, "person", term.role,
+                                    f"title '{surface}' on {when} -> {person.name} ({term.describe()})"))
+        elif role != "address" and may_be_unnamed:
+            why = f"title '{surface}' names no one in the data -> {self.r.country_name(country)}"
+            self.emit(t0, t1, Actor(surface, country, "person", person_role(role), why))
+
+    def address_only(self, i: int, j: int, titles: list[Item]) -> int:
+        """'Comrade Chairman': a form of address for the leader of the country in context."""
+        role = self.title_role(titles)
+        is_address = any(e.target == "address" for e in titles[0].entries)
+        if is_address and role in HOLDER_ROLES and self.last_country:
+            self.office(self.items[i].t0, titles[-1].t1, role, self.last_country)
+        return j
+
+    def at_person(self, i: int) -> int:
+        item = self.items[i]
+        person = self.person_of(item, None, "")
+        if person:
+            self.emit(item.t0, item.t1, self.person_actor(person, "", f"known name '{self.span(item.t0, item.t1)}'"))
+        return i + 1
+
+    def at_short(self, i: int) -> int:
+        item = self.items[i]
+        person = self.person_of(item, None, "")
+        if person:
+            why = f"short name '{self.span(item.t0, item.t1)}' of a leader in office or named before"
+            self.emit(item.t0, item.t1, self.person_actor(person, "", why))
+        return i + 1
+
+    def at_name(self, i: int) -> int:
+        """An unknown capitalised name: a spelling variant of a known one, or introduced by an
+        appositive ('Ri Ryong Nam, the DPRK ambassador to China')."""
+        item = self.items[i]
+        words = [t.norm for t in self.toks[item.t0 : item.t1]]
+        person = self.r.fuzzy_person(words) if len(words) >= 2 else None
+        if person:
+            name = self.span(item.t0, item.t1)
+            self.emit(item.t0, item.t1, self.person_actor(person, "", f"name '{name}' spells known '{person.name}'"))
+            return i + 1
+        is_plain = len(words) >= 2 and not CALENDAR_WORDS.intersection(words)
+        found = self.appositive(i) if is_plain else None
+        if found:
+            country, role, why = found
+            name = " ".join(self.span(item.t0, item.t1).split())
+            self.emit(item.t0, item.t1, Actor(name, country, "person", person_role(role), why))
+        return i + 1
+
+    def appositive(self, i: int) -> tuple[str, str, str] | None:
+        """'<Name>, [the|a] ... <title> ... <Country>' up to the end of the clause."""
+        item = self.items[i]
+        comma = re.match(r"\s*,\s*", self.text[self.toks[item.t1 - 1].end :])
+        if not comma or item.t1 >= len(self.toks):
+            return None
+        begin = self.toks[item.t1 - 1].end + comma.end()
+        stop = CLAUSE_END_RE.search(self.text, begin)
+        limit = stop.start() if stop else len(self.text)
+        window = [it for it in self.items[i + 1 :] if self.toks[it.t0].start < limit]
+        titles = [k for k, it in enumerate(window) if it.kind == "title" and it.entries[0].target != "address"]
+        introduces = any(k + 1 < len(window) and window[k + 1].kind in ("person", "short", "name")
+                         and self.glued(window[k].t1, window[k + 1]) for k in titles)
+        if not titles or introduces:  # "On Monday, Chinese spokesman Wang said": not an appositive
+            return None
+        role = window[titles[0]].entries[0].target
+        country = self.appositive_country(window, titles)
+        if not country:
+            return None
+        self.quiet_until = limit
+        why = f"appositive '{self.text[begin:limit].strip()}' -> {self.r.country_name(country)}"
+        return country, role, why
+
+    def appositive_country(self, window: list[Item], titles: list[int]) -> str:
+        for k in titles:  # "the US special representative", "the DPRK (DPRK) ambassador"
+            before, t = (window[k - 1] if k else None), window[k].t0
+            possessive = before is not None and t == before.t1 + 1 and self.toks[before.t1].norm == "s"
+            adjacent = before is not None and t == before.t1 and self.glued(t, window[k], PAREN_GAP_RE)
+            if before and before.kind in ("place", "body") and (adjacent or possessive) and self.place_iso(before):
+                return self.r.sovereign_of(self.place_iso(before) or "")
+        for it in window[titles[0] + 1 :]:  # "first secretary of ... the Communist Party of Cuba"
+            prev = self.toks[it.t0 - 1].norm if it.t0 else ""
+            if it.kind in ("place", "body") and prev not in TARGET_WORDS and self.place_iso(it):
+                return self.r.sovereign_of(self.place_iso(it) or "")
+        return ""

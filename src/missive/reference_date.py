@@ -1,0 +1,245 @@
+"""The article's "now": the window of days it can have been written on, and why.
+
+Metadata offers date candidates (header, dateline, HTML, URL...) that can disagree or lack a
+year; the content can pin the date (an anniversary or known occasion the article marks, read
+with the relative expression next to it). This module weighs the two, records every
+overruled candidate as a conflict, and is the only place that decides the reference day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .anniversaries import find_anniversaries, match_occasions, normalise
+from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
+from .model import DateWindow, Document
+from .temporal_expressions import Expression, find_expressions
+from .temporal_grammar import parse_expression
+
+# Which metadata source to believe when dated candidates disagree and no content pins the date.
+SOURCE_WEIGHT = {"dateline": 5, "html": 4, "url": 4, "text": 3, "header": 2, "filename": 1}
+# A dated candidate this far from what the content pins is a different story's date (a crawl date).
+OVERRULE_DAYS = 183
+# An anniversary or occasion the article marks: reported from a week before to a month after it.
+PROXIMITY = (timedelta(days=7), timedelta(days=30))
+_OCCASION_CUE = re.compile(r"\b(?:mark(?:s|ed|ing)?|occasion|celebrat\w*|commemorat\w*|congratulat\w*|greet\w*|"
+                           r"felicitat\w*|for|on|ahead\s+of|eve\s+of|run-up\s+to|time\s+of|hail\w*)\b[^.]{0,60}$", re.I)
+_BEFORE_CUE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|before|prior\s+to)\b[^.]{0,40}$",
+                         re.I)
+# Occasions are named in passing more often than anniversaries: only these make one the article's.
+_OCCASION_NAMED = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|mark(?:s|ed|ing)?|occasion\s+of|celebrat\w*|"
+                            r"commemorat\w*|congratulat\w*|greet\w*|at\s+the|during\s+the|opening\s+of|closing\s+of|"
+                            r"attend\w*|for\s+the)\b[^.]{0,40}$", re.I)
+_SINCE_CUE = re.compile(r"\b(?:since|after|following)\b[^.]{0,30}$", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceDate:
+    """The article's "now": the window of days it can have been written on."""
+
+    window: DateWindow
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """What the content says about "now": a window, the day it hangs on, and why."""
+
+    start: date
+    end: date
+    day: date
+    label: str  # "'75th founding anniversary of the WPK' is 2020-10-10"
+    reason: str
+    is_proximity: bool  # only "near the occasion", not fixed by a relative expression
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def _nearest_expression(text: str, start: int, end: int) -> Expression | None:
+    """The expression closest before the mention in its sentence (within 80 characters)."""
+    s0, s1 = _sentence_around(text, start)
+    near = [e for e in find_expressions(text[s0:s1]) if start - 80 <= s0 + e.end <= start]
+    return max(near, key=lambda e: e.end) if near else None
+
+
+def _inverse(expr: str, day: date) -> tuple[date, date] | str | None:
+    """The days "now" can be for ``expr`` to contain ``day``; "always" for a dated expression."""
+    parsed = parse_expression(expr)
+    if parsed is None or parsed.rule.basis == "anchor":
+        return None
+    if parsed.rule.basis == "absolute":
+        span = parsed.rule.at(parsed.match, None)
+        return "always" if span else None
+    hits = [d for k in range(-400, 800) if (d := day + timedelta(days=k))
+            and (s := parsed.rule.at(parsed.match, d)) and s[0] <= day <= s[1]]
+    return (hits[0], hits[-1]) if hits else None
+
+
+def _pin_at(text: str, start: int, end: int, day: date, last: date, label: str) -> Pin | None:
+    before = text[max(0, start - 80):start]
+    if _SINCE_CUE.search(before):
+        return None
+    expr = _nearest_expression(text, start, end)
+    inverse = _inverse(expr.text, day) if expr else None
+    if inverse == "always":
+        return None  # the text dates the occasion itself: it is background, not the article's now
+    if isinstance(inverse, tuple):
+        return Pin(*inverse, day, label, f"'{expr.text}' with {label} puts now in {fmt(*inverse)}", False)
+    if _BEFORE_CUE.search(before):
+        lo, hi = day - timedelta(days=30), day
+    else:
+        lo, hi = day - PROXIMITY[0], last + PROXIMITY[1]
+    return Pin(lo, hi, day, label, f"{label}: the article marks it, so now is {fmt(lo, hi)}", True)
+
+
+def content_pins(text: str) -> list[Pin]:
+    """Anniversaries the article marks and known occasions it is about, as windows for "now"."""
+    pins = []
+    for a in find_anniversaries(text):
+        if _OCCASION_CUE.search(text[max(0, a.start - 80):a.start]):
+            label = f"{a.label} is {a.day.isoformat()}"
+            pin = _pin_at(text, a.start, a.end, a.day, a.day, label)
+            pins += [pin] if pin else []
+    occasion = _known_occasion(text)
+    if occasion is not None:
+        pin = _pin_at(text, *occasion)
+        pins += [pin] if pin else []
+    return sorted(pins, key=lambda p: p.is_proximity)
+
+
+def _known_occasion(text: str) -> tuple[int, int, date, date, str] | None:
+    matches = [m for m in match_occasions(text) if not m.occasion.is_recurring]
+    if not matches:
+        return None
+    top = max(m.score for m in matches)
+    best = {m.occasion.label: m for m in matches if m.score == top}
+    if len(best) != 1:
+        return None  # several occasions fit: none pins the date
+    m = next(iter(best.values()))
+    if not _OCCASION_NAMED.search(text[max(0, m.start - 60):m.start]):
+        return None
+    label = f"'{m.occasion.label}' ({fmt(m.occasion.start, m.occasion.end)}; {m.how})"
+    return m.start, m.end, m.occasion.start, m.occasion.end, label
+
+
+def _combine(pins: list[Pin]) -> tuple[Pin | None, list[str]]:
+    """Intersect what the content says; a pin that contradicts the ones before it is reported."""
+    if not pins:
+        return None, []
+    kept, notes = pins[0], []
+    for p in list(dict.fromkeys(pins))[1:]:
+        lo, hi = max(kept.start, p.start), min(kept.end, p.end)
+        if lo <= hi:
+            kept = Pin(lo, hi, kept.day, kept.label, f"{kept.reason}; {p.reason}",
+                       kept.is_proximity and p.is_proximity)
+        else:
+            notes.append(f"content evidence disagrees: {p.reason}; kept {kept.reason}")
+    return kept, notes
+
+
+def _distance(day: date, lo: date, hi: date) -> int:
+    return max((lo - day).days, (day - hi).days, 0)
+
+
+def _yearless_day(cand, pin: Pin | None, near: date | None) -> tuple[date, str] | None:
+    """A candidate without year ("SEOUL, Sept. 9"): the year that puts it nearest the evidence."""
+    target = (pin.start, pin.end) if pin else (near, near) if near else None
+    if target is None:
+        return None
+    days = [d for y in range(target[0].year - 1, target[1].year + 2)
+            if (d := safe_day(y, cand.value.month, cand.value.day))]
+    best = min(days, key=lambda d: _distance(d, *target))
+    if _distance(best, *target) > OVERRULE_DAYS:
+        return None
+    why = pin.label if pin else f"the dated candidate {near}"
+    return best, f"{cand.source} {best.strftime('%b %d')} has no year; {why} gives {best.year}"
+
+
+def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
+    """The best-supported dated candidate that the content does not contradict."""
+    conflicts, kept = [], []
+    for c in cands:
+        if pin and _distance(c.value, pin.start, pin.end) > OVERRULE_DAYS:
+            conflicts.append(f"{c.source} date {c.value} overruled: {pin.label}")
+        else:
+            kept.append(c)
+    if not kept:
+        return None, "", conflicts
+
+    def support(c) -> int:
+        return sum(SOURCE_WEIGHT.get(o.source, 1) for o in kept if abs((o.value - c.value).days) <= 2)
+
+    # Ties go to the earlier date: a page is crawled or updated after its story, never before.
+    best = min(kept, key=lambda c: (-support(c), -SOURCE_WEIGHT.get(c.source, 1), c.value))
+    for c in kept:
+        if abs((c.value - best.value).days) > 2:
+            conflicts.append(f"{c.source} date {c.value} disagrees with {best.source} date {best.value}; "
+                             f"kept {best.source}")
+    return best.value, f"{best.source} date {best.value}: {best.reason}".rstrip(": "), conflicts
+
+
+def _report_words() -> tuple[str, ...]:
+    """The lead's reporting verbs ("reported", "said"), from the extractor's word groups."""
+    import csv
+    from importlib import resources
+
+    try:
+        rows = csv.DictReader(resources.files("missive.data").joinpath("frame_words.csv")
+                              .read_text("utf-8").splitlines())
+        words = next((r["word"] for r in rows if r.get("group") == "report"), "")
+    except (FileNotFoundError, KeyError):
+        words = ""
+    return tuple(w for w in words.split(";") if w) or ("reported", "said")
+
+
+def _lead_weekday(text: str, pin: Pin) -> tuple[date, str] | None:
+    """'state media reported Saturday' in the lead: the Saturday nearest the occasion (3 days before
+    to 6 after) is the reporting day."""
+    verbs = "|".join(re.escape(w) for w in _report_words())
+    m = re.search(rf"\b(?:{verbs})\s+(?:on\s+)?(?P<wd>{WEEKDAY_ALTERNATION})\b", text[:600])
+    if not m:
+        return None
+    wd = WEEKDAYS.index(m["wd"])
+    days = [d for k in range(-3, 7) if (d := pin.day + timedelta(days=k)).weekday() == wd
+            and pin.start <= d <= pin.end]
+    if not days:
+        return None
+    best = min(days, key=lambda d: abs((d - pin.day).days))
+    return best, f"'{m.group(0)}' in the lead: the {m['wd']} nearest {pin.label}"
+
+
+def infer_reference_date(doc: Document) -> ReferenceDate:
+    """The article's "now": metadata candidates, checked against the anniversaries and occasions
+    the content marks; a candidate the content contradicts by months is overruled and recorded."""
+    text = normalise(doc.cleaned or doc.original)
+    pin, conflicts = _combine(content_pins(text))
+    cands = doc.metadata.date_candidates
+    day, why, notes = _choose_dated([c for c in cands if c.has_year], pin)
+    conflicts += notes
+    for c in (c for c in cands if not c.has_year):
+        same = day and (c.value.month, c.value.day) == (day.month, day.day)
+        if day is None or not same:
+            placed = _yearless_day(c, pin, day)
+            if placed and (day is None or c.source == "dateline"):
+                day, why = placed
+                break
+    if day is not None:
+        pinned = f"; agrees with {pin.label}" if pin and _distance(day, pin.start, pin.end) == 0 else ""
+        return ReferenceDate(DateWindow(day, day, "day", why + pinned), tuple(conflicts))
+    if pin is None:
+        reason = "no date candidate and nothing in the text pins the date"
+        if any(not c.has_year for c in cands):
+            reason = "the only dates have no year, and nothing in the text fixes it"
+        return ReferenceDate(DateWindow(None, None, "open", reason), tuple(conflicts))
+    lead = _lead_weekday(text, pin) if pin.is_proximity else None
+    if lead:
+        return ReferenceDate(DateWindow(lead[0], lead[0], "day", f"{lead[1]}; {pin.reason}"), tuple(conflicts))
+    return ReferenceDate(window_of(pin.start, pin.end, pin.reason), tuple(conflicts))
