@@ -6,25 +6,59 @@ and direction; compatible medium and occasion; overlapping date windows) become 
 event whose window is the intersection of theirs. Disagreements are kept as Conflicts, never merged
 away in silence. The result is a function of the SET of reports: they are sorted by a key read from
 their content (most specific window first) before a deterministic greedy linking, so the order in
-which articles arrived cannot change it. Syndicated copies of one wire story count as one source:
-documents are grouped by MinHash LSH over word shingles of their cleaned text.
+which articles arrived cannot change it. Syndicated copies of one wire story count as one source
+(see near_duplicates). The window and occasion tests live in event_compatibility, the analyses over
+consolidated messages in pair_analysis; their names are re-exported here, where callers look for them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date
 from typing import Any
 
-from datasketch import MinHash, MinHashLSH
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from .event_compatibility import (
+    OCCASION_OVERLAP,
+    intersect_windows,
+    occasion_affinity,
+    occasions_compatible,
+    windows_overlap,
+)
 from .model import Actor, DateWindow, Event, event_to_flat
+from .near_duplicates import (
+    DUPLICATE_THRESHOLD,
+    MINHASH_SCHEME,
+    NUM_PERM,
+    SHINGLE_WORDS,
+    duplicate_groups,
+    signature_from_values,
+    text_signature,
+)
+from .pair_analysis import (
+    MIN_QUOTE_CHARS,
+    Comparison,
+    Gap,
+    PairStats,
+    Wording,
+    compare_wording,
+    key_phrases,
+    pair_stats,
+    quoted_passages,
+    window_midpoint,
+)
+
+__all__ = [
+    "DATE_CONFLICT_GAP_DAYS", "DUPLICATE_THRESHOLD", "MEDIUM_FAMILY", "MEDIUM_RANK", "MINHASH_SCHEME",
+    "MIN_QUOTE_CHARS", "MONTH_INDEX_DAYS", "NUM_PERM", "OCCASION_OVERLAP", "PROXIMITY_DAYS", "SHINGLE_WORDS",
+    "SYMMETRIC_TYPES", "Comparison", "Conflict", "ConsolidatedEvent", "Gap", "PairStats", "Report", "Wording",
+    "compare_wording", "consolidate_events", "consolidated_id", "consolidated_to_flat", "duplicate_groups",
+    "interaction_key", "intersect_windows", "key_phrases", "occasion_affinity", "occasions_compatible",
+    "pair_key", "pair_stats", "quoted_passages", "signature_from_values", "text_signature", "timeline_key",
+    "window_midpoint", "windows_overlap",
+]
 
 SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction
 MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
@@ -33,10 +67,6 @@ MEDIUM_RANK = ("reply", "letter", "cable", "verbal_message", "greeting", "messag
 PROXIMITY_DAYS = 366  # without a shared occasion, a vague report joins only an event this close to its date
 MONTH_INDEX_DAYS = 400  # wider windows are rare and scan all clusters
 DATE_CONFLICT_GAP_DAYS = 31  # same occasion, disjoint windows this close: the outlets disagree on the date
-OCCASION_OVERLAP = 0.5  # share of the shorter occasion's content words the other must contain
-SHINGLE_WORDS, NUM_PERM, DUPLICATE_THRESHOLD = 5, 128, 0.8
-MINHASH_SCHEME = "affine32"  # datasketch 2's default; stored signatures are read back with it
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _OPEN_WIDTH = 10**6
 
 
@@ -94,54 +124,11 @@ class ConsolidatedEvent:
         return tuple(sorted(_countries(self.reports[0].event)))
 
 
-# -- windows and compatibility ---------------------------------------------------------------------
-def windows_overlap(a: DateWindow, b: DateWindow) -> bool:
-    """Open bounds are compatible with anything."""
-    return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
-
-
-def intersect_windows(windows: Sequence[DateWindow]) -> tuple[date | None, date | None]:
-    starts = [w.start for w in windows if w.start]
-    ends = [w.end for w in windows if w.end]
-    return (max(starts) if starts else None), (min(ends) if ends else None)
-
-
+# -- nearness in time ------------------------------------------------------------------------------
 def _width(w: DateWindow) -> int:
     if w.start and w.end:
         return (w.end - w.start).days
     return _OPEN_WIDTH * (2 - (w.start is not None) - (w.end is not None))
-
-
-@lru_cache(maxsize=4096)
-def _content_words(text: str) -> frozenset[str]:
-    words = {m.group().lower().replace("’", "'") for m in _WORD.finditer(text)}
-    words = {w[:-2] if w.endswith("'s") else w for w in words} - STOP_WORDS
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
-
-
-def _numbers(words: frozenset[str]) -> set[str]:
-    return {re.sub(r"\D", "", w) for w in words if any(c.isdigit() for c in w)}
-
-
-@lru_cache(maxsize=16384)
-def occasion_affinity(a: str, b: str) -> float:
-    """Share of the shorter occasion's words found in the other; -1 when their numbers disagree.
-
-    Numbers only veto: 'the 70th anniversary of the founding' and 'the 70th anniversary of relations'
-    share a number but are two occasions, which the remaining words tell apart.
-    """
-    wa, wb = _content_words(a), _content_words(b)
-    if not wa or not wb:
-        return 0.0
-    na, nb = _numbers(wa), _numbers(wb)
-    if na and nb and not na & nb:
-        return -1.0  # the 74th and the 75th anniversary are two occasions
-    wa, wb = wa - {w for w in wa if any(c.isdigit() for c in w)}, wb - {w for w in wb if any(c.isdigit() for c in w)}
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 1.0
-
-
-def occasions_compatible(a: str, b: str) -> bool:
-    return not a.strip() or not b.strip() or occasion_affinity(a, b) >= OCCASION_OVERLAP
 
 
 def _anchor(w: DateWindow) -> date | None:
@@ -375,56 +362,6 @@ def _link_replies(events: list[ConsolidatedEvent]) -> list[ConsolidatedEvent]:
     return out
 
 
-# -- near-duplicate articles -----------------------------------------------------------------------
-def text_signature(text: str) -> MinHash:
-    """MinHash over word 5-shingles: a syndicated copy with a new headline still scores near 1."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    sig = MinHash(num_perm=NUM_PERM)
-    sig.update_batch([s.encode("utf-8") for s in shingles])
-    return sig
-
-
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> Any:
-    return MinHash(num_perm=num_perm).permutations  # drawing them is most of a MinHash's construction cost
-
-
-def signature_from_values(values: Sequence[int]) -> MinHash:
-    """A stored signature back as a MinHash (datasketch 2 wants the scheme named; older ones lack it)."""
-    try:
-        return MinHash(num_perm=len(values), hashvalues=list(values), permutations=_permutations(len(values)),
-                       scheme=MINHASH_SCHEME)
-    except TypeError:
-        return MinHash(num_perm=len(values), hashvalues=list(values), permutations=_permutations(len(values)))
-
-
-@lru_cache(maxsize=1)
-def _lsh_bands() -> tuple[int, int]:
-    """datasketch's (bands, rows) for the threshold: found by numerical integration, so done once."""
-    probe = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-    return probe.b, probe.r
-
-
-def duplicate_groups(signatures: Mapping[str, MinHash]) -> dict[str, str]:
-    """Each document's near-duplicate group, named by its smallest member key (order-independent)."""
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
-    for key in sorted(signatures):
-        lsh.insert(key, signatures[key])
-    parent = {k: k for k in signatures}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-    for key in sorted(signatures):
-        for other in lsh.query(signatures[key]):
-            if other != key and signatures[key].jaccard(signatures[other]) >= DUPLICATE_THRESHOLD:
-                a, b = sorted((root(key), root(other)))
-                parent[b] = a
-    return {k: root(k) for k in signatures}
-
-
 # -- the flat format -------------------------------------------------------------------------------
 def consolidated_to_flat(c: ConsolidatedEvent) -> dict[str, Any]:
     """The flat event format plus event_id, docs, n_sources and every report with its outlet and span."""
@@ -455,131 +392,3 @@ def _report_flat(r: Report) -> dict[str, Any]:
             "background": e.background, "medium": e.medium, "date_min": e.when.iso()[0], "date_max": e.when.iso()[1],
             "date_reason": e.when.reason, "occasion": e.occasion, "reported_by": list(e.reported_by),
             "evidence": [{"start_char": s.start_char, "end_char": s.end_char, "text": s.text} for s in e.evidence]}
-
-
-# -- pair statistics -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """Days between two messages, measured between the midpoints of their date windows."""
-
-    from_id: str
-    to_id: str
-    from_day: date
-    to_day: date
-    days: int
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class PairStats:
-    """Messages between two states: yearly counts per direction, silences, 'first since' and reply lags."""
-
-    a: str
-    b: str
-    per_year: tuple[tuple[int, int, int], ...]  # (year, a->b, b->a)
-    undated: int
-    longest_silence: Gap | None
-    first_since: tuple[Gap, ...]
-    reply_lags: tuple[Gap, ...]
-
-
-def window_midpoint(row: Mapping[str, Any]) -> date | None:
-    """A message's day for counting; None when a bound is open (it cannot be placed in time)."""
-    if not row.get("date_min") or not row.get("date_max"):
-        return None
-    start, end = date.fromisoformat(str(row["date_min"])[:10]), date.fromisoformat(str(row["date_max"])[:10])
-    return date.fromordinal((start.toordinal() + end.toordinal()) // 2)
-
-
-def _gap(prev: tuple[date, Mapping[str, Any]], nxt: tuple[date, Mapping[str, Any]], label: str) -> Gap:
-    return Gap(prev[1]["event_id"], nxt[1]["event_id"], prev[0], nxt[0], (nxt[0] - prev[0]).days, label)
-
-
-def _direction(row: Mapping[str, Any]) -> str:
-    return f"{row['source_country']}->{row['target_country']}"
-
-
-def pair_stats(rows: Iterable[Mapping[str, Any]], a: str, b: str) -> PairStats:
-    """Statistics over consolidated events (flat rows), so each real message counts once."""
-    msgs = [r for r in rows if r["type"] == "message" and {r["source_country"], r["target_country"]} == {a, b}]
-    dated = sorted(((d, r) for r in msgs if (d := window_midpoint(r))), key=lambda x: (x[0], x[1]["event_id"]))
-    years = Counter((d.year, r["source_country"] == a) for d, r in dated)
-    per_year = tuple((y, years[(y, True)], years[(y, False)]) for y in sorted({d.year for d, _ in dated}))
-    silences = [_gap(p, n, "silence") for p, n in zip(dated, dated[1:])]
-    first_since = []
-    for direction in sorted({_direction(r) for _, r in dated}):
-        same = [x for x in dated if _direction(x[1]) == direction]
-        first_since += [_gap(p, n, f"first {direction} since") for p, n in zip(same, same[1:])]
-    return PairStats(a, b, per_year, len(msgs) - len(dated),
-                     max(silences, key=lambda g: (g.days, g.to_id)) if silences else None,
-                     tuple(sorted(first_since, key=lambda g: (g.to_day, g.to_id))), tuple(_reply_lags(dated)))
-
-
-def _reply_lags(dated: list[tuple[date, Mapping[str, Any]]]) -> Iterable[Gap]:
-    """A reply answers its in_reply_to, else the latest earlier message of the other direction."""
-    by_id = {r["event_id"]: (d, r) for d, r in dated}
-    for day, row in dated:
-        if row.get("medium") != "reply":
-            continue
-        answered = by_id.get(row.get("in_reply_to") or "")
-        if answered is None:  # a same-day message counts: replies to greetings often carry the same date
-            earlier = [x for x in dated if x[0] <= day and _direction(x[1]) != _direction(row)]
-            answered = earlier[-1] if earlier else None
-        if answered is not None:
-            yield _gap(answered, (day, row), f"reply {_direction(row)}")
-
-
-# -- wording of two messages -----------------------------------------------------------------------
-_QUOTED = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")  # pairs consumed left to right, never across a paragraph
-MIN_QUOTE_CHARS = 20
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """What a message is quoted as saying, gathered from every report of it."""
-
-    event_id: str
-    label: str
-    quotes: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    left: Wording
-    right: Wording
-    only_left: tuple[str, ...]
-    only_right: tuple[str, ...]
-    shared: tuple[str, ...]
-
-
-def quoted_passages(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
-    """Quoted passages (20+ characters) within [start, end) of a text: the words attributed to a sender."""
-    found = (m.group(1) or m.group(2) for m in _QUOTED.finditer(text, start, len(text) if end is None else end))
-    return tuple(q.strip() for q in found if len(q.strip()) >= MIN_QUOTE_CHARS)
-
-
-def key_phrases(text: str) -> list[str]:
-    """Runs of content words between stop words and punctuation (the RAKE candidates), in text order."""
-    phrases, run = [], []
-    for token in [t.lower().replace("’", "'") for t in _TOKEN.findall(text)] + ["."]:
-        if token[0].isalnum() and token not in STOP_WORDS:
-            run.append(token)
-            continue
-        if run:
-            phrases.append(" ".join(run))
-        run = []
-    return list(dict.fromkeys(phrases))
-
-
-def compare_wording(left: Wording, right: Wording) -> Comparison:
-    """Key phrases one message has and the other lacks (by their normalised running text)."""
-    def norm(w: Wording) -> str:
-        return " " + " ".join(t.lower().replace("’", "'") for q in w.quotes for t in _TOKEN.findall(q)) + " "
-    lt, rt = norm(left), norm(right)
-    lp, rp = key_phrases(" . ".join(left.quotes)), key_phrases(" . ".join(right.quotes))
-
-    def longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(phrases, key=lambda p: -len(p.split())))  # stable: text order within a length
-    return Comparison(left, right, longest_first(p for p in lp if f" {p} " not in rt),
-                      longest_first(p for p in rp if f" {p} " not in lt), longest_first(p for p in lp if f" {p} " in rt))
