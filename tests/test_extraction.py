@@ -72,6 +72,12 @@ POSITIVE = [
 
     ("2018-03-28", "BEIJING (Reuters) - North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing during his first known trip abroad since taking power in 2011, Chinese state media said on Wednesday.",
      [("meeting", "PRK", "CHN", None, "2018-03-28")]),
+    ("2019-01-11", "Xi replied to Kim's letter on Thursday, Xinhua said.",
+     [("message", "CHN", "PRK", "2019-01-10", "2019-01-10"), ("message", "PRK", "CHN", None, "2019-01-10")]),
+    ("2019-08-22", "The foreign ministers of China and Japan met in Beijing on Wednesday.",
+     [("meeting", "CHN", "JPN", "2019-08-21", "2019-08-21")]),
+    ("2024-02-20", "Indonesian President Joko Widodo received a courtesy call from the new Japanese ambassador on Monday.",
+     [("meeting", "IDN", "JPN", "2024-02-19", "2024-02-19")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]

@@ -164,7 +164,7 @@ class ActorFinder:
                  if not self._demonym_of_something_else(m, token)]
         if found:
             more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
-            return _distinct(found + [a for a in more if a.kind == "state" and len(more) > 1])
+            return _distinct(found + [a for a in more if a.kind == "state"])
         return self._through_of(token, exclude)
 
     def _demonym_of_something_else(self, mention: Placed, head: Token) -> bool:

@@ -111,6 +111,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[To
         token, trig = doc[start], lexicon.triggers[doc.vocab.strings[match_id]]
         if trig.requires and not (trig.requires & _context_words(token)):
             continue
+        if trig.type == "call" and any(c.lower_ in lexicon.group("meeting_calls") for c in token.children):
+            trig = Trigger(trig.word, "meeting", "", trig.pos, "meet", frozenset())  # "a courtesy call on X"
         if trig.type in ("message", "call") and trig.pos == "noun" and any(
                 c.lower_ in lexicon.group("not_diplomatic") for c in token.children if c.dep_ in ("amod", "compound")):
             continue  # "text messages", "a clear message to Beijing", "a conference call with investors"
@@ -336,7 +338,7 @@ class RoleReader:
             # "made the remarks in a message to Xi": the parser may hang "to Xi" on the verb;
             # only a person is taken there ("travelled to China in a message" is not a recipient)
             out += [t for t in children_by_prep(verb, "to")
-                    if any(a.kind == "person" for a in self.finder.actors_of(t))]
+                    if t != tok and any(a.kind == "person" for a in self.finder.actors_of(t))]
         if verb is not None and verb.lower_ in self.lex.group("send"):
             found = children_by_prep(verb, "to")
             # "sent a message to A, first secretary of ..., and B": the parser often hangs B on the verb

@@ -16,7 +16,7 @@ from ..model import OPEN_WINDOW, Event
 from .assemble import home_of
 from .cast import ActorFinder
 from .drafts import Draft
-from .frames import Frame, governing_verb, subject_of
+from .frames import Frame, governing_verb, is_verb, subject_of
 from .lexicon import Lexicon
 
 
@@ -38,6 +38,9 @@ def link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Lex
             d.reasons.append(f"background: answered by the news ('{answer_word.text}')")
             if d.target is None and repliers:
                 d.target = repliers[0]
+            _sent_before_reply(d, [o for drafts in by_frame.values() for o in drafts
+                                   if o is not d and repliers and o.source is not None
+                                   and o.source.country == repliers[0].country])
             if outer is not None:
                 for o in by_frame[outer.token.i]:
                     o.medium = "reply"
@@ -50,7 +53,7 @@ def link_replies(frames: list[Frame], by_frame: dict[int, list[Draft]], lex: Lex
 
 
 def subject_actors(word: Token, finder: ActorFinder) -> list:
-    verb = governing_verb(word)
+    verb = word if is_verb(word) else governing_verb(word)
     subj = subject_of(verb) if verb is not None else None
     return finder.actors_of(subj) if subj is not None else []
 
@@ -68,3 +71,14 @@ def link_reply_ids(drafts: list[Draft], events: dict[int, Event], order: list[in
 
 def quotes_of(home: Draft, drafts: list[Draft], quotes: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     return [q for d in drafts if home_of(d) is home for q in quotes.get(id(d), [])]
+
+
+def _sent_before_reply(answered: Draft, replies: list[Draft]) -> None:
+    """An answered message with no date of its own was sent before the reply to it."""
+    ends = [r.window.end for r in replies if r.window.end]
+    if answered.has_own_date or not ends or answered.window.end is None or min(ends) >= answered.window.end:
+        return
+    end = min(ends)
+    start = answered.window.start if answered.window.start and answered.window.start <= end else None
+    answered.window = replace(answered.window, start=start, end=end,
+                              reason=f"{answered.window.reason}; sent before the reply of {end}")
