@@ -355,3 +355,12 @@ def test_every_gold_actor_is_found_in_its_article(resolver, doc, name, iso3, on)
         assert countries_named[name] == iso3
     else:  # states, title-only and descriptive recipients: the country is named
         assert iso3 in {m.actor.country for m in mentions}
+
+
+def test_a_country_before_a_lowercase_word_is_not_an_outlets_name():
+    """"visited Russia today" names Russia; only "Russia Today" (capitalised) is the outlet."""
+    from missive.actors import ActorResolver
+
+    resolver = ActorResolver.default()
+    assert [m.actor.country for m in resolver.find_mentions("He visited Russia today.")] == ["RUS"]
+    assert [m.name for m in resolver.find_media("Russia Today reported it.")] == ["RT"]

@@ -78,6 +78,10 @@ POSITIVE = [
      [("meeting", "CHN", "JPN", "2019-08-21", "2019-08-21")]),
     ("2024-02-20", "Indonesian President Joko Widodo received a courtesy call from the new Japanese ambassador on Monday.",
      [("meeting", "IDN", "JPN", "2024-02-19", "2024-02-19")]),
+    ("1995-01-10", "Taiwan's Vice Foreign Minister visited Russia today, becoming the island's highest ranking official to go there.",
+     [("meeting", "TWN", "RUS", "1995-01-10", "1995-01-10")]),
+    ("1994-06-01", "Israel and Lebanon renewed negotiations on Tuesday on an Israeli troop pullback.",
+     [("meeting", "ISR", "LBN", "1994-05-31", "1994-05-31")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]
@@ -100,6 +104,7 @@ NEGATIVE = [
     ("2023-05-10", "Russian hackers sent phishing messages to Ukrainian officials, Microsoft said on Monday."),
     ("2023-05-10", "Analysts said a meeting between Kim and Putin was possible later this year."),
     ("2023-05-10", "Biden and Xi have not met in person since November."),
+    ("2019-11-02", "Trump and Xi have been expected to sign a trade deal for a month, but those negotiations hit another snag."),
     ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),
 ]
 

@@ -95,6 +95,7 @@ class Entry:
     form: str  # how it was written: name, alias, demonym, capital, official, short_form, ...
     is_acronym: bool
     cap_at: int = 0  # the word that must be capitalised in the text ("the North": 1)
+    caps: tuple[int, ...] = ()  # outlets: every capitalised word must be ("Russia Today", not "Russia today")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,8 @@ class Lexicon:
                 self.connecting.update(f for w, f in zip(words, folded) if w.islower())
         bucket = self.entries.setdefault(key, [])
         cap_at = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)
-        entry = Entry(kind, target, form, is_acronym, cap_at)
+        caps = tuple(k for k, w in enumerate(words) if w[:1].isupper()) if kind == "media" else ()
+        entry = Entry(kind, target, form, is_acronym, cap_at, caps)
         if entry not in bucket:
             bucket.append(entry)
         for i in range(1, len(folded) + 1):
@@ -192,4 +194,6 @@ class Lexicon:
 def fits_case(entry: Entry, toks: list[Token]) -> bool:
     if entry.is_acronym:
         return all(t.raw.isupper() for t in toks)
+    if entry.caps and not all(toks[k].raw[:1].isupper() for k in entry.caps if k < len(toks)):
+        return False
     return entry.kind == "title" or toks[min(entry.cap_at, len(toks) - 1)].raw[:1].isupper()
