@@ -99,3 +99,38 @@ def test_demo_prints_the_bundled_letters(tmp_path: Path):
     result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert result.exit_code == 0, result.output
     assert "Xi Jinping" in result.stdout and "Kim Jong Un" in result.stdout
+
+
+def test_forcing_a_reingest_replaces_events_without_duplicating(tmp_path: Path, examples: Path):
+    db = tmp_path / "m.duckdb"
+    runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
+    before = _counts(db)
+    forced = runner.invoke(app, ["ingest", str(examples), "--db", str(db), "--force"])
+    assert forced.exit_code == 0 and "5 new articles" in forced.output
+    assert _counts(db) == before
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Putin sends birthday greetings to Kim - World News</title>
+<meta property="article:published_time" content="2024-01-09T08:00:00Z">
+<meta property="og:site_name" content="World News"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Putin sends birthday greetings to Kim</h1>
+<p>MOSCOW, Jan. 9 (Reuters) - Russian President Vladimir Putin sent a birthday greeting card to North Korean
+leader Kim Jong Un on Monday, the Kremlin said, as the two countries deepen military cooperation.</p>
+<p>Putin wished Kim good health and success, according to a statement published by the Kremlin on Tuesday.</p>
+<p>The two leaders met in Russia's Far East in September and pledged closer ties.</p>
+</article><footer>Share this article. Subscribe to our newsletter. (c) World News</footer>
+<script>window.__tracking = 1;</script></body></html>"""
+
+
+def test_an_html_page_gives_events_dated_by_its_metadata(tmp_path: Path):
+    page = tmp_path / "putin-kim.html"
+    page.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    result = runner.invoke(app, ["extract", str(page), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    greeting = [r for r in rows if r["type"] == "message"]
+    assert greeting and greeting[0]["source_country"] == "RUS" and greeting[0]["target_country"] == "PRK"
+    assert greeting[0]["date_min"] == greeting[0]["date_max"] == "2024-01-08"
+    assert greeting[0]["doc"] == "putin-kim"

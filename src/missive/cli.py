@@ -146,7 +146,7 @@ def _print_explanation(doc_id: str, explained) -> None:
                   f" {e.when.iso()}: {'; '.join(e.reasons)}", highlight=False, soft_wrap=True, markup=False)
 
 
-def _ingest(paths: list[Path], db: Optional[Path]) -> "object":
+def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "object":
     from .pipeline import ingest as run_ingest
     from .store import Store
 
@@ -154,7 +154,7 @@ def _ingest(paths: list[Path], db: Optional[Path]) -> "object":
     with Store.open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                            TimeRemainingColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=_count_inputs(files))
-        report = run_ingest(files, store, on_item=lambda _: bar.advance(task))
+        report = run_ingest(files, store, on_item=lambda _: bar.advance(task), force=force)
         counts = store.counts()
     for skip in report.skips:
         _warn_skip(skip)
@@ -174,10 +174,11 @@ def _count_inputs(paths: list[Path]) -> int:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Article files or folders."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
+    force: bool = typer.Option(False, "--force", help="Extract again articles already stored (after an upgrade)."),
 ) -> None:
     """Store articles and their events; re-ingesting the same content adds nothing."""
     try:
-        report = _ingest(paths, db)
+        report = _ingest(paths, db, force)
     except MissiveError as exc:
         _fail(str(exc))
     if report.processed == 0:

@@ -76,13 +76,14 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor | None = None,
-           on_item: Callable[[str], None] | None = None) -> IngestReport:
-    """Store every article under the paths with its events; unchanged content is not redone."""
+           on_item: Callable[[str], None] | None = None, force: bool = False) -> IngestReport:
+    """Store every article under the paths with its events; unchanged content is not redone
+    unless `force` (after an upgrade of Missive or of its data files), which replaces its events."""
     report = IngestReport()
 
     def fresh() -> Iterator[Document | Skip]:
         for item in read_documents(paths):
-            if isinstance(item, Document) and store.has_document(item.content_hash):
+            if isinstance(item, Document) and not force and store.has_document(item.content_hash):
                 report.unchanged += 1
                 if on_item:
                     on_item(item.path)
