@@ -95,7 +95,13 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
     if lo and hi and lo > hi:
         return None
     precision = "day" if lo and hi and lo == hi else (a.precision if a.precision == b.precision else "range")
-    reason = "; ".join(dict.fromkeys(r for r in (a.reason, b.reason) if r))
+    # the window that already is the intersection tells why; two partial bounds tell it together
+    if (lo, hi) == (a.start, a.end):
+        reason = a.reason or b.reason
+    elif (lo, hi) == (b.start, b.end):
+        reason = b.reason or a.reason
+    else:
+        reason = "; ".join(dict.fromkeys(r for r in (a.reason, b.reason) if r))
     return DateWindow(lo, hi, precision, reason)
 
 
