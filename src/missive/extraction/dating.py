@@ -23,9 +23,6 @@ ANNIVERSARY_LEAD_DAYS = 7
 # A date under these words dates another event ("since taking power in 2011", "a day after the
 # parade on Wednesday"), not the interaction the clause hangs from.
 OTHER_EVENT_MARKERS = frozenset({"since", "after", "before", "following", "until", "ahead", "prior"})
-# A message reported as news with no date of its own was sent shortly before the report; a month
-# bounds it without pretending to know the day (background mentions carry their own dates).
-NEWS_LEAD_DAYS = 31
 # An anniversary more than this before the report is not what a message in the news marks.
 ANNIVERSARY_REPORT_DAYS = 60
 
@@ -115,11 +112,8 @@ def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
         end = min(end, anniversary) if end and end >= start else anniversary
         return DateWindow(start, end, "range",
                           f"no date of its own; messages for the anniversary on {anniversary} go out in the week before it")
-    if report.start and end:
-        start = report.start - timedelta(days=NEWS_LEAD_DAYS)
-        return DateWindow(start, end, "range",
-                          f"no date of its own; news of it reported by {end}, so sent within the month before")
-    return DateWindow(None, end, "range" if end else "open", f"no date of its own; reported by {end}" if end else "no date in the text")
+    reason = f"no date of its own; sent on or before the report of {end}" if end else "no date in the text"
+    return DateWindow(None, end, "range" if end else "open", reason)
 
 
 def shift_reason(window: DateWindow, reason: str) -> DateWindow:
