@@ -290,15 +290,7 @@ class Store:
                          " OR (list_contains(participants, ?) AND list_contains(participants, ?)))")
             a, b = pair
             args += [a, b, b, a, a, b]
-        if type_:
-            where.append("type = ?")
-            args.append(type_)
-        if since:
-            where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
-            args.append(since)
-        if until:
-            where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
-            args.append(until)
+        _add_filters(where, args, type_, since, until)
         sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, doc_id, event_id"
         cur = self.con.execute(sql, args)
@@ -312,15 +304,7 @@ class Store:
         if pair:
             where.append("list_contains(countries, ?) AND list_contains(countries, ?)")
             args += list(pair)
-        if type_:
-            where.append("type = ?")
-            args.append(type_)
-        if since:
-            where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
-            args.append(since)
-        if until:
-            where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
-            args.append(until)
+        _add_filters(where, args, type_, since, until)
         sql = "SELECT flat FROM consolidated" + (" WHERE " + " AND ".join(where) if where else "")
         sql += (" ORDER BY coalesce(date_min, date_max) NULLS LAST, date_max NULLS LAST,"
                 " (flat->>'$.medium') = 'reply', event_id")
@@ -382,6 +366,20 @@ EVENT_COLUMNS = ("event_id", "content_hash", "doc_id", "type", "medium", "source
                  "target_country", "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by",
                  "background", "evidence", "evidence_spans", "confidence", "pattern", "reasons", "in_reply_to",
                  "pair_key", "quotes")
+
+
+def _add_filters(where: list[str], args: list[Any], type_: str | None, since: date | None,
+                 until: date | None) -> None:
+    """Type and date filters shared by the report and consolidated queries (open bounds match)."""
+    if type_:
+        where.append("type = ?")
+        args.append(type_)
+    if since:
+        where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
+        args.append(since)
+    if until:
+        where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
+        args.append(until)
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
