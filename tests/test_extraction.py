@@ -82,6 +82,8 @@ POSITIVE = [
      [("meeting", "TWN", "RUS", "1995-01-10", "1995-01-10")]),
     ("1994-06-01", "Israel and Lebanon renewed negotiations on Tuesday on an Israeli troop pullback.",
      [("meeting", "ISR", "LBN", "1994-05-31", "1994-05-31")]),
+    ("2019-10-07", "Kim Jong Un on Sunday sent a message to Xi Jinping. \"Over the past 70 years, our peoples have shared weal and woe,\" Kim said in the message.",
+     [("message", "PRK", "CHN", "2019-10-06", "2019-10-06")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]

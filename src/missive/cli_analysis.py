@@ -132,8 +132,13 @@ def compare(
     table = Table(title="wording compared", show_lines=True)
     table.add_column(f"{result.left.event_id}\n{result.left.label}", overflow="fold")
     table.add_column(f"{result.right.event_id}\n{result.right.label}", overflow="fold")
-    table.add_row("\n\n".join(f"“{q}”" for q in result.left.quotes) or "[dim]no quoted wording found[/dim]",
-                  "\n\n".join(f"“{q}”" for q in result.right.quotes) or "[dim]no quoted wording found[/dim]")
+    table.add_row("\n\n".join(_quoted(q) for q in result.left.quotes) or "[dim]no quoted wording found[/dim]",
+                  "\n\n".join(_quoted(q) for q in result.right.quotes) or "[dim]no quoted wording found[/dim]")
     table.add_row("only here: " + "; ".join(result.only_left), "only here: " + "; ".join(result.only_right))
     table.add_row("both: " + "; ".join(result.shared), "")
     out.print(table)
+
+
+def _quoted(text: str) -> str:
+    """The words in quotation marks, adding marks only where the stored quote has none."""
+    return text if text[:1] in "“\"" else f"“{text}”"

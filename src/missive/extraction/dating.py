@@ -8,6 +8,7 @@ the report day instead. A message with no date of its own was sent on or before 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,6 +23,7 @@ from .lexicon import Lexicon
 ANNIVERSARY_LEAD_DAYS = 7
 # A date under these words dates another event ("since taking power in 2011", "a day after the
 # parade on Wednesday"), not the interaction the clause hangs from.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 OTHER_EVENT_MARKERS = frozenset({"since", "after", "before", "following", "until", "ahead", "prior"})
 # An anniversary more than this before the report is not what a message in the news marks.
 ANNIVERSARY_REPORT_DAYS = 60
@@ -48,7 +50,10 @@ def expression_root(doc: Doc, expr: temporal.Expression) -> Token | None:
 def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Dated]:
     """Each expression of the sentence, given to the innermost frame that holds it."""
     out = []
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
     for expr in temporal.find_expressions(doc.text):
+        if any(a <= expr.start < b for a, b in quoted):
+            continue  # "Over the past 70 years, ..." in a quote is what a letter says, not when it was sent
         root = expression_root(doc, expr)
         if root is None:
             continue
