@@ -84,6 +84,8 @@ POSITIVE = [
      [("meeting", "ISR", "LBN", "1994-05-31", "1994-05-31")]),
     ("2019-10-07", "Kim Jong Un on Sunday sent a message to Xi Jinping. \"Over the past 70 years, our peoples have shared weal and woe,\" Kim said in the message.",
      [("message", "PRK", "CHN", "2019-10-06", "2019-10-06")]),
+    ("2023-03-22", "Xi Jinping and Vladimir Putin held talks in the Kremlin on Tuesday. The two leaders signed a joint statement on deepening their partnership. Xi's visit, his first to Russia since the invasion, drew criticism in Kyiv.",
+     [("meeting", "CHN", "RUS", "2023-03-21", "2023-03-21"), ("agreement", "CHN", "RUS", None, "2023-03-22")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]

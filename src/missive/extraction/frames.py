@@ -213,7 +213,9 @@ class RoleReader:
             if not f.agents and f.verb is not None:
                 subj = subject_of(f.verb)
                 f.agents = self._actors([subj] if subj is not None else [], f, "visitor subject")
-            f.recipients = self._actors(children_by_prep(tok, "to"), f, "to-phrase")
+            places = children_by_prep(tok, "to") + [g for c in tok.children if c.dep_ == "appos"
+                                                     for g in children_by_prep(c, "to")]  # "his first to Russia"
+            f.recipients = self._actors(places, f, "to-phrase")
             if not f.recipients and f.verb is not None:  # "arrived in Moscow on a state visit"
                 places = children_by_prep(f.verb, "in") + children_by_prep(f.verb, "to")
                 f.recipients = [a for a in self._actors(places, f, "visited place") if a.kind == "state"]
