@@ -72,7 +72,7 @@ POSITIVE = [
 
     ("2018-03-28", "BEIJING (Reuters) - North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing during his first known trip abroad since taking power in 2011, Chinese state media said on Wednesday.",
      [("meeting", "PRK", "CHN", None, "2018-03-28")]),
-    ("2019-01-11", "Xi replied to Kim's letter on Thursday, Xinhua said.",
+    ("2019-01-11", "Xi replied to Kim's letter on Thursday, Xinhua said, the latest exchange between China and North Korea.",
      [("message", "CHN", "PRK", "2019-01-10", "2019-01-10"), ("message", "PRK", "CHN", None, "2019-01-10")]),
     ("2019-08-22", "The foreign ministers of China and Japan met in Beijing on Wednesday.",
      [("meeting", "CHN", "JPN", "2019-08-21", "2019-08-21")]),
@@ -194,3 +194,10 @@ def test_quotes_attach_to_the_message_of_their_sender(examples):
     assert any("linked by the same mountain" in q.text for q in xi.quotes)
     assert any("comprehensive strategic partnership" in q.text for q in putin.quotes)
     assert not any("comprehensive strategic partnership" in q.text for q in xi.quotes)
+
+
+def test_a_common_surname_alone_is_not_a_foreign_leader():
+    """In a US story, "Morrison" (a White House aide) is not Australia's prime minister."""
+    text = ("DATE: 2019-11-20\n\nMorrison said the call with President Trump was not in line with policy. "
+            "Morrison listened to the July 25 call.\n")
+    assert all(e.source.country != "AUS" and e.target.country != "AUS" for e in missive.extract(text))

@@ -48,3 +48,15 @@ def test_a_jsonl_corpus_is_read_row_by_row(tmp_path: Path):
     results = list(read_documents([corpus]))
     assert isinstance(results[0], Document) and results[0].doc_id == "a"
     assert [r.reason for r in results[1:]] == ["unreadable", "empty"]
+
+
+def test_gzipped_pages_are_read_through(tmp_path: Path):
+    import gzip
+
+    page = tmp_path / "story.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body><article><p>Russian President Vladimir Putin met Chinese President "
+                                   b"Xi Jinping in Moscow on Tuesday for talks on trade and energy cooperation.</p>"
+                                   b"</article></body></html>"))
+    [doc] = list(read_documents([tmp_path]))
+    assert isinstance(doc, Document) and doc.doc_id == "story"
+    assert "Vladimir Putin" in doc.original

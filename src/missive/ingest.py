@@ -6,7 +6,9 @@ names the file and the reason; callers store it and carry on.
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,12 +22,27 @@ CORPUS_SUFFIXES = {".jsonl"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
 
 
+def article_suffix(path: Path) -> str:
+    """The suffix that says what a file holds, looking through a .gz ("page.html.gz" -> ".html")."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes[-1:] == [".gz"] and len(suffixes) >= 2:
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
+def article_stem(path: Path) -> str:
+    name = path.name
+    for suffix in reversed(path.suffixes[-2:] if path.suffix.lower() == ".gz" else path.suffixes[-1:]):
+        name = name[: -len(suffix)]
+    return name
+
+
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
     """Expand folders (recursively, sorted) into article files; a missing path is a Skip."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and article_suffix(p) in ARTICLE_SUFFIXES)
             if not found:
                 yield Skip(str(path), "no_text", "folder holds no .txt, .html or .jsonl articles")
             yield from found
@@ -77,18 +94,21 @@ def read_file(path: Path) -> Iterator[Document | Skip]:
     name = str(path)
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        yield Skip(name, "unreadable", exc.strerror or str(exc))
+        if path.suffix.lower() == ".gz":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Skip(name, "unreadable", getattr(exc, "strerror", None) or str(exc))
         return
     text = decode_bytes(data, name)
     if isinstance(text, Skip):
         yield text
         return
-    if path.suffix.lower() in CORPUS_SUFFIXES:
+    suffix = article_suffix(path)
+    if suffix in CORPUS_SUFFIXES:
         yield from read_corpus_lines(text, name)
         return
-    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
-    yield safe_build(path.stem, text, path=name, is_html=is_html)
+    is_html = suffix in HTML_SUFFIXES or looks_like_html(text)
+    yield safe_build(article_stem(path), text, path=name, is_html=is_html)
 
 
 def read_corpus_lines(text: str, name: str) -> Iterator[Document | Skip]:

@@ -123,8 +123,9 @@ class Extractor:
         report = reference.window
         on = report.end or report.start
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
-        mentions = [Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)
-                    if not any(a <= m.start < b for a, b in masked)]
+        mentions = _credible([Placed(m.start, m.end, m.actor) for m in self.resolver.find_mentions(doc.cleaned, on)
+                              if not any(a <= m.start < b for a, b in masked)], doc.cleaned,
+                             self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
         return _DocWork(doc, sentences, candidates, report, cast, tuple(reference.conflicts))
 
@@ -256,6 +257,8 @@ class Extractor:
     def _window(self, frame: Frame, dated, report: DateWindow, anchor: DateWindow | None,
                 anniversary: date | None) -> tuple[DateWindow, bool]:
         own = [d for d in dated if d.frame is frame and not d.is_report]
+        if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
+            own = [d for d in own if not d.by_sentence]
         window: DateWindow | None = None
         for d in own:
             resolved = resolve(d.expression, report, anchor)
@@ -301,6 +304,18 @@ def _owns_anniversary(frame: Frame, frames: list[Frame], doc: Doc) -> bool:
         if t.i in anchors:
             return anchors[t.i] is frame
     return len(frames) == 1
+
+
+def _credible(mentions: list[Placed], text: str, common: frozenset[str]) -> list[Placed]:
+    """A bare common surname ("Morrison", "Kim") stands for a leader only in an article that also
+    names that leader's country or the leader in full: a US impeachment story's "Morrison" is not
+    Australia's prime minister. Distinctive ones ("Putin", "Zelensky") need no such support."""
+    def is_short(m: Placed) -> bool:
+        surface = text[m.start:m.end].strip()
+        return (m.actor.kind == "person" and " " not in surface and surface != m.actor.name
+                and surface.lower() in common)
+    present = {m.actor.country for m in mentions if not is_short(m)}
+    return [m for m in mentions if not is_short(m) or m.actor.country in present]
 
 
 def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date | None:

@@ -37,6 +37,7 @@ class Dated:
     root: Token
     frame: Frame | None  # None: it dates the report or the sentence, not a frame
     is_report: bool
+    by_sentence: bool = False  # given to the sentence's only frame for want of a path in the parse
 
 
 def expression_root(doc: Doc, expr: temporal.Expression) -> Token | None:
@@ -57,12 +58,12 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Date
         root = expression_root(doc, expr)
         if root is None:
             continue
-        frame, is_report = _owner(root, frames, lex)
-        out.append(Dated(expr, root, frame, is_report))
+        frame, is_report, by_sentence = _owner(root, frames, lex)
+        out.append(Dated(expr, root, frame, is_report, by_sentence))
     return out
 
 
-def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None, bool]:
+def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None, bool, bool]:
     """The frame an expression dates: the nearest trigger above it, else the nearest frame
     verb above it; a reporting verb met first makes it the report's date."""
     report = lex.group("report")
@@ -71,17 +72,19 @@ def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None
     for table in (by_token, by_anchor):
         for t in root.ancestors:
             if t.i in table:
-                return table[t.i], False
+                return table[t.i], False, False
             if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
                 break  # "met Xi during his first trip since taking power in 2011": 2011 dates another event
             if t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children):
                 break  # "KCNA reported on Thursday": a report; "Xi was confirmed": not one
     if any(t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark") for t in root.ancestors):
-        return None, False
+        return None, False, False
     if any(t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children) for t in root.ancestors):
-        return None, True
-    # Sentence-level ("On Sunday, X held talks"): the sentence's only frame, if it has one.
-    return (frames[0], False) if len(frames) == 1 else (None, False)
+        return None, True, False
+    # Sentence-level: the sentence's only frame, when it is the main clause's ("X held talks, ... Sunday")
+    if len(frames) == 1 and frames[0].anchor.dep_ == "ROOT":
+        return frames[0], False, True
+    return None, False, False
 
 
 def resolve(expr: temporal.Expression, now: DateWindow, anchor: DateWindow | None) -> DateWindow | None:

@@ -34,6 +34,7 @@ class Trigger:
 class Lexicon:
     triggers: dict[str, Trigger]
     groups: dict[str, frozenset[str]]
+    common_surnames: frozenset[str] = frozenset()  # bare surnames that need their country in the text
 
     def group(self, name: str) -> frozenset[str]:
         return self.groups.get(name, frozenset())
@@ -66,7 +67,8 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         except (KeyError, AttributeError) as exc:
             raise DataFileError(f"triggers.csv:{n}: malformed row ({exc})") from exc
     groups = {row["group"]: _split(row["word"]) for row in _read_csv(data_dir, "frame_words.csv")}
-    return Lexicon(triggers, groups)
+    surnames = frozenset(row["surname"].strip().lower() for row in _read_csv(data_dir, "common_surnames.csv"))
+    return Lexicon(triggers, groups, surnames)
 
 
 def build_trigger_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
