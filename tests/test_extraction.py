@@ -86,6 +86,8 @@ POSITIVE = [
      [("message", "PRK", "CHN", "2019-10-06", "2019-10-06")]),
     ("2023-03-22", "Xi Jinping and Vladimir Putin held talks in the Kremlin on Tuesday. The two leaders signed a joint statement on deepening their partnership. Xi's visit, his first to Russia since the invasion, drew criticism in Kyiv.",
      [("meeting", "CHN", "RUS", "2023-03-21", "2023-03-21"), ("agreement", "CHN", "RUS", None, "2023-03-22")]),
+    ("2025-01-21", "Indian Prime Minister Narendra Modi called U.S. President Donald Trump on Monday to congratulate him.",
+     [("call", "IND", "USA", "2025-01-20", "2025-01-20")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
 ]
@@ -108,6 +110,10 @@ NEGATIVE = [
     ("2023-05-10", "Russian hackers sent phishing messages to Ukrainian officials, Microsoft said on Monday."),
     ("2023-05-10", "Analysts said a meeting between Kim and Putin was possible later this year."),
     ("2023-05-10", "Biden and Xi have not met in person since November."),
+    ("2023-08-26", "China called on Japan to stop the release of the water."),
+    ("2017-09-22", "Kim called Trump a dotard on Thursday, KCNA said in a statement on North Korea's policy."),
+    ("2023-08-26", "Biden called for talks with Xi on Monday."),
+    ("2023-08-26", "Seoul called off the summit with Tokyo."),
     ("2019-11-02", "Trump and Xi have been expected to sign a trade deal for a month, but those negotiations hit another snag."),
     ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),
 ]

@@ -45,6 +45,8 @@ def _not_yet(frame: Frame, lex: Lexicon) -> str:
         return f"'{tok.text}' is only planned or expected"
     if verb is not None and verb != tok and verb.lower_ in lex.group("cancel") and tok.head == verb:
         return f"'{verb.text}': called off"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lower_ in lex.group("intent"):
+        return f"'{tok.head.head.text} for {tok.text}': asked for, not held"
     if tok.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ in ("acomp", "attr") and c.lower_ in lex.group("unreal") for c in tok.head.children):
         return f"'{tok.text}' is said to be {next(c.text for c in tok.head.children if c.lower_ in lex.group('unreal'))}"

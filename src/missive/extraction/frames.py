@@ -111,6 +111,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[To
         token, trig = doc[start], lexicon.triggers[doc.vocab.strings[match_id]]
         if trig.requires and not (trig.requires & _context_words(token)):
             continue
+        if token.lower_ in lexicon.group("object_calls") and not _calls_someone(token, lexicon):
+            continue  # "called for talks", "called on Beijing", "called it a provocation"
         if trig.type == "call" and any(c.lower_ in lexicon.group("meeting_calls") for c in token.children):
             trig = Trigger(trig.word, "meeting", "", trig.pos, "meet", frozenset())  # "a courtesy call on X"
         if trig.type in ("message", "call") and trig.pos == "noun" and any(
@@ -118,6 +120,19 @@ def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[To
             continue  # "text messages", "a clear message to Beijing", "a conference call with investors"
         out.append((token, trig))
     return sorted(out, key=lambda pair: pair[0].i)
+
+
+def _calls_someone(verb: Token, lexicon: Lexicon) -> bool:
+    """"Modi called Trump on Monday": an object that is called, not "called on Japan", "called for
+    talks", "called off the visit" or "called Trump a dotard"."""
+    children = list(verb.children)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.lower_ in lexicon.group("not_a_call") and following.dep_ in ("prt", "prep"):
+        return False
+    if any(c.dep_ in ("prt", "oprd") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+    return len(objects) == 1 and objects[0].lower_ not in lexicon.group("not_a_call")  # two: "called X a Y"
 
 
 class RoleReader:
