@@ -207,3 +207,12 @@ def test_a_common_surname_alone_is_not_a_foreign_leader():
     text = ("DATE: 2019-11-20\n\nMorrison said the call with President Trump was not in line with policy. "
             "Morrison listened to the July 25 call.\n")
     assert all(e.source.country != "AUS" and e.target.country != "AUS" for e in missive.extract(text))
+
+
+def test_a_reply_without_a_linking_phrase_answers_the_other_partys_message():
+    text = ("DATE: 2023-12-28\n\nNorth Korean leader Kim Jong Un received a letter from Russian President "
+            "Vladimir Putin on Dec. 27 and sent a reply the same day.\n")
+    events = missive.extract(text)
+    letter = next(e for e in events if e.source.country == "RUS")
+    reply = next(e for e in events if e.source.country == "PRK")
+    assert reply.medium == "reply" and reply.in_reply_to == letter.event_id

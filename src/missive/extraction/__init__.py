@@ -34,7 +34,7 @@ from .frames import Frame, RoleReader, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
 from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes
-from .replies import link_replies, link_reply_ids, quotes_of
+from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 
 __all__ = ["Extractor", "Explained"]
 BATCH_DOCS = 32
@@ -158,7 +158,7 @@ class Extractor:
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
-        explained.events = link_reply_ids(drafts, events, [id(d) for d in merged])
+        explained.events = link_unlinked_replies(link_reply_ids(drafts, events, [id(d) for d in merged]))
         return explained
 
     def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:

@@ -82,3 +82,23 @@ def _sent_before_reply(answered: Draft, replies: list[Draft]) -> None:
     start = answered.window.start if answered.window.start and answered.window.start <= end else None
     answered.window = replace(answered.window, start=start, end=end,
                               reason=f"{answered.window.reason}; sent before the reply of {end}")
+
+
+def link_unlinked_replies(events: list[Event]) -> list[Event]:
+    """A reply no phrase linked ("received a letter from Putin and sent a reply") answers the
+    other party's message of the article that is not dated after it."""
+    out = []
+    for e in events:
+        if e.type == "message" and e.medium == "reply" and e.in_reply_to is None and e.source and e.target:
+            earlier = [o for o in events if o is not e and o.type == "message" and o.source and o.target
+                       and (o.source.country, o.target.country) == (e.target.country, e.source.country)
+                       and not _after(o, e)]
+            if earlier:
+                e = replace(e, in_reply_to=earlier[-1].event_id)
+        out.append(e)
+    return out
+
+
+def _after(a: Event, b: Event) -> bool:
+    """Is a certainly later than b (a starts after b ends)?"""
+    return bool(a.when.start and b.when.end and a.when.start > b.when.end)
