@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .metadata import (
+from .article_lines import (
     BODY_MIN_WORDS,
-    BYLINE,
     Line,
     header_zone,
     is_headline_shaped,
@@ -30,11 +29,11 @@ from .metadata import (
     is_title_cased,
     normalise_line,
     phrase_table,
-    read_header_line,
     split_lines,
-    title_line_index,
     word_count,
 )
+from .date_candidates import read_header_line
+from .metadata import BYLINE, title_line_index
 from .model import Document, OffsetMap, Removal, Segment
 
 REMOVAL_REASONS = (

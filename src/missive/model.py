@@ -9,7 +9,6 @@ from. Every decision a stage takes carries a human-readable ``reason``.
 from __future__ import annotations
 
 import hashlib
-import json
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -290,6 +289,3 @@ def event_from_flat(row: dict[str, Any]) -> Event:
         in_reply_to=row.get("in_reply_to"),
     )
 
-
-def flat_to_json(event: Event) -> str:
-    return json.dumps(event_to_flat(event), ensure_ascii=False)

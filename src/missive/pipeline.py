@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extraction import Explained, Extractor
+from .extraction import BATCH_DOCS, Explained, Extractor
 from .ingest import build_document, read_documents
 from .model import Document, Event, Skip
 from .store import Store
@@ -27,7 +27,7 @@ def process(inputs: Iterable[Document | Skip], extractor: Extractor | None = Non
     pending: list[Document | Skip] = []
     for item in inputs:
         pending.append(item)
-        if sum(isinstance(p, Document) for p in pending) >= 32:
+        if sum(isinstance(p, Document) for p in pending) >= BATCH_DOCS:
             yield from _flush(pending, extractor)
             pending = []
     yield from _flush(pending, extractor)

@@ -324,7 +324,7 @@ RULES: tuple[Rule, ...] = (
           "now", _day_of_rel_month, "a day of this/last/next month"),
     _rule("earlier/later this", r"\b(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", "now",
           _within_unit, "from the start of the unit to now, or from now to its end"),
-    _rule("relative unit", rf"(?:\b(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
+    _rule("relative unit", r"(?:\b(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
           r"[\s-]+)?\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|"
           r"the\s+next|the\s+coming)\s+(?P<unit>week|month|year|weekend|quarter|decade)\b|\bthe\s+(?P<unit2>weekend)\b",
           "now", _rel_unit,

@@ -36,7 +36,7 @@ from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 
-__all__ = ["Extractor", "Explained"]
+__all__ = ["BATCH_DOCS", "Extractor", "Explained"]
 BATCH_DOCS = 32
 
 
@@ -59,6 +59,7 @@ class _DocWork:
     cast: Cast
     conflicts: tuple[str, ...] = ()
     parses: dict[int, Doc] = field(default_factory=dict)
+    frames: dict[int, list[Frame]] = field(default_factory=dict)
 
 
 class Extractor:
@@ -177,6 +178,12 @@ class Extractor:
         return work.report
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
+        """The sentence's frames, read once (the report-day pass and the sentence pass share them)."""
+        if i not in work.frames:
+            work.frames[i] = self._read_frames(doc, work, i)
+        return work.frames[i]
+
+    def _read_frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         base = work.sentences[i].start
         finder = ActorFinder(work.cast, base, self.lex.group("state_nouns"))
         reader = RoleReader(finder, self.lex)

@@ -8,8 +8,7 @@ the report day instead. A message with no date of its own was sent on or before 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -18,12 +17,12 @@ from .. import temporal
 from ..model import DateWindow
 from .frames import Frame
 from .lexicon import Lexicon
+from .quotes import QUOTED
 
 # Congratulations for an anniversary go out in the days before it; a week is the usual span.
 ANNIVERSARY_LEAD_DAYS = 7
 # A date under these words dates another event ("since taking power in 2011", "a day after the
 # parade on Wednesday"), not the interaction the clause hangs from.
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 OTHER_EVENT_MARKERS = frozenset({"since", "after", "before", "following", "until", "ahead", "prior"})
 # An anniversary more than this before the report is not what a message in the news marks.
 ANNIVERSARY_REPORT_DAYS = 60
@@ -34,7 +33,6 @@ class Dated:
     """A date expression of a sentence and what it dates."""
 
     expression: temporal.Expression
-    root: Token
     frame: Frame | None  # None: it dates the report or the sentence, not a frame
     is_report: bool
     by_sentence: bool = False  # given to the sentence's only frame for want of a path in the parse
@@ -59,7 +57,7 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Date
         if root is None:
             continue
         frame, is_report, by_sentence = _owner(root, frames, lex)
-        out.append(Dated(expr, root, frame, is_report, by_sentence))
+        out.append(Dated(expr, frame, is_report, by_sentence))
     return out
 
 
@@ -123,6 +121,3 @@ def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
     reason = f"no date of its own; sent on or before the report of {end}" if end else "no date in the text"
     return DateWindow(None, end, "range" if end else "open", reason)
 
-
-def shift_reason(window: DateWindow, reason: str) -> DateWindow:
-    return replace(window, reason=reason)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from ..model import Actor, DateWindow, OPEN_WINDOW
 from .frames import Frame
 
-DIRECTED_FRAMES = {"message", "message_weak", "express", "congratulate", "visit", "mission", "envoy"}
 SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
 SPECIFIC_MEDIA = ("reply", "cable", "greeting", "verbal_message", "video_call")
 

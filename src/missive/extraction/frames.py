@@ -38,8 +38,6 @@ class Frame:
     pattern: str = ""
     notes: list[str] = field(default_factory=list)
     drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
-    replies_to: "Frame | None" = None
-    is_reply: bool = False
     dated: bool = False  # a date expression of the sentence belongs to it
     has_other_subject: bool = False  # a subject that is not an actor ("the drills sent a message")
 

@@ -14,7 +14,8 @@ import re
 from ..nlp import Sentence
 from .drafts import Draft
 
-_QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # any quotation (dating skips dates inside one)
+MIN_QUOTE_CHARS = 14  # shorter quotations are scare quotes ("greater contribution" is kept, "yes" is not)
 _PRONOUN_REPORT = re.compile(r"\b(?:he|she)\s+(?:said|wrote|added|noted|stressed|stated|told)\b|"
                              r"\b(?:said|wrote|added|noted|stressed)\s+(?:he|she)\b", re.IGNORECASE)
 _MESSAGE_REPORT = re.compile(r"\b(?:letter|message|cable|telegram|missive|note)\b[^.]{0,40}\b(?:said|says|read|reads|stated)\b",
@@ -37,7 +38,8 @@ def attach_quotes(drafts: list[Draft], sentences: list[Sentence], is_news) -> di
         spans = []
         for sentence in sentences[first:stop]:
             if _attributed(sentence.text, draft):
-                spans += [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTE.finditer(sentence.text)]
+                spans += [(sentence.start + m.start(), sentence.start + m.end())
+                          for m in QUOTED.finditer(sentence.text) if m.end() - m.start() >= MIN_QUOTE_CHARS]
         out[id(draft)] = spans
     return out
 
