@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from missive.clean import clean_text
-from missive.html import extract_html
+from missive.documents.clean import clean_text
+from missive.documents.html import extract_html
 
 Extractor = Callable[[str, str], str]
 TOKEN = re.compile(r"\w+")

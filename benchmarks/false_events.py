@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from missive.extraction import Extractor
-from missive.ingest import build_document
+from missive.extraction.extractor import Extractor
+from missive.pipeline import build_document, process
 from missive.model import Document
 
 PEER = Path(__file__).resolve().parents[1].parent / "shared" / "peer"
@@ -43,8 +43,8 @@ def plover_documents() -> list[Document]:
 
 def report(name: str, docs: list[Document], extractor: Extractor) -> None:
     n = 0
-    for doc, events in extractor.extract_documents(docs):
-        for e in events:
+    for doc, explained in process(docs, extractor):
+        for e in explained.events:
             n += 1
             who = f"{e.source.country if e.source else ''}->{e.target.country if e.target else ''}"
             print(f"  {doc.doc_id} {e.type} {who} | {e.evidence[0].text[:140]!r}")

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import spacy
 
-from missive.extraction import Extractor
-from missive.ingest import build_document
-from missive.nlp import MODEL_NAMES
+from missive.extraction.extractor import Extractor
+from missive.extraction.nlp import MODEL_NAMES
+from missive.pipeline import build_document, process
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYTE = ROOT.parent / "shared" / "peer" / "article-extraction-benchmark" / "ground-truth.json"
@@ -43,7 +43,7 @@ def repeat_to(texts: list[str], n: int) -> list[str]:
 def full_extraction(texts: list[str], extractor: Extractor) -> float:
     start = time.perf_counter()
     docs = (build_document(f"t{i}", t) for i, t in enumerate(texts))
-    n_events = sum(len(events) for _, events in extractor.extract_documents(d for d in docs if not hasattr(d, "reason")))
+    n_events = sum(len(explained.events) for _, explained in process((d for d in docs if not hasattr(d, "reason")), extractor))
     elapsed = time.perf_counter() - start
     print(f"  full extraction: {len(texts)} texts, {n_events} events, {elapsed:.1f} s")
     return len(texts) / elapsed
@@ -74,7 +74,7 @@ def main() -> None:
     if not ZYTE.exists():
         raise SystemExit(f"{ZYTE}: not found (../shared must be beside the checkout)")
     extractor, nlp = Extractor(), load_full_model()
-    extractor.extract_documents([build_document("warm", diplomatic_texts()[0])])  # load once, outside timing
+    list(process([build_document("warm", diplomatic_texts()[0])], extractor))  # load once, outside timing
     ratios = {}
     for name, texts in (("diplomatic", diplomatic_texts()), ("general", general_texts())):
         corpus = repeat_to(texts, args.n)

@@ -26,7 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from missive.model import DateWindow
-from missive.temporal import find_expressions, month_span, resolve_expression, week_span
+from missive.temporal.calendar_spans import month_span, week_span
+from missive.temporal.expressions import find_expressions, resolve_expression
 
 HEIDELTIME_TE3_VALUE_F1 = 77.61
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "peer" / "te3-platinum" / "tml"

@@ -19,7 +19,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from missive.actors import ActorResolver, Mention, describe_actors
+from missive.actors.mention_pass import Mention
+from missive.actors.resolver import ActorResolver, describe_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "missive" / "data"
@@ -254,13 +255,13 @@ def test_a_full_agency_name_with_its_acronym_is_one_media_mention(resolver):
     ("Hong Kong", "HKG"), ("Pyongyang", "PRK"), ("People's Republic of China", "CHN"), ("Laotian", "LAO"),
 ])
 def test_country_of_reads_names_demonyms_capitals_and_codes(resolver, value, iso3):
-    assert resolver.country_of(value) == iso3
+    assert resolver.gazetteer.country_of(value) == iso3
 
 
 def test_territories_answer_to_their_sovereign(resolver):
-    assert resolver.sovereign_of("HKG") == "CHN"
-    assert resolver.sovereign_of("CUB") == "CUB"
-    assert resolver.country_name("PRK") == "North Korea"
+    assert resolver.gazetteer.sovereign_of("HKG") == "CHN"
+    assert resolver.gazetteer.sovereign_of("CUB") == "CUB"
+    assert resolver.gazetteer.country_name("PRK") == "North Korea"
 
 
 def test_trigger_vocabulary_holds_lower_case_actor_words(resolver):
@@ -359,7 +360,7 @@ def test_every_gold_actor_is_found_in_its_article(resolver, doc, name, iso3, on)
 
 def test_a_country_before_a_lowercase_word_is_not_an_outlets_name():
     """"visited Russia today" names Russia; only "Russia Today" (capitalised) is the outlet."""
-    from missive.actors import ActorResolver
+    from missive.actors.resolver import ActorResolver
 
     resolver = ActorResolver.default()
     assert [m.actor.country for m in resolver.find_mentions("He visited Russia today.")] == ["RUS"]

@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.model]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-MISSIVE = [sys.executable, "-c", "from missive.cli import app; app()"]
+MISSIVE = [sys.executable, "-c", "from missive.cli.app import app; app()"]
 HOSTILE = ("Pyongyang, May 4 (KCNA) -- Leaders exchange letters.\n"
            "<script>window.__pwned = 1</script>\n"
            "<img src=x onerror=\"window.__pwned = 2\"> Chinese President Xi Jinping sent a letter to "

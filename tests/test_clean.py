@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missive.clean import REMOVAL_REASONS, classify_line, clean_text, clean_report
-from missive.metadata import phrase_table
+from missive.documents.clean import REMOVAL_REASONS, classify_line, clean_text, clean_report
+from missive.documents.lines import phrase_table
 from missive.model import Document, Metadata
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"

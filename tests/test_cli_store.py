@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from missive.cli import app
-from missive.store import Store
+from missive.cli.app import app
+from missive.store.database import Store
 
 pytestmark = pytest.mark.model
 runner = CliRunner(env={"COLUMNS": "220"})

@@ -10,20 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missive.consolidate import (
-    Report,
-    Wording,
-    compare_wording,
-    consolidate_events,
-    consolidated_to_flat,
-    duplicate_groups,
-    key_phrases,
-    occasions_compatible,
-    pair_stats,
-    quoted_passages,
-    text_signature,
-    windows_overlap,
-)
+from missive.consolidation.compatibility import occasions_compatible, windows_overlap
+from missive.consolidation.consolidate import Report, consolidate_events, consolidated_to_flat
+from missive.consolidation.near_duplicates import duplicate_groups, text_signature
+from missive.consolidation.pair_analysis import Wording, compare_wording, key_phrases, pair_stats, quoted_passages
 from missive.model import Actor, DateWindow, Event, Span
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"

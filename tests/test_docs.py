@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer.main
 
-from missive.cli import app
+from missive.cli.app import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from missive.clean import clean_text
-from missive.html import extract_html
-from missive.metadata import extract_metadata
+from missive.documents.clean import clean_text
+from missive.documents.html import extract_html
+from missive.documents.metadata import extract_metadata
 
 PEER = Path(__file__).resolve().parents[2] / "shared" / "peer" / "article-extraction-benchmark"
 PAGE = """<!DOCTYPE html>

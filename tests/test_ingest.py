@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from missive.ingest import read_documents
+from missive.pipeline import read_documents
 from missive.model import Document, Skip
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from missive.actors import ActorResolver
+from missive.actors.resolver import ActorResolver
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "missive" / "data"
 HEAD_ROLES = ("head_of_state", "head_of_government")

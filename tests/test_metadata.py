@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from missive.clean import clean_text
-from missive.metadata import (
-    detect_language,
-    extract_metadata,
-    find_dateline,
-    find_dates,
-    find_sources,
-    find_url_dates,
-    read_header_line,
-)
+from missive.documents.clean import clean_text
+from missive.documents.date_candidates import find_dateline, find_dates, find_url_dates, read_header_line
+from missive.documents.metadata import detect_language, extract_metadata, find_sources
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 

@@ -12,7 +12,7 @@ from missive.model import (Actor, DateWindow, Event, OffsetMap, Segment, Span, e
 def test_public_api_is_pinned():
     assert sorted(missive.__all__) == sorted([
         "Actor", "DateWindow", "Document", "Event", "Extractor", "Skip", "Span",
-        "event_from_flat", "event_to_flat", "extract", "ingest", "process",
+        "event_from_flat", "event_to_flat", "extract", "ingest", "process", "read_documents",
     ])
 
 

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from missive.anniversaries import find_anniversaries, load_foundings, load_occasions
+from missive.temporal.anniversaries import anniversary_date, find_anniversaries
+from missive.temporal.fact_tables import load_foundings, load_occasions
 from missive.model import DateCandidate, DateWindow, Document, Metadata, OffsetMap
-from missive.temporal import anniversary_date, find_occasion, infer_reference_date, resolve_expression
+from missive.temporal.expressions import resolve_expression
+from missive.temporal.occasions import find_occasion
+from missive.temporal.reference_date import infer_reference_date
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

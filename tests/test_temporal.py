@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from missive.model import DateWindow
-from missive.temporal import Expression, find_expressions, resolve_expression
+from missive.temporal.expressions import Expression, find_expressions, resolve_expression
 
 
 def day(iso: str) -> DateWindow:

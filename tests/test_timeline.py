@@ -10,10 +10,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from missive.cli import app
-from missive.ingest import read_documents
+from missive.cli.app import app
+from missive.pipeline import read_documents
 from missive.model import Actor, DateWindow, Document, Event, Span
-from missive.store import Store
+from missive.store.database import Store
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 KIM, XI = Actor("Kim Jong Un", "PRK"), Actor("Xi Jinping", "CHN")

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from missive.ingest import build_document, read_documents
+from missive.pipeline import build_document, read_documents
 from missive.model import Actor, DateWindow, Document, Event, Skip, Span
-from missive.store import Store
-from missive.web import create_app
+from missive.store.database import Store
+from missive.web.app import create_app
 from missive.web.chart import fill_years, messages_chart
 from missive.web.highlight import Layer, excerpt_bounds, render_text
 
@@ -286,7 +286,7 @@ def test_an_excerpt_is_the_evidence_lines_and_their_neighbours(text: str, spans,
 def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path):
     from typer.testing import CliRunner
 
-    from missive.cli import app
+    from missive.cli.app import app
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 1 and "no such store" in result.output

@@ -4,9 +4,9 @@
     >>> events = missive.extract("Chinese President Xi Jinping sent a letter to North Korean leader Kim Jong Un.")
 """
 
-from .extraction import Extractor
+from .extraction.extractor import Extractor
 from .model import Actor, DateWindow, Document, Event, Skip, Span, event_from_flat, event_to_flat
-from .pipeline import extract, ingest, process
+from .pipeline import extract, ingest, process, read_documents
 
 __all__ = [
     "Actor",
@@ -21,4 +21,5 @@ __all__ = [
     "extract",
     "ingest",
     "process",
+    "read_documents",
 ]

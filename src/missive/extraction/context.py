@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..nlp import Sentence
+from .nlp import Sentence
 from .cast import ActorFinder, Cast
 from .drafts import Draft
 from .frames import Frame

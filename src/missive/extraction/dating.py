@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .. import temporal
 from ..model import DateWindow
+from ..temporal.expressions import Expression, find_expressions, resolve_expression
 from .frames import Frame
 from .lexicon import Lexicon
 from .quotes import QUOTED
@@ -32,13 +32,13 @@ ANNIVERSARY_REPORT_DAYS = 60
 class Dated:
     """A date expression of a sentence and what it dates."""
 
-    expression: temporal.Expression
+    expression: Expression
     frame: Frame | None  # None: it dates the report or the sentence, not a frame
     is_report: bool
     by_sentence: bool = False  # given to the sentence's only frame for want of a path in the parse
 
 
-def expression_root(doc: Doc, expr: temporal.Expression) -> Token | None:
+def expression_root(doc: Doc, expr: Expression) -> Token | None:
     tokens = [t for t in doc if expr.start <= t.idx < expr.end]
     if not tokens:
         return None
@@ -50,7 +50,7 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Date
     """Each expression of the sentence, given to the innermost frame that holds it."""
     out = []
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
-    for expr in temporal.find_expressions(doc.text):
+    for expr in find_expressions(doc.text):
         if any(a <= expr.start < b for a, b in quoted):
             continue  # "Over the past 70 years, ..." in a quote is what a letter says, not when it was sent
         root = expression_root(doc, expr)
@@ -85,9 +85,9 @@ def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None
     return None, False, False
 
 
-def resolve(expr: temporal.Expression, now: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+def resolve(expr: Expression, now: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
     try:
-        return temporal.resolve_expression(expr.text, now, anchor)
+        return resolve_expression(expr.text, now, anchor)
     except Exception:  # noqa: BLE001 - an unparseable expression leaves the window open
         return None
 

@@ -9,6 +9,7 @@ possessives, passives, datives and objects, following the frame kind's reading
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
@@ -142,12 +143,11 @@ class RoleReader:
     def read(self, token: Token, trig: Trigger) -> Frame:
         verb = token if trig.pos == "verb" else governing_verb(token)
         frame = Frame(trig, token, verb, pattern=f"{trig.frame}:{token.lower_}")
-        reader = getattr(self, f"_read_{trig.frame}", self._read_message)
-        reader(frame)
+        ROLE_READINGS.get(trig.frame, RoleReader.read_message)(self, frame)
         return frame
 
-    # -- kinds ------------------------------------------------------------------------------
-    def _read_message(self, f: Frame) -> None:
+    # -- readings (ROLE_READINGS says which frame kind uses each) --------------------------
+    def read_message(self, f: Frame) -> None:
         tok, verb = f.token, f.verb
         thanked = self._thanked_for(f)
         if thanked is not None:
@@ -170,20 +170,14 @@ class RoleReader:
             frame=f,
         )
 
-    def _read_message_weak(self, f: Frame) -> None:
-        self._read_message(f)
-
-    def _read_express(self, f: Frame) -> None:
-        self._read_message(f)
-
-    def _read_congratulate(self, f: Frame) -> None:
+    def read_congratulate(self, f: Frame) -> None:
         verb = f.token
         subj = subject_of(verb)
         f.agents = self._actors([subj] if subj is not None else [], f, "subject")
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         f.recipients = self._actors(objs, f, "object") or self._actors(self._to_phrases(f), f, "to-phrase")
 
-    def _read_exchange(self, f: Frame) -> None:
+    def read_exchange(self, f: Frame) -> None:
         verb = f.token
         parties = self._first(
             ("between-phrase", lambda: children_by_prep(verb, "between") + children_by_prep(verb.head, "between")),
@@ -193,7 +187,7 @@ class RoleReader:
         parties += [a for a in self._actors(children_by_prep(verb, "with"), f, "with-phrase") if a not in parties]
         f.participants = parties
 
-    def _read_meet(self, f: Frame) -> None:
+    def read_meet(self, f: Frame) -> None:
         tok, verb = f.token, f.verb
         heads = [tok] + ([verb] if verb is not None else [])
         heads += [c for c in tok.children if c.dep_ == "dobj"]  # "established relations with China"
@@ -210,12 +204,12 @@ class RoleReader:
             found += self._actors([c for c in tok.children if c.dep_ == "dobj"], f, "object")
         f.participants = _unique(found)
 
-    def _read_host(self, f: Frame) -> None:
+    def read_host(self, f: Frame) -> None:
         """"Putin hosted Xi": the guest is the visitor, so the guest comes first."""
-        self._read_meet(f)
+        self.read_meet(f)
         f.participants.reverse()
 
-    def _read_visit(self, f: Frame) -> None:
+    def read_visit(self, f: Frame) -> None:
         tok = f.token
         if is_verb(tok):
             subj = subject_of(tok)
@@ -233,16 +227,7 @@ class RoleReader:
                 places = children_by_prep(f.verb, "in") + children_by_prep(f.verb, "to")
                 f.recipients = [a for a in self._actors(places, f, "visited place") if a.kind == "state"]
 
-    def _read_call(self, f: Frame) -> None:
-        self._read_meet(f)
-
-    def _read_sign(self, f: Frame) -> None:
-        self._read_meet(f)
-
-    def _read_relations(self, f: Frame) -> None:
-        self._read_meet(f)
-
-    def _read_mission(self, f: Frame) -> None:
+    def read_mission(self, f: Frame) -> None:
         verb = f.token
         subj = subject_of(verb)
         f.agents = self._actors([subj] if subj is not None else [], f, "subject")
@@ -253,7 +238,7 @@ class RoleReader:
         places += children_by_prep(verb, "in")
         f.recipients = self._actors(places, f, "mission location", exclude_agents=True)
 
-    def _read_envoy(self, f: Frame) -> None:
+    def read_envoy(self, f: Frame) -> None:
         verb = f.token
         subj = subject_of(verb)
         f.agents = self._actors([subj] if subj is not None else [], f, "subject")
@@ -360,6 +345,25 @@ class RoleReader:
             found += [c for c in verb.children if found and c.dep_ == "conj" and c.tag_ == "NNP"]
             out += found
         return out
+
+
+# Which reading finds the parties of each frame kind (the `frame` column of triggers.csv);
+# several kinds share one reading.
+ROLE_READINGS: dict[str, Callable[[RoleReader, Frame], None]] = {
+    "message": RoleReader.read_message,
+    "message_weak": RoleReader.read_message,
+    "express": RoleReader.read_message,
+    "congratulate": RoleReader.read_congratulate,
+    "exchange": RoleReader.read_exchange,
+    "meet": RoleReader.read_meet,
+    "host": RoleReader.read_host,
+    "visit": RoleReader.read_visit,
+    "call": RoleReader.read_meet,
+    "sign": RoleReader.read_meet,
+    "relations": RoleReader.read_meet,
+    "mission": RoleReader.read_mission,
+    "envoy": RoleReader.read_envoy,
+}
 
 
 TAKING_PART_PREPS = frozenset("during at in after on before following since".split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Sentence
+from .nlp import Sentence
 from .drafts import Draft
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # any quotation (dating skips dates inside one)

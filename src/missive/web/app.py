@@ -21,10 +21,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
 from ..model import EVENT_TYPES
-from ..store import Store
+from ..store.database import Store
 from . import pages
 from .present import register_filters
-from .queries import Reader
+from ..store.queries import Reader
 from .search import search
 
 HERE = Path(__file__).resolve().parent

@@ -13,9 +13,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .. import consolidate as cons
+from ..consolidation.pair_analysis import Gap, pair_stats, window_midpoint
 from ..model import EVENT_TYPES
-from .queries import Reader
+from ..store.queries import Reader
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def country_name(iso3: str) -> str:
 
 def event_year(row: dict[str, Any]) -> int | None:
     """The year a timeline files an event under: its window's midpoint, else its one known bound."""
-    mid = cons.window_midpoint(row)
+    mid = window_midpoint(row)
     if mid:
         return mid.year
     bound = row.get("date_min") or row.get("date_max")
@@ -50,7 +50,7 @@ def group_by_year(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _gap_json(gap: cons.Gap | None) -> dict[str, Any] | None:
+def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
     if gap is None:
         return None
     return {"from_id": gap.from_id, "to_id": gap.to_id, "from_day": gap.from_day.isoformat(),
@@ -59,7 +59,7 @@ def _gap_json(gap: cons.Gap | None) -> dict[str, Any] | None:
 
 def trends(rows: list[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
     """Messages per year in each direction, the longest silence and the reply lags."""
-    stats = cons.pair_stats(rows, a, b)
+    stats = pair_stats(rows, a, b)
     lags = [g.days for g in stats.reply_lags]
     return {"per_year": [list(y) for y in stats.per_year], "undated_messages": stats.undated,
             "longest_silence": _gap_json(stats.longest_silence),

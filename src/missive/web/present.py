@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..consolidate import SYMMETRIC_TYPES
+from ..consolidation.consolidate import SYMMETRIC_TYPES
 from ..model import EVENT_TYPES
 from .chart import messages_chart
 from .highlight import Layer, excerpt_bounds, render_excerpt, render_text

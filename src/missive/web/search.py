@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors import ActorResolver
+from ..actors.resolver import ActorResolver
 from .pages import country_name, country_names
-from .queries import Reader
+from ..store.queries import Reader
 
 _ISO3 = re.compile(r"\b[A-Za-z]{3}\b")
 

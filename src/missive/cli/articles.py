@@ -1,105 +1,28 @@
-"""The `missive` command: thin; each command parses its arguments and calls one library function.
+"""Commands over articles: extract, ingest, list stored events, the demo, clean, actors.
 
-Errors a user can cause (a missing file, a broken article, a bad date) print one line naming
-the file and the reason on stderr; the exit code is non-zero only when nothing could be done.
+Each command parses its arguments and calls one library function; errors a user can cause (a
+missing file, a broken article, a bad date) print one line naming the file and the reason on
+stderr, and the exit code is non-zero only when nothing could be done.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.markup import escape
 from rich.table import Table
 
-from .errors import MissiveError
-from .model import Skip, event_to_flat
+from ..errors import MissiveError
+from ..model import Skip, event_to_flat
+from .output import err, fail, out, parse_day, print_table, warn_skip, write_rows
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Missive: a verified record of diplomatic interactions, from news articles.")
-out = Console()
-err = Console(stderr=True)
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
-FLAT_COLUMNS = ["doc", "event_id", "type", "medium", "source", "source_country", "target", "target_country",
-                "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by", "background",
-                "confidence", "evidence"]
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "articles"
 
 
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
-
-
-def _parse_day(value: Optional[str], name: str) -> Optional[date]:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{name} '{value}' is not a date (YYYY-MM-DD)")
-    return None
-
-
-def _warn_skip(skip: Skip) -> None:
-    err.print(skip.message(), highlight=False, soft_wrap=True, markup=False)
-
-
-def write_rows(rows: list[dict], fmt: str, dest) -> None:
-    """Flat events as JSON lines or CSV (lists joined with ';')."""
-    if fmt == "jsonl":
-        for row in rows:
-            dest.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-        return
-    writer = csv.DictWriter(dest, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
-
-
-def _when(row: dict) -> str:
-    lo, hi = row.get("date_min"), row.get("date_max")
-    if lo and lo == hi:
-        return lo
-    if lo and hi and lo[:4] == hi[:4]:
-        return f"{lo}…{hi[5:]}"
-    if not lo and not hi:
-        return "undated"
-    return f"{lo or ''}…{hi or ''}"
-
-
-def _who(row: dict) -> str:
-    parts = row.get("participants") or []
-    if len(parts) > 2:
-        return " · ".join(parts)
-    src = f"{row.get('source') or ''} ({row.get('source_country')})".strip()
-    tgt = f"{row.get('target') or ''} ({row.get('target_country')})".strip()
-    return f"{src} → {tgt}"
-
-
-def print_table(rows: list[dict], title: str) -> None:
-    """Events one per row, readable in an 80-column terminal; the date's reason on a dim line."""
-    table = Table(title=title, show_lines=False, pad_edge=False)
-    table.add_column("when", no_wrap=True)
-    table.add_column("event", no_wrap=True)
-    table.add_column("who → whom  (why this date)", overflow="fold", ratio=1)
-    table.add_column("article", no_wrap=True, max_width=14, overflow="ellipsis")
-    for r in rows:
-        kind = r["type"] + (f"/{r['medium']}" if r.get("medium") else "") + (" (bg)" if r.get("background") else "")
-        reason = (r.get("date_reason") or "").split(";")[0]
-        who = _who(r) + (f"\n[dim]{escape(reason[:90])}[/dim]" if reason else "")
-        table.add_row(_when(r), kind, who, r["doc"])
-    out.print(table)
-
-
-@app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html, .jsonl) or folders."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
@@ -107,16 +30,16 @@ def extract(
     explain: bool = typer.Option(False, "--explain", help="Print, per trigger, the sentence, the pattern and the reasons."),
 ) -> None:
     """Extract events from articles and write them in the flat event format."""
-    from .ingest import read_documents
-    from .pipeline import process
+    from ..pipeline import read_documents
+    from ..pipeline import process
 
     if fmt not in ("jsonl", "csv"):
-        _fail(f"--format '{fmt}' is not one of jsonl, csv")
+        fail(f"--format '{fmt}' is not one of jsonl, csv")
     rows, n_docs, n_skips = [], 0, 0
     for result in process(read_documents(paths)):
         if isinstance(result, Skip):
             n_skips += 1
-            _warn_skip(result)
+            warn_skip(result)
             continue
         doc, explained = result
         n_docs += 1
@@ -147,8 +70,8 @@ def _print_explanation(doc_id: str, explained) -> None:
 
 
 def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "object":
-    from .pipeline import ingest as run_ingest
-    from .store import Store
+    from ..pipeline import ingest as run_ingest
+    from ..store.database import Store
 
     files = [p for p in paths]
     with Store.open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -157,7 +80,7 @@ def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "obje
         report = run_ingest(files, store, on_item=lambda _: bar.advance(task), force=force)
         counts = store.counts()
     for skip in report.skips:
-        _warn_skip(skip)
+        warn_skip(skip)
     err.print(f"{report.documents} new articles, {report.unchanged} unchanged, {report.events} events, "
               f"{len(report.skips)} skipped; the store now holds {counts['documents']} articles and "
               f"{counts['events']} events", highlight=False)
@@ -165,12 +88,11 @@ def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "obje
 
 
 def _count_inputs(paths: list[Path]) -> int:
-    from .ingest import iter_paths
+    from ..documents.reading import iter_paths
 
     return sum(1 for _ in iter_paths(paths))
 
 
-@app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Article files or folders."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
@@ -180,12 +102,11 @@ def ingest(
     try:
         report = _ingest(paths, db, force)
     except MissiveError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if report.processed == 0:
         raise typer.Exit(1)
 
 
-@app.command()
 def events(
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file."),
     pair: Optional[tuple[str, str]] = typer.Option(None, "--pair", help="Two ISO3 codes, e.g. --pair CHN PRK."),
@@ -195,30 +116,29 @@ def events(
     fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
 ) -> None:
     """List stored events, newest first."""
-    from .store import Store
+    from ..store.database import Store
 
     if fmt not in ("table", "jsonl", "csv"):
-        _fail(f"--format '{fmt}' is not one of table, jsonl, csv")
-    start, end = _parse_day(since, "--since"), _parse_day(until, "--until")
+        fail(f"--format '{fmt}' is not one of table, jsonl, csv")
+    start, end = parse_day(since, "--since"), parse_day(until, "--until")
     path = db or None
     try:
         with Store.open(path) as store:
             rows = store.events(tuple(c.upper() for c in pair) if pair else None, type_, start, end)
     except MissiveError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if fmt == "table":
         print_table(rows, f"{len(rows)} events")
     else:
         write_rows(rows, fmt, sys.stdout)
 
 
-@app.command()
 def demo(
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (created fresh)."),
     articles: Path = typer.Option(EXAMPLES, "--articles", help="Folder of example articles."),
 ) -> None:
     """Ingest the bundled example articles into a fresh store and print their events."""
-    from .store import Store, default_db_path
+    from ..store.database import Store, default_db_path
 
     target = db or default_db_path()
     for suffix in ("", ".wal"):
@@ -229,20 +149,19 @@ def demo(
     print_table(rows, f"Missive demo: {len(rows)} events from the bundled articles ({target})")
 
 
-@app.command()
 def clean(
     file: Path = typer.Argument(..., help="An article (.txt or .html)."),
     as_json: bool = typer.Option(False, "--json", help="Cleaned text with metadata and every removal with its reason."),
 ) -> None:
     """Print an article's cleaned text (or, with --json, what cleaning kept, removed and why)."""
-    from .clean import clean_report
-    from .ingest import read_documents
+    from ..documents.clean import clean_report
+    from ..pipeline import read_documents
 
     results = list(read_documents([file]))
     docs = [r for r in results if not isinstance(r, Skip)]
     for r in results:
         if isinstance(r, Skip):
-            _warn_skip(r)
+            warn_skip(r)
     if not docs:
         raise typer.Exit(1)
     if as_json:
@@ -251,15 +170,14 @@ def clean(
         sys.stdout.write(docs[0].cleaned + "\n")
 
 
-@app.command()
 def actors(
     text: str = typer.Argument(..., help="A sentence."),
     on: Optional[str] = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD (titles depend on it)."),
 ) -> None:
     """Print the actors resolved in a sentence, with the reason for each."""
-    from .actors import ActorResolver
+    from ..actors.resolver import ActorResolver
 
-    day = _parse_day(on, "--date")
+    day = parse_day(on, "--date")
     table = Table(title=f"actors{' on ' + day.isoformat() if day else ''}")
     for col in ("mention", "actor", "country", "kind", "role", "reason"):
         table.add_column(col, overflow="fold")
@@ -267,12 +185,3 @@ def actors(
         a = m.actor
         table.add_row(m.text, a.name, a.country, a.kind, a.role, a.reason)
     out.print(table)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-# Commands of the later stages live in their own modules and register themselves on `app`.
-from . import cli_analysis  # noqa: E402,F401  (timeline, stats, compare)
-from . import cli_serve  # noqa: E402,F401  (serve)

@@ -2,7 +2,7 @@
 
 Re-ingesting never duplicates: a document is keyed by the SHA-256 of its original text, and
 its events are replaced as a whole when the same content is ingested again. Schema changes are
-recorded migrations (table schema_migrations), applied in order and only once.
+recorded migrations (``migrations``; table schema_migrations), applied in order and only once.
 """
 
 from __future__ import annotations
@@ -17,90 +17,15 @@ from typing import Any, Iterator
 
 import duckdb
 
-from . import consolidate as cons
-from .errors import StoreError
-from .model import Document, Event, Skip, event_from_flat, event_to_flat
+from ..consolidation.consolidate import Report, consolidate_events, consolidated_to_flat, pair_key
+from ..consolidation.near_duplicates import duplicate_groups, signature_from_values, text_signature
+from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
+from ..errors import StoreError
+from ..model import Document, Event, Skip, event_from_flat, event_to_flat
+from .migrations import MIGRATIONS
 
 DEFAULT_DB = "missive.duckdb"
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (1, """
-    CREATE TABLE documents (
-        content_hash VARCHAR PRIMARY KEY,
-        doc_id VARCHAR NOT NULL,
-        path VARCHAR,
-        title VARCHAR,
-        url VARCHAR,
-        outlet VARCHAR,
-        original VARCHAR NOT NULL,
-        cleaned VARCHAR NOT NULL,
-        metadata JSON,
-        removals JSON,
-        report_start DATE,
-        report_end DATE,
-        report_reason VARCHAR,
-        conflicts JSON,
-        n_events INTEGER,
-        ingested_at TIMESTAMP DEFAULT current_timestamp
-    );
-    CREATE TABLE skips (
-        path VARCHAR PRIMARY KEY,
-        reason VARCHAR NOT NULL,
-        detail VARCHAR,
-        skipped_at TIMESTAMP DEFAULT current_timestamp
-    );
-    CREATE TABLE events (
-        event_id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        doc_id VARCHAR NOT NULL,
-        type VARCHAR NOT NULL,
-        medium VARCHAR,
-        source VARCHAR,
-        source_country VARCHAR,
-        target VARCHAR,
-        target_country VARCHAR,
-        participants VARCHAR[],
-        date_min DATE,
-        date_max DATE,
-        date_reason VARCHAR,
-        occasion VARCHAR,
-        reported_by VARCHAR[],
-        background BOOLEAN,
-        evidence VARCHAR,
-        evidence_spans JSON,
-        confidence DOUBLE,
-        pattern VARCHAR,
-        reasons JSON,
-        in_reply_to VARCHAR
-    );
-    """),
-    (2, """
-    ALTER TABLE events ADD COLUMN pair_key VARCHAR;
-    ALTER TABLE events ADD COLUMN quotes JSON;
-    CREATE TABLE doc_minhash (
-        content_hash VARCHAR PRIMARY KEY,
-        doc_id VARCHAR NOT NULL,
-        hashvalues BIGINT[] NOT NULL
-    );
-    CREATE TABLE consolidated (
-        event_id VARCHAR PRIMARY KEY,
-        pair_key VARCHAR NOT NULL,
-        countries VARCHAR[],
-        type VARCHAR NOT NULL,
-        source_country VARCHAR,
-        target_country VARCHAR,
-        date_min DATE,
-        date_max DATE,
-        n_reports INTEGER,
-        n_sources INTEGER,
-        docs VARCHAR[],
-        n_conflicts INTEGER,
-        flat JSON NOT NULL
-    );
-    """),
-]
-# Python steps a migration needs after its SQL: filling new columns and tables for stored rows.
-BACKFILLS = {2: "rebuild_consolidation"}
 
 
 def default_db_path() -> Path:
@@ -138,14 +63,14 @@ class Store:
         """Apply the migrations not yet recorded, each in its own transaction."""
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
         done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
-        for version, sql in MIGRATIONS:
-            if version in done:
+        for migration in MIGRATIONS:
+            if migration.version in done:
                 continue
             with self._transaction():
-                self.con.execute(sql)
-                if version in BACKFILLS:
-                    getattr(self, "_" + BACKFILLS[version])()
-                self.con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
+                self.con.execute(migration.sql)
+                if migration.rebuilds_consolidation:
+                    self._rebuild_consolidation()
+                self.con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [migration.version])
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -189,7 +114,7 @@ class Store:
             for event in _unique_events(events):
                 self._insert_event(event, h)
             self._save_signature(h, doc.doc_id, doc.cleaned)
-            keys = {k for k in touched | {cons.pair_key(e) for e in events} if k is not None}
+            keys = {k for k in touched | {pair_key(e) for e in events} if k is not None}
             if consolidate:
                 self._reconsolidate(keys)
         return keys
@@ -207,12 +132,12 @@ class Store:
              flat["source_country"], flat["target"], flat["target_country"], flat["participants"],
              flat["date_min"], flat["date_max"], flat["date_reason"], flat["occasion"], flat["reported_by"],
              flat["background"], flat["evidence"], json.dumps(flat["evidence_spans"]), flat["confidence"],
-             event.pattern, json.dumps(list(event.reasons)), flat["in_reply_to"], cons.pair_key(event),
+             event.pattern, json.dumps(list(event.reasons)), flat["in_reply_to"], pair_key(event),
              json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes])],
         )
 
     def _save_signature(self, content_hash: str, doc_id: str, cleaned: str) -> None:
-        values = [int(v) for v in cons.text_signature(cleaned).hashvalues]
+        values = [int(v) for v in text_signature(cleaned).hashvalues]
         self.con.execute("INSERT INTO doc_minhash VALUES (?,?,?)", [content_hash, doc_id, values])
 
     def save_skip(self, skip: Skip) -> None:
@@ -226,9 +151,9 @@ class Store:
         if not keys:
             return
         fresh = {}
-        for c in cons.consolidate_events(self._reports(keys)):
-            flat = cons.consolidated_to_flat(c)
-            fresh[c.event_id] = [c.event_id, cons.pair_key(c.reports[0].event), list(c.countries), c.type,
+        for c in consolidate_events(self._reports(keys)):
+            flat = consolidated_to_flat(c)
+            fresh[c.event_id] = [c.event_id, pair_key(c.reports[0].event), list(c.countries), c.type,
                                  flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
                                  len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
                                  json.dumps(flat, ensure_ascii=False, sort_keys=True)]
@@ -241,22 +166,22 @@ class Store:
         if rows:
             self.con.executemany("INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
-    def _reports(self, keys: list[str]) -> list[cons.Report]:
+    def _reports(self, keys: list[str]) -> list[Report]:
         cur = self.con.execute(
             "SELECT e.*, d.outlet AS doc_outlet, d.metadata AS doc_metadata FROM events e"
             " JOIN documents d USING (content_hash) WHERE list_contains(?, e.pair_key)", [keys])
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
         groups = self._source_groups(sorted({r["content_hash"] for r in rows}))
-        return [cons.Report(event_from_flat(_row_to_flat(row)), row["event_id"], _outlet(row),
+        return [Report(event_from_flat(_row_to_flat(row)), row["event_id"], _outlet(row),
                             groups.get(row["doc_id"], "")) for row in rows]
 
     def _source_groups(self, content_hashes: list[str]) -> dict[str, str]:
         """Near-duplicate groups of the articles, keyed by doc_id, from their stored signatures."""
         rows = self.con.execute("SELECT doc_id, hashvalues FROM doc_minhash WHERE list_contains(?, content_hash)"
                                 " ORDER BY doc_id, content_hash", [content_hashes]).fetchall()
-        signatures = {doc_id: cons.signature_from_values(values) for doc_id, values in reversed(rows)}
-        return cons.duplicate_groups(signatures)
+        signatures = {doc_id: signature_from_values(values) for doc_id, values in reversed(rows)}
+        return duplicate_groups(signatures)
 
     def rebuild_consolidation(self) -> int:
         """Recompute signatures and every pair's consolidation from the stored events (after upgrades)."""
@@ -272,7 +197,7 @@ class Store:
         cur = self.con.execute("SELECT * FROM events")
         cols = [d[0] for d in cur.description]
         for row in [dict(zip(cols, r)) for r in cur.fetchall()]:
-            key = cons.pair_key(event_from_flat(_row_to_flat(row)))
+            key = pair_key(event_from_flat(_row_to_flat(row)))
             self.con.execute("UPDATE events SET pair_key = ? WHERE event_id = ?", [key, row["event_id"]])
         self.con.execute("DELETE FROM consolidated")
         self._reconsolidate(r[0] for r in self.con.execute("SELECT DISTINCT pair_key FROM events").fetchall())
@@ -314,15 +239,15 @@ class Store:
         """The consolidated interactions between two states, oldest first."""
         return self.consolidated((a.upper(), b.upper()), since)
 
-    def pair_stats(self, a: str, b: str) -> cons.PairStats:
+    def pair_stats(self, a: str, b: str) -> PairStats:
         a, b = a.upper(), b.upper()
-        return cons.pair_stats(self.consolidated((a, b), type_="message"), a, b)
+        return pair_stats(self.consolidated((a, b), type_="message"), a, b)
 
-    def compare(self, left: str, right: str) -> cons.Comparison:
+    def compare(self, left: str, right: str) -> Comparison:
         """The quoted wording of two messages (consolidated or report ids) and the phrases they differ in."""
-        return cons.compare_wording(self.wording(left), self.wording(right))
+        return compare_wording(self.wording(left), self.wording(right))
 
-    def wording(self, event_id: str) -> cons.Wording:
+    def wording(self, event_id: str) -> Wording:
         row = self.con.execute("SELECT flat FROM consolidated WHERE event_id = ?", [event_id]).fetchone()
         if row:
             flat = json.loads(row[0])
@@ -335,7 +260,7 @@ class Store:
         quotes = [q for i in ids for q in self._report_quotes(i)]
         label = (f"{flat.get('source') or flat.get('source_country')} → {flat.get('target') or flat.get('target_country')}"
                  f", {flat.get('date_min') or '…'}..{flat.get('date_max') or '…'}, {flat.get('medium') or flat['type']}")
-        return cons.Wording(event_id, label, tuple(dict.fromkeys(quotes)))
+        return Wording(event_id, label, tuple(dict.fromkeys(quotes)))
 
     def events_by_id(self, event_ids: list[str]) -> list[dict[str, Any]]:
         cur = self.con.execute("SELECT * FROM events WHERE list_contains(?, event_id) ORDER BY event_id", [event_ids])
@@ -355,7 +280,7 @@ class Store:
         before = max((end for begin, end in firsts if begin < start), default=0)
         after = min((begin for begin, _ in firsts if begin > start), default=None)
         original = self.con.execute("SELECT original FROM documents WHERE content_hash = ?", [h]).fetchone()[0]
-        return cons.quoted_passages(original, before, after)
+        return quoted_passages(original, before, after)
 
     def skips(self) -> list[dict[str, Any]]:
         cur = self.con.execute("SELECT path, reason, detail FROM skips ORDER BY path")

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .anniversaries import find_occasion, normalise
+from ..model import DateWindow
 from .calendar_spans import fmt, window_of
-from .model import DateWindow
-from .temporal_grammar import RULES, Parsed, Rule, named_group, parse_expression
+from .grammar import RULES, Parsed, Rule, named_group, parse_expression
+from .name_matching import normalise
+from .occasions import find_occasion
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|until|till|through|and)\s*$", re.I)
 

@@ -13,13 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
-from missive.gazetteer import HOLDER_ROLES, NAME_GAP_RE, PAREN_GAP_RE, Item, Person, Token, rank
-from missive.model import Actor
-
-if TYPE_CHECKING:
-    from missive.actors import ActorResolver
+from ..model import Actor
+from .gazetteer import HOLDER_ROLES, Gazetteer, Person, rank
+from .surfaces import NAME_GAP_RE, PAREN_GAP_RE, Item, Token
 
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
 TARGET_WORDS = frozenset({"to", "for", "with", "in", "on", "at"})  # "ambassador to China": not the sender
@@ -88,9 +85,9 @@ def add_name_runs(text: str, toks: list[Token], items: list[Item]) -> list[Item]
 class MentionPass:
     """One left-to-right pass over the recognised items of one text."""
 
-    def __init__(self, resolver: ActorResolver, text: str, toks: list[Token], items: list[Item],
+    def __init__(self, gazetteer: Gazetteer, text: str, toks: list[Token], items: list[Item],
                  on: date | None, is_one_mention: bool = False):
-        self.r, self.text, self.toks, self.items, self.on = resolver, text, toks, items, on
+        self.gazetteer, self.text, self.toks, self.items, self.on = gazetteer, text, toks, items, on
         self.is_one_mention = is_one_mention
         self.out: list[Mention] = []
         self.seen: set[str] = set()  # people named in full so far: their short name is safe
@@ -101,8 +98,8 @@ class MentionPass:
     def run(self) -> list[Mention]:
         i = 0
         while i < len(self.items):
-            step = getattr(self, f"at_{self.items[i].kind}")
-            i = max(i + 1, step(i))
+            step = STEPS[self.items[i].kind]
+            i = max(i + 1, step(self, i))
         return sorted(self.out, key=lambda m: m.start)
 
     # -- helpers --------------------------------------------------------------------------
@@ -147,7 +144,7 @@ class MentionPass:
 
     def person_of(self, item: Item, country: str | None, role: str) -> Person | None:
         """The known person an item names, time-aware among namesakes and short names."""
-        people = [self.r.persons[int(e.target)] for e in item.entries]
+        people = [self.gazetteer.persons[int(e.target)] for e in item.entries]
         if country:
             people = [p for p in people if p.country == country]
         seen = [p for p in people if p.name in self.seen]
@@ -183,8 +180,8 @@ class MentionPass:
         item = self.items[i]
         iso = item.entries[0].target
         surface = self.span(item.t0, item.t1)
-        self.emit(item.t0, item.t1, Actor(surface, self.r.sovereign_of(iso), "organisation", "",
-                                          f"body '{surface}' belongs to {self.r.country_name(iso)}"))
+        self.emit(item.t0, item.t1, Actor(surface, self.gazetteer.sovereign_of(iso), "organisation", "",
+                                          f"body '{surface}' belongs to {self.gazetteer.country_name(iso)}"))
         return i + 1
 
     def at_place(self, i: int) -> int:
@@ -198,12 +195,13 @@ class MentionPass:
             t += 1  # possessive: "Vietnam's leader"
         titles, j = self.titles_from(i + 1, t)
         is_short_form = place.entries[0].form == "short_forms"
-        if is_short_form and (titles or self.r.sovereign_of(iso) not in self.countries_seen):
+        if is_short_form and (titles or self.gazetteer.sovereign_of(iso) not in self.countries_seen):
             return i + 1  # "the North" only once North Korea is in context
         if not titles:
-            self.emit(place.t0, place.t1, self.r.state_actor(iso, place.entries[0].form, self.span(place.t0, place.t1)))
+            actor = self.gazetteer.state_actor(iso, place.entries[0].form, self.span(place.t0, place.t1))
+            self.emit(place.t0, place.t1, actor)
             return i + 1
-        return self.named_or_holder(i, j, titles, self.r.sovereign_of(iso))
+        return self.named_or_holder(i, j, titles, self.gazetteer.sovereign_of(iso))
 
     def at_title(self, i: int) -> int:
         """'<title> [of [the] <Country|body>] <Name>', or 'the President of China'."""
@@ -216,7 +214,7 @@ class MentionPass:
             nxt = self.items[j]
             iso = self.place_iso(nxt) if nxt.t0 == k and nxt.kind in ("place", "body") else None
             if iso and nxt.entries[0].form not in ("demonyms", "capitals"):  # not "of the Russian Peace..."
-                country, j = self.r.sovereign_of(iso), j + 1
+                country, j = self.gazetteer.sovereign_of(iso), j + 1
                 is_party_title = self.title_role(titles) == "party_leader"
                 if nxt.kind == "body" and not is_party_title and not self.next_is_name(j, nxt.t1):
                     return j  # "chairman of United Russia" is not the state's leader
@@ -246,11 +244,11 @@ class MentionPass:
         name = self.span(item.t0, item.t1)
         person = self.person_of(item, country or None, role) if item.kind != "name" else None
         if person is None and item.kind == "name":
-            person = self.r.fuzzy_person([t.norm for t in self.toks[item.t0 : item.t1]], country or None)
+            person = self.gazetteer.fuzzy_person([t.norm for t in self.toks[item.t0 : item.t1]], country or None)
         if person:
             self.emit(t0, item.t1, self.person_actor(person, role, f"'{intro}' + known name '{name}'"))
         elif country and role != "address":
-            why = f"unknown name '{name}' introduced as '{intro}' -> {self.r.country_name(country)}"
+            why = f"unknown name '{name}' introduced as '{intro}' -> {self.gazetteer.country_name(country)}"
             self.emit(t0, item.t1, Actor(" ".join(name.split()), country, "person", person_role(role), why))
 
     def office(self, t0: int, t1: int, role: str, country: str, may_be_unnamed: bool = True) -> None:
@@ -259,14 +257,14 @@ class MentionPass:
         surface = self.span(t0, t1)
         if self.toks[t0].start < self.quiet_until:
             return
-        held = self.r.holder(country, role, self.on) if role in HOLDER_ROLES else None
+        held = self.gazetteer.holder(country, role, self.on) if role in HOLDER_ROLES else None
         if held:
             person, term = held
             when = self.on.isoformat() if self.on else "now"
             self.emit(t0, t1, Actor(person.name, person.country, "person", term.role,
                                     f"title '{surface}' on {when} -> {person.name} ({term.describe()})"))
         elif role != "address" and may_be_unnamed:
-            why = f"title '{surface}' names no one in the data -> {self.r.country_name(country)}"
+            why = f"title '{surface}' names no one in the data -> {self.gazetteer.country_name(country)}"
             self.emit(t0, t1, Actor(surface, country, "person", person_role(role), why))
 
     def address_only(self, i: int, j: int, titles: list[Item]) -> int:
@@ -297,7 +295,7 @@ class MentionPass:
         appositive ('Ri Ryong Nam, the DPRK ambassador to China')."""
         item = self.items[i]
         words = [t.norm for t in self.toks[item.t0 : item.t1]]
-        person = self.r.fuzzy_person(words) if len(words) >= 2 else None
+        person = self.gazetteer.fuzzy_person(words) if len(words) >= 2 else None
         if person:
             name = self.span(item.t0, item.t1)
             self.emit(item.t0, item.t1, self.person_actor(person, "", f"name '{name}' spells known '{person.name}'"))
@@ -330,7 +328,7 @@ class MentionPass:
         if not country:
             return None
         self.quiet_until = limit
-        why = f"appositive '{self.text[begin:limit].strip()}' -> {self.r.country_name(country)}"
+        why = f"appositive '{self.text[begin:limit].strip()}' -> {self.gazetteer.country_name(country)}"
         return country, role, why
 
     def appositive_country(self, window: list[Item], titles: list[int]) -> str:
@@ -339,9 +337,22 @@ class MentionPass:
             possessive = before is not None and t == before.t1 + 1 and self.toks[before.t1].norm == "s"
             adjacent = before is not None and t == before.t1 and self.glued(t, window[k], PAREN_GAP_RE)
             if before and before.kind in ("place", "body") and (adjacent or possessive) and self.place_iso(before):
-                return self.r.sovereign_of(self.place_iso(before) or "")
+                return self.gazetteer.sovereign_of(self.place_iso(before) or "")
         for it in window[titles[0] + 1 :]:  # "first secretary of ... the Communist Party of Cuba"
             prev = self.toks[it.t0 - 1].norm if it.t0 else ""
             if it.kind in ("place", "body") and prev not in TARGET_WORDS and self.place_iso(it):
-                return self.r.sovereign_of(self.place_iso(it) or "")
+                return self.gazetteer.sovereign_of(self.place_iso(it) or "")
         return ""
+
+
+# The step that reads a run of hits, by the kind of its first hit (surfaces.KIND_ORDER, and
+# "name" for a capitalised name no table knows).
+STEPS: dict[str, Callable[[MentionPass, int], int]] = {
+    "media": MentionPass.at_media,
+    "person": MentionPass.at_person,
+    "place": MentionPass.at_place,
+    "body": MentionPass.at_body,
+    "short": MentionPass.at_short,
+    "title": MentionPass.at_title,
+    "name": MentionPass.at_name,
+}

@@ -7,8 +7,8 @@ event whose window is the intersection of theirs. Disagreements are kept as Conf
 away in silence. The result is a function of the SET of reports: they are sorted by a key read from
 their content (most specific window first) before a deterministic greedy linking, so the order in
 which articles arrived cannot change it. Syndicated copies of one wire story count as one source
-(see near_duplicates). The window and occasion tests live in event_compatibility, the analyses over
-consolidated messages in pair_analysis; their names are re-exported here, where callers look for them.
+(see near_duplicates). The window and occasion tests live in compatibility, the analyses over
+consolidated messages in pair_analysis.
 """
 
 from __future__ import annotations
@@ -20,45 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .event_compatibility import (
-    OCCASION_OVERLAP,
-    intersect_windows,
-    occasion_affinity,
-    occasions_compatible,
-    windows_overlap,
-)
-from .model import Actor, DateWindow, Event, event_to_flat
-from .near_duplicates import (
-    DUPLICATE_THRESHOLD,
-    MINHASH_SCHEME,
-    NUM_PERM,
-    SHINGLE_WORDS,
-    duplicate_groups,
-    signature_from_values,
-    text_signature,
-)
-from .pair_analysis import (
-    MIN_QUOTE_CHARS,
-    Comparison,
-    Gap,
-    PairStats,
-    Wording,
-    compare_wording,
-    key_phrases,
-    pair_stats,
-    quoted_passages,
-    window_midpoint,
-)
+from ..model import Actor, DateWindow, Event, event_to_flat
+from .compatibility import OCCASION_OVERLAP, intersect_windows, occasion_affinity, windows_overlap
 
-__all__ = [
-    "DATE_CONFLICT_GAP_DAYS", "DUPLICATE_THRESHOLD", "MEDIUM_FAMILY", "MEDIUM_RANK", "MINHASH_SCHEME",
-    "MIN_QUOTE_CHARS", "MONTH_INDEX_DAYS", "NUM_PERM", "OCCASION_OVERLAP", "PROXIMITY_DAYS", "SHINGLE_WORDS",
-    "SYMMETRIC_TYPES", "Comparison", "Conflict", "ConsolidatedEvent", "Gap", "PairStats", "Report", "Wording",
-    "compare_wording", "consolidate_events", "consolidated_id", "consolidated_to_flat", "duplicate_groups",
-    "interaction_key", "intersect_windows", "key_phrases", "occasion_affinity", "occasions_compatible",
-    "pair_key", "pair_stats", "quoted_passages", "signature_from_values", "text_signature", "timeline_key",
-    "window_midpoint", "windows_overlap",
-]
 
 SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction
 MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",

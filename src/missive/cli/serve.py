@@ -1,4 +1,4 @@
-"""CLI command `missive serve` (registered on missive.cli.app): the read-only web pages."""
+"""The command `missive serve` (registered by missive.cli.app): the read-only web pages."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from typing import Optional
 
 import typer
 
-from .cli import _fail, app, err
+from .output import err, fail
 
 
-@app.command()
 def serve(
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; the default keeps it on this machine."),
@@ -19,11 +18,11 @@ def serve(
     """Serve read-only pages over the store: pairs, timelines, events with their evidence, articles."""
     import uvicorn
 
-    from .store import default_db_path
-    from .web.app import create_app
+    from ..store.database import default_db_path
+    from ..web.app import create_app
 
     target = db or default_db_path()
     if not target.is_file():
-        _fail(f"{target}: no such store; create one with `missive ingest FILES --db {target}` or `missive demo`")
+        fail(f"{target}: no such store; create one with `missive ingest FILES --db {target}` or `missive demo`")
     err.print(f"Missive serving {target} on http://{host}:{port}/ (read-only; Ctrl+C stops)", highlight=False)
     uvicorn.run(create_app(target), host=host, port=port, log_level="warning")

@@ -1,7 +1,7 @@
-"""CLI commands over consolidated events: timeline, stats, compare (registered on missive.cli.app).
+"""Commands over consolidated events: timeline, stats, compare (registered by missive.cli.app).
 
 Each command parses its arguments, calls one Store method and formats the answer; the logic lives
-in missive.consolidate (pure) and missive.store (queries).
+in missive.consolidation (pure) and missive.store (queries).
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .cli import FLAT_COLUMNS, _fail, _parse_day, app, out, write_rows
-from .errors import MissiveError
+from ..errors import MissiveError
+from .output import FLAT_COLUMNS, fail, out, parse_day, write_rows
 
 TIMELINE_COLUMNS = FLAT_COLUMNS + ["docs", "n_sources", "n_reports", "outlets", "conflicts"]
 DB_OPTION = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb).")
 
 
 def _open(db: Optional[Path]):
-    from .store import Store
+    from ..store.database import Store
 
     return Store.open(db)
 
@@ -60,7 +60,6 @@ def _write_timeline_csv(rows: list[dict]) -> None:
         writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in flat.items()})
 
 
-@app.command()
 def timeline(
     a: str = typer.Argument(..., help="ISO3 code of one country, e.g. CHN."),
     b: str = typer.Argument(..., help="ISO3 code of the other, e.g. PRK."),
@@ -70,13 +69,13 @@ def timeline(
 ) -> None:
     """The consolidated interactions between two countries, oldest first, each with all its sources."""
     if fmt not in ("table", "jsonl", "csv"):
-        _fail(f"--format '{fmt}' is not one of table, jsonl, csv")
-    start = _parse_day(since, "--since")
+        fail(f"--format '{fmt}' is not one of table, jsonl, csv")
+    start = parse_day(since, "--since")
     try:
         with _open(db) as store:
             rows = store.timeline(a, b, start)
     except MissiveError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if fmt == "jsonl":
         write_rows(rows, "jsonl", sys.stdout)
     elif fmt == "csv":
@@ -86,7 +85,6 @@ def timeline(
                              f"{sum(len(r['docs']) for r in rows)} article reports")
 
 
-@app.command()
 def stats(
     a: str = typer.Argument(..., help="ISO3 code of one country."),
     b: str = typer.Argument(..., help="ISO3 code of the other."),
@@ -97,7 +95,7 @@ def stats(
         with _open(db) as store:
             result = store.pair_stats(a, b)
     except MissiveError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     years = Table(title=f"messages between {result.a} and {result.b} (consolidated; {result.undated} undated)")
     for col in ("year", f"{result.a} → {result.b}", f"{result.b} → {result.a}"):
         years.add_column(col, justify="right")
@@ -117,7 +115,6 @@ def stats(
         out.print(table)
 
 
-@app.command()
 def compare(
     left: str = typer.Argument(..., help="An event id (consolidated or one report's)."),
     right: str = typer.Argument(..., help="Another event id."),
@@ -128,7 +125,7 @@ def compare(
         with _open(db) as store:
             result = store.compare(left, right)
     except MissiveError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     table = Table(title="wording compared", show_lines=True)
     table.add_column(f"{result.left.event_id}\n{result.left.label}", overflow="fold")
     table.add_column(f"{result.right.event_id}\n{result.right.label}", overflow="fold")

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from .errors import DataFileError
+from ..errors import DataFileError
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .model import DateWindow
+from ..model import DateWindow
 
 OCCASION_OVERLAP = 0.5  # share of the shorter occasion's content words the other must contain
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -1,23 +1,17 @@
-"""The gazetteer: what every surface in the CSV data stands for, and the tokens it is matched on.
+"""Surfaces: the folded tokens a text is matched on, and the index of every known surface.
 
-Names, titles, places and outlets come from user-extendable CSV tables; this module turns their
-rows into immutable records (people with dated terms of office, countries, dictionary entries)
-and into one lexicon keyed by folded tokens, so that a text is matched by a single
-longest-first scan. It knows nothing about what a run of hits means in context: that is the
-mention pass's job.
+Names, titles, places and outlets are written many ways ("Kim Jong-un", "KIM JONG UN", "Díaz");
+folding every word to a lower-case, accent-free form and keying each known surface by its joined
+folded tokens lets a text be matched by a single leftmost-longest scan, with case rules that keep
+"us" and "may" out. What a run of hits means in context is the mention pass's job.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
-ROLE_ORDER = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
-HOLDER_ROLES = ("leader", "head_of_state", "head_of_government", "party_leader", "foreign_minister")
 KIND_ORDER = ("media", "person", "place", "body", "short", "title")
 TOKEN_RE = re.compile(r"[^\W_]+")
 JOIN_GAP_RE = re.compile(r"[ \t\-'’.&]{0,3}")  # inside one name: "Jong-un", "People's", "U.S. Congress"
@@ -37,53 +31,6 @@ def fold(word: str) -> str:
 def name_key(text: str) -> str:
     """Spacing and hyphens do not matter: 'Kim Jong-un' = 'Kim Jong Un' = 'Kim Jongun'."""
     return "".join(fold(t) for t in TOKEN_RE.findall(text))
-
-
-def parse_day(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One office held by one person; end is the day the successor took over (exclusive)."""
-
-    role: str
-    title: str
-    start: date | None
-    end: date | None
-    is_paramount: bool
-
-    def holds_on(self, on: date | None) -> bool:
-        if on is None:
-            return self.end is None
-        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
-
-    def describe(self) -> str:
-        start = self.start.isoformat() if self.start else ""
-        return f"{self.role} {start}..{self.end.isoformat() if self.end else ''}"
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    country: str
-    terms: tuple[Term, ...]
-
-    def terms_on(self, on: date | None) -> list[Term]:
-        return [t for t in self.terms if t.holds_on(on)]
-
-    def best_term(self, on: date | None, role: str = "") -> Term | None:
-        """The office that describes the person on a day: a title's role first, then rank."""
-        current = self.terms_on(on) or sorted(self.terms, key=lambda t: (t.role == role, t.start or date.min))[-1:]
-        return min(current, key=lambda t: (t.role != role, not t.is_paramount, rank(t.role)), default=None)
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso3: str
-    name: str
-    sovereign: str
-    paramount_role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,24 +63,11 @@ class Token:
     norm: str
 
 
-def rank(role: str) -> int:
-    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-
-
-def split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(";") if v.strip()]
-
-
 def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
 
 
-class Lexicon:
+class SurfaceIndex:
     """Surfaces keyed by their joined folded tokens, with every token prefix for early stops."""
 
     def __init__(self) -> None:

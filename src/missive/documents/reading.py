@@ -1,7 +1,9 @@
-"""Reading articles: files and folders in, Documents (or Skips with a reason) out.
+"""Reading articles: files, folders and JSONL corpora in, article texts (or Skips with a reason) out.
 
 A batch must never stop because one input is broken, so every failure becomes a Skip that
-names the file and the reason; callers store it and carry on.
+names the file and the reason; callers store it and carry on. An HTML page is read through
+trafilatura here, so what leaves this module is always the plain text that evidence spans
+index; cleaning and metadata are the next stages (see missive.pipeline).
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .clean import clean_text
-from .metadata import extract_metadata
-from .model import Document, Skip
+from ..model import Skip
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -64,9 +66,20 @@ def decode_bytes(data: bytes, path: str) -> str | Skip:
         return Skip(path, "not_utf8", f"not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r})")
 
 
-def build_document(doc_id: str, text: str, *, path: str = "", url: str = "",
-                   is_html: bool = False) -> Document | Skip:
-    """Clean the text and collect its metadata; HTML goes through trafilatura first."""
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """An article as read: its plain text (the original that evidence spans index) and where it came from."""
+
+    doc_id: str
+    text: str
+    path: str = ""
+    url: str = ""
+    html_meta: dict[str, Any] | None = field(default=None, hash=False)
+
+
+def article_text(doc_id: str, text: str, *, path: str = "", url: str = "",
+                 is_html: bool = False) -> ArticleText | Skip:
+    """The article's plain text; HTML goes through trafilatura first."""
     html_meta: dict | None = None
     if is_html:
         from .html import extract_html
@@ -76,12 +89,7 @@ def build_document(doc_id: str, text: str, *, path: str = "", url: str = "",
             return Skip(path or doc_id, "no_text", "no article text found in the HTML")
     if not text.strip():
         return Skip(path or doc_id, "empty", "the article has no text")
-    result = clean_text(text)
-    metadata = extract_metadata(text, result.cleaned, url=url, html_meta=html_meta, path=path)
-    if metadata.language not in ("en", "unknown", ""):
-        return Skip(path or doc_id, "not_english", f"the article is in '{metadata.language}', not English")
-    return Document(doc_id=doc_id, original=text, cleaned=result.cleaned, offsets=result.offsets,
-                    metadata=metadata, removals=result.removals, path=path)
+    return ArticleText(doc_id, text, path, url, html_meta)
 
 
 def looks_like_html(text: str) -> bool:
@@ -89,7 +97,7 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in text.lower())
 
 
-def read_file(path: Path) -> Iterator[Document | Skip]:
+def read_file(path: Path) -> Iterator[ArticleText | Skip]:
     """One file: a text or HTML article, or a JSONL corpus of {"id", "text"|"html", "url"} rows."""
     name = str(path)
     try:
@@ -108,10 +116,10 @@ def read_file(path: Path) -> Iterator[Document | Skip]:
         yield from read_corpus_lines(text, name)
         return
     is_html = suffix in HTML_SUFFIXES or looks_like_html(text)
-    yield safe_build(article_stem(path), text, path=name, is_html=is_html)
+    yield safe_article_text(article_stem(path), text, path=name, is_html=is_html)
 
 
-def read_corpus_lines(text: str, name: str) -> Iterator[Document | Skip]:
+def read_corpus_lines(text: str, name: str) -> Iterator[ArticleText | Skip]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -123,19 +131,19 @@ def read_corpus_lines(text: str, name: str) -> Iterator[Document | Skip]:
         except (json.JSONDecodeError, AttributeError) as exc:
             yield Skip(where, "unreadable", f"not a JSON object: {exc}")
             continue
-        yield safe_build(doc_id, body, path=where, url=row.get("url", ""), is_html=bool(row.get("html")))
+        yield safe_article_text(doc_id, body, path=where, url=row.get("url", ""), is_html=bool(row.get("html")))
 
 
-def safe_build(doc_id: str, text: str, **kwargs) -> Document | Skip:
-    """build_document, with any unexpected failure turned into a Skip naming the input."""
+def safe_article_text(doc_id: str, text: str, **kwargs) -> ArticleText | Skip:
+    """article_text, with any unexpected failure turned into a Skip naming the input."""
     try:
-        return build_document(doc_id, text, **kwargs)
+        return article_text(doc_id, text, **kwargs)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop a batch
         return Skip(kwargs.get("path") or doc_id, "unreadable", f"{type(exc).__name__}: {exc}")
 
 
-def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Skip]:
-    """Every article under the given paths, in a stable order, as Documents or Skips."""
+def read_articles(paths: Iterable[str | Path]) -> Iterator[ArticleText | Skip]:
+    """Every article under the given paths, in a stable order, as texts or Skips."""
     for item in iter_paths(paths):
         if isinstance(item, Skip):
             yield item

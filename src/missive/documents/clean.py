@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .article_lines import (
+from .lines import (
     BODY_MIN_WORDS,
     Line,
     header_zone,
@@ -34,7 +34,7 @@ from .article_lines import (
 )
 from .date_candidates import read_header_line
 from .metadata import BYLINE, title_line_index
-from .model import Document, OffsetMap, Removal, Segment
+from ..model import Document, OffsetMap, Removal, Segment
 
 REMOVAL_REASONS = (
     "date_header",  # a header line (or line prefix) holding only a date, label or time

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 HEADER_ZONE_LINES = 8  # header furniture sits in the first few non-blank lines
 BODY_MIN_WORDS = 12  # a sentence this long means the article body has begun
 

@@ -13,7 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
-from ..store import Store
+from .database import Store
 
 LATEST_LIMIT = 12
 TOP_PAIRS_LIMIT = 12

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from .model import DateWindow
+from ..model import DateWindow
 
 WEEKDAYS = tuple(calendar.day_name)  # read once: the locale lookup costs a strftime per name
 WEEKDAY_ALTERNATION = "|".join(WEEKDAYS)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from .anniversaries import normalise
 from .calendar_spans import (
     WEEKDAY_ALTERNATION,
     WEEKDAYS,
@@ -29,6 +28,7 @@ from .calendar_spans import (
     unit_span,
     weekday_on_or_before,
 )
+from .name_matching import normalise
 
 # "recently" and its kin: how far back a careful reader would look (days).
 RECENT_DAYS = {"days": 10, "weeks": 35, "months": 183, "years": 3 * 366, "": 183}

@@ -20,40 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .article_lines import (
-    BODY_MIN_WORDS,
-    WORD_RE,
-    Line,
-    header_zone,
-    is_headline_shaped,
-    is_sentence_like,
-    is_title_cased,
-    normalise_line,
-    phrase_table,
-    split_lines,
-    word_count,
-)
-from .date_candidates import (
-    DATELINE,
-    collect_date_candidates,
-    date_label_before,
-    find_dateline,
-    find_dates,
-    find_url_dates,
-    read_header_line,
-)
-from .model import Metadata
+from ..model import Metadata
+from .date_candidates import collect_date_candidates, date_label_before, find_dateline, find_dates, read_header_line
+from .lines import WORD_RE, Line, header_zone, is_headline_shaped, normalise_line, phrase_table, split_lines, word_count
 
-# Names the cleaner, the extractor and the tests import from this module.
-__all__ = [
-    "extract_metadata", "find_title", "title_line_index", "find_author", "outlet_from", "find_sources",
-    "detect_language", "media_entry", "media_aliases", "BYLINE",
-    "BODY_MIN_WORDS", "Line", "header_zone", "is_headline_shaped", "is_sentence_like", "is_title_cased",
-    "normalise_line", "phrase_table", "split_lines", "word_count",
-    "DATELINE", "find_dateline", "find_dates", "find_url_dates", "read_header_line",
-]
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 # ---------------------------------------------------------------- title, outlet, author

@@ -17,19 +17,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
 
-from .fact_tables import Founding, Occasion, country_names, load_foundings, load_occasions
-from .model import DateWindow
-from .name_matching import find_names, name_key, names_regexes, normalise
-from .occasions import OccasionMatch, find_occasion, match_occasions, occasion_window
+from ..model import DateWindow
+from .fact_tables import Founding, country_names, load_foundings
+from .name_matching import find_names, name_key, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 
-__all__ = [
-    "FUTURE_SLACK", "GENERIC_REFERENTS", "ORDINAL", "PERSON_KINDS",
-    "Anniversary", "Founding", "Occasion", "OccasionMatch",
-    "anniversary_date", "countries_named", "country_names", "find_anniversaries", "find_names",
-    "find_occasion", "load_foundings", "load_occasions", "match_occasions", "name_key", "names_regexes",
-    "normalise", "occasion_window", "ordinal_value",
-]
 
 # An anniversary this far past today cannot be what an article celebrates.
 FUTURE_SLACK = timedelta(days=366)

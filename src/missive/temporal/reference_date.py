@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .anniversaries import find_anniversaries, match_occasions, normalise
+from ..model import DateWindow, Document
+from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
-from .model import DateWindow, Document
-from .temporal_expressions import Expression, find_expressions
-from .temporal_grammar import parse_expression
+from .expressions import Expression, find_expressions
+from .grammar import parse_expression
+from .name_matching import normalise
+from .occasions import match_occasions
 
 # Which metadata source to believe when dated candidates disagree and no content pins the date.
 SOURCE_WEIGHT = {"dateline": 5, "html": 4, "url": 4, "text": 3, "header": 2, "filename": 1}

@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Sequence
 
 from .fact_tables import Occasion, load_occasions
-from .model import DateWindow
+from ..model import DateWindow
 from .name_matching import find_names, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 

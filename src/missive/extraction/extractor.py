@@ -1,0 +1,326 @@
+"""The extractor: from a grounded article (its "now" and its actor mentions) to the events it asserts.
+
+The earlier stages have found the article's reference date and every actor mention (see
+missive.pipeline); the work here, per article, in order:
+1. a lexical pass picks the sentences that hold a trigger word (the rest is never parsed);
+2. the candidates of a whole batch of articles are parsed together (one nlp.pipe call);
+3. each trigger is read into a Frame (parties from syntax), filtered (negation, modality...),
+   dated (expressions attached to the innermost frame) and turned into Drafts;
+4. drafts borrow missing parties from context, merge, and become Events with evidence spans
+   into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors.mention_pass import Mention
+from ..actors.resolver import ActorResolver
+from ..documents.date_candidates import DATELINE
+from ..model import DateWindow, Document, Event
+from ..temporal.anniversaries import anniversary_date
+from ..temporal.reference_date import ReferenceDate
+from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
+from .cast import ActorFinder, Cast, Placed
+from .context import note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context
+from .dating import attach_expressions, intersect, resolve, undated_window
+from .drafts import Draft, drafts_of
+from .filters import refusal
+from .frames import Frame, RoleReader, find_triggers
+from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
+from .nlp import Sentence, load_nlp, split_sentences, words_of
+from .occasion import find_occasion_text, medium_of
+from .quotes import attach_quotes
+from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
+
+
+@dataclass(frozen=True, slots=True)
+class Grounded:
+    """An article with what the earlier stages found: its "now" and every actor mention in it."""
+
+    doc: Document
+    reference: ReferenceDate
+    mentions: list[Mention]
+
+
+@dataclass
+class Explained:
+    """What `missive extract --explain` prints: per trigger, what fired and why."""
+
+    events: list[Event]
+    report: DateWindow
+    lines: list[str] = field(default_factory=list)
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass
+class _DocWork:
+    doc: Document
+    sentences: list[Sentence]
+    candidates: list[int]
+    report: DateWindow
+    cast: Cast
+    conflicts: tuple[str, ...] = ()
+    parses: dict[int, Doc] = field(default_factory=dict)
+    frames: dict[int, list[Frame]] = field(default_factory=dict)
+
+
+class Extractor:
+    """Holds the model, the gazetteer and the trigger lexicon; loads each once."""
+
+    def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None,
+                 lexicon: Lexicon | None = None):
+        self._nlp = nlp
+        self.resolver = resolver or ActorResolver.default()
+        self.lex = lexicon or load_lexicon()
+        self.trigger_words = frozenset(self.lex.triggers)
+        self._matcher = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
+
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            self._matcher = build_trigger_matcher(self.nlp.vocab, self.lex)
+        return self._matcher
+
+    def explain_batch(self, batch: list[Grounded]) -> list[Explained]:
+        """The events of each article with the trace of every trigger; the candidate sentences
+        of the whole batch are parsed in one call."""
+        works = [self._prepare(grounded) for grounded in batch]
+        self._parse(works)
+        return [self._assemble(work) for work in works]
+
+    # -- stages ---------------------------------------------------------------------------------
+    def _prepare(self, grounded: Grounded) -> _DocWork:
+        doc, reference = grounded.doc, grounded.reference
+        sentences = [_mask_dateline(s) for s in split_sentences(doc.cleaned)]
+        candidates = [i for i, s in enumerate(sentences)
+                      if words_of(s.text) & self.trigger_words or _PRO_VERB.search(s.text)]
+        masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
+        mentions = _credible([Placed(m.start, m.end, m.actor) for m in grounded.mentions
+                              if not any(a <= m.start < b for a, b in masked)], doc.cleaned,
+                             self.lex.common_surnames)
+        cast = Cast(mentions, [s.start for s in sentences])
+        return _DocWork(doc, sentences, candidates, reference.window, cast, tuple(reference.conflicts))
+
+    def _parse(self, batch: list[_DocWork]) -> None:
+        keys = [(w, i) for w in batch for i in w.candidates]
+        texts = [w.sentences[i].text for w, i in keys]
+        for (work, i), parsed in zip(keys, self.nlp.pipe(texts, batch_size=64)):
+            work.parses[i] = parsed
+
+    def _assemble(self, work: _DocWork) -> Explained:
+        explained = Explained([], work.report, conflicts=work.conflicts)
+        report = self._refine_report(work, explained)
+        explained.report = report
+        drafts: list[Draft] = []
+        anchor: DateWindow | None = None
+        previous: list[Draft] = []
+        for i in work.candidates:
+            sentence_drafts = self._read_sentence(work, i, report, anchor, explained)
+            if not sentence_drafts and previous and _PRO_VERB.search(work.sentences[i].text):
+                sentence_drafts = self._repeat(work, i, previous, report, anchor, explained)
+            previous = sentence_drafts or previous
+            for d in sentence_drafts:
+                if d.has_own_date:
+                    anchor = d.window
+            drafts += sentence_drafts
+        fill_parties(drafts)
+        drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
+        merged = merge_drafts(drafts)
+        mark_background(merged, report)
+        _default_sources(merged, work.doc)
+        quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
+        events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
+        explained.events = link_unlinked_replies(link_reply_ids(drafts, events, [id(d) for d in merged]))
+        return explained
+
+    def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:
+        """The report day: "KCNA reported on Thursday" in the lead narrows the article's now."""
+        for i in work.candidates[:3]:
+            doc = work.parses[i]
+            frames = self._frames(doc, work, i)
+            for dated in attach_expressions(doc, frames, self.lex):
+                if dated.is_report:
+                    window = resolve(dated.expression, work.report, None)
+                    narrowed = intersect(work.report, window) if window else None
+                    if narrowed:
+                        explained.lines.append(f"report day: '{dated.expression.text}' -> {narrowed.iso()}")
+                        return DateWindow(narrowed.start, narrowed.end, narrowed.precision,
+                                          f"reported '{dated.expression.text}': {narrowed.reason}")
+        return work.report
+
+    def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
+        """The sentence's frames, read once (the report-day pass and the sentence pass share them)."""
+        if i not in work.frames:
+            work.frames[i] = self._read_frames(doc, work, i)
+        return work.frames[i]
+
+    def _read_frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
+        base = work.sentences[i].start
+        finder = ActorFinder(work.cast, base, self.lex.group("state_nouns"))
+        reader = RoleReader(finder, self.lex)
+        note_sentence_subject(doc, finder, work.cast, base)
+        frames = []
+        for tok, trig in find_triggers(doc, self.lex, self.matcher):
+            frame = reader.read(tok, trig)
+            for agent in frame.agents[:1]:
+                work.cast.note_agent(base + tok.idx, agent)
+            frames.append(frame)
+        return frames
+
+    def _read_sentence(self, work: _DocWork, i: int, report: DateWindow, anchor: DateWindow | None,
+                       explained: Explained) -> list[Draft]:
+        doc, sentence = work.parses[i], work.sentences[i]
+        frames = self._frames(doc, work, i)
+        dated = attach_expressions(doc, frames, self.lex)
+        for f in frames:
+            f.dated = any(d.frame is f and not d.is_report for d in dated)
+            f.drop = refusal(f, self.lex)
+        sentence_report = report
+        for d in dated:
+            if d.is_report and (w := resolve(d.expression, report, anchor)):
+                if w.end and (report.end is None or w.end <= report.end):
+                    sentence_report = intersect(report, w) or w
+        occasion = find_occasion_text(sentence.text)
+        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report)
+        media = [m.name for m in self.resolver.find_media(sentence.text)]
+        out: list[Draft] = []
+        by_frame: dict[int, list[Draft]] = {}
+        windows: dict[int, tuple[DateWindow, bool]] = {}
+        for f in frames:
+            explained.lines.append(_explain_frame(f, sentence))
+            if f.drop:
+                continue
+            medium = medium_of(f, self.lex)
+            marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
+            window, own = self._window(f, dated, sentence_report, anchor, marks)
+            sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
+            if not own and sibling and sibling[1]:
+                window, own = sibling[0], True
+            windows[f.anchor.i] = (window, own)
+            if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
+                f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
+            if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
+                other_person_of_sentence(work.cast, sentence, f)
+            made = drafts_of(f, medium, i)
+            if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
+                posting_from_context(made, work.cast, sentence.start + f.token.idx)
+            for d in made:
+                d.window, d.has_own_date = window, own
+                d.evidence = [(sentence.start, sentence.end)]
+                d.occasion = occasion if d.type == "message" else ""
+                d.reported_by = list(media)
+                d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
+            by_frame[f.token.i] = made
+            out += made
+        out += link_replies(frames, by_frame, self.lex,
+                             ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
+        return out
+
+    def _repeat(self, work: _DocWork, i: int, previous: list[Draft], report: DateWindow,
+                anchor: DateWindow | None, explained: Explained) -> list[Draft]:
+        """"They did so in April and in September": the last interaction again, once per date."""
+        doc, sentence = work.parses[i], work.sentences[i]
+        out: list[Draft] = []
+        for dated in attach_expressions(doc, [], self.lex):
+            window = resolve(dated.expression, report, anchor)
+            if window is None or any(intersect(window, d.window) for d in out):
+                continue
+            for d in previous:
+                copy = replace(d, window=window, has_own_date=True, evidence=[(sentence.start, sentence.end)],
+                               reasons=[*d.reasons, f"'{_PRO_VERB.search(sentence.text).group()}' repeats it on {window.iso()}"])
+                out.append(copy)
+        explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
+        return out
+
+    def _window(self, frame: Frame, dated, report: DateWindow, anchor: DateWindow | None,
+                anniversary: date | None) -> tuple[DateWindow, bool]:
+        own = [d for d in dated if d.frame is frame and not d.is_report]
+        if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
+            own = [d for d in own if not d.by_sentence]
+        window: DateWindow | None = None
+        for d in own:
+            resolved = resolve(d.expression, report, anchor)
+            if resolved:
+                window = resolved if window is None else (intersect(window, resolved) or window)
+        if window is not None:
+            return window, True
+        if frame.trigger.type == "message":
+            return undated_window(report, anniversary), False
+        return DateWindow(None, report.end, "range" if report.end else "open",
+                          f"no date of its own; reported by {report.end}" if report.end else "no date in the text"), False
+
+
+_PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+\s*)?\((?:[A-Za-z .]{2,30})\)\s*(?:—|–|--|-)\s*")
+
+
+def _mask_dateline(sentence: Sentence) -> Sentence:
+    """"SEOUL, Sept. 9 (UPI) —" is where and when, not who: blanked (same length) before parsing."""
+    m = DATELINE.match(sentence.text) or _CREDIT_PREFIX.match(sentence.text)
+    if not m or m.end() >= len(sentence.text):
+        return sentence
+    return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
+
+
+def _default_sources(drafts: list[Draft], doc: Document) -> None:
+    """The news peg is reported by the media the article cites ("KCNA said"), even in sentences
+    that do not name them again; background mentions keep only what their own sentence cites."""
+    cited = list(dict.fromkeys([*doc.metadata.state_media, *doc.metadata.agencies]))
+    for d in drafts:
+        if not d.background and not d.reported_by and cited:
+            d.reported_by = cited[:2]
+
+
+def _owns_anniversary(frame: Frame, frames: list[Frame], doc: Doc) -> bool:
+    """An anniversary named in the sentence dates the innermost frame above it ("sent the letter
+    on the occasion of the 76th anniversary"), not every message of the sentence."""
+    word = next((t for t in doc if t.lower_ == "anniversary"), None)
+    if word is None:
+        return False
+    anchors = {f.token.i: f for f in frames} | {f.anchor.i: f for f in frames}
+    for t in word.ancestors:
+        if t.i in anchors:
+            return anchors[t.i] is frame
+    return len(frames) == 1
+
+
+def _credible(mentions: list[Placed], text: str, common: frozenset[str]) -> list[Placed]:
+    """A bare common surname ("Morrison", "Kim") stands for a leader only in an article that also
+    names that leader's country or the leader in full: a US impeachment story's "Morrison" is not
+    Australia's prime minister. Distinctive ones ("Putin", "Zelensky") need no such support."""
+    def is_short(m: Placed) -> bool:
+        surface = text[m.start:m.end].strip()
+        return (m.actor.kind == "person" and " " not in surface and surface != m.actor.name
+                and surface.lower() in common)
+    present = {m.actor.country for m in mentions if not is_short(m)}
+    return [m for m in mentions if not is_short(m) or m.actor.country in present]
+
+
+def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date | None:
+    """The day of an anniversary the sentence names, read with the sentence's countries
+    ("the founding of the country" is the founding of the state named beside it) and nearest
+    the report: a message marks an anniversary of its own weeks, not one decades away."""
+    countries = list(dict.fromkeys(m.actor.country for m in mentions if m.actor.country))
+    try:
+        found = anniversary_date(text, countries, report)
+    except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
+        return None
+    return found[0] if found else None
+
+
+def _explain_frame(f: Frame, sentence: Sentence) -> str:
+    status = f"DROPPED ({f.drop})" if f.drop else "kept"
+    roles = "; ".join(f.notes) or "no parties found in the sentence"
+    return f"[{f.pattern}] {status}: {roles} | {sentence.text[:160]}"

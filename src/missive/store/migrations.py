@@ -1,0 +1,98 @@
+"""The store's schema, as named migrations applied in order and recorded by version.
+
+A user's store outlives any one version of Missive: a schema change is a new migration at the
+end of this list (never an edit of an applied one), so a store of any age is brought up to date
+by running the ones it has not recorded (see ``Store.migrate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+    # After its SQL, the consolidated events are rebuilt from the reports already stored.
+    rebuilds_consolidation: bool = False
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, skips and events", """
+    CREATE TABLE documents (
+        content_hash VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        path VARCHAR,
+        title VARCHAR,
+        url VARCHAR,
+        outlet VARCHAR,
+        original VARCHAR NOT NULL,
+        cleaned VARCHAR NOT NULL,
+        metadata JSON,
+        removals JSON,
+        report_start DATE,
+        report_end DATE,
+        report_reason VARCHAR,
+        conflicts JSON,
+        n_events INTEGER,
+        ingested_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE skips (
+        path VARCHAR PRIMARY KEY,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR,
+        skipped_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        medium VARCHAR,
+        source VARCHAR,
+        source_country VARCHAR,
+        target VARCHAR,
+        target_country VARCHAR,
+        participants VARCHAR[],
+        date_min DATE,
+        date_max DATE,
+        date_reason VARCHAR,
+        occasion VARCHAR,
+        reported_by VARCHAR[],
+        background BOOLEAN,
+        evidence VARCHAR,
+        evidence_spans JSON,
+        confidence DOUBLE,
+        pattern VARCHAR,
+        reasons JSON,
+        in_reply_to VARCHAR
+    );
+    """),
+    Migration(2, "consolidated events, near-duplicate signatures, quotes", """
+    ALTER TABLE events ADD COLUMN pair_key VARCHAR;
+    ALTER TABLE events ADD COLUMN quotes JSON;
+    CREATE TABLE doc_minhash (
+        content_hash VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        hashvalues BIGINT[] NOT NULL
+    );
+    CREATE TABLE consolidated (
+        event_id VARCHAR PRIMARY KEY,
+        pair_key VARCHAR NOT NULL,
+        countries VARCHAR[],
+        type VARCHAR NOT NULL,
+        source_country VARCHAR,
+        target_country VARCHAR,
+        date_min DATE,
+        date_max DATE,
+        n_reports INTEGER,
+        n_sources INTEGER,
+        docs VARCHAR[],
+        n_conflicts INTEGER,
+        flat JSON NOT NULL
+    );
+    """,
+              rebuilds_consolidation=True),
+)
