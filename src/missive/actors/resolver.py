@@ -1,4 +1,4 @@
-"""Actors: which canonical person or state a news mention means, with an ISO 3166-1 alpha-3 code.
+"""The actor resolver: text in, actor mentions out (canonical person or state, ISO3, reason).
 
 News names one actor a dozen ways ("Kim Jong-un", "the North Korean leader", "Pyongyang") and one
 title points at different people in different years. The resolver is lexical on purpose: it runs
