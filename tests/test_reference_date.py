@@ -181,10 +181,10 @@ def test_data_files_are_readable_tables_of_public_dates():
     assert all(o.start <= o.end for o in load_occasions())
 
 
-def test_users_extend_the_tables_with_their_own_file(tmp_path):
-    extra = tmp_path / "mine.csv"
-    extra.write_text("subject,aliases,kind,date,iso3\nfounding of Atlantis,Atlantis,state,1900-05-05,ATL\n")
-    table = load_foundings((extra,))
+def test_users_extend_the_tables_with_their_own_folder(tmp_path):
+    (tmp_path / "countries.csv").write_text("iso3,name\nATL,Atlantis\n")
+    (tmp_path / "foundings.csv").write_text("subject,aliases,kind,date,iso3\nfounding of Atlantis,Atlantis,state,1900-05-05,ATL\n")
+    table = load_foundings(tmp_path)
     assert table[-1].subject == "founding of Atlantis"
     found = find_anniversaries("marking the 100th anniversary of the founding of Atlantis", table=table)
     assert found[0].day == date(2000, 5, 5)

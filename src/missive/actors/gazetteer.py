@@ -1,7 +1,7 @@
 """The gazetteer: what every row of the actor tables says, and the lookups over it.
 
-Countries, leaders with their dated terms of office, titles and news outlets come from
-user-extendable CSV tables; this module turns their rows into immutable records and into one
+Countries, leaders with their dated terms of office, titles and news outlets come from the
+user-extendable knowledge tables (read by ``knowledge.tables``); this module turns their rows into immutable records and into one
 surface index, and answers the questions a mention needs answered (which country a name means,
 who held an office on a day, which state answers for a territory). It knows nothing about what
 a run of hits in a text means: that is the mention pass's job.
@@ -9,12 +9,11 @@ a run of hits in a text means: that is the mention pass's job.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from ..model import Actor
 from .surfaces import TOKEN_RE, SurfaceIndex, fold, name_key
@@ -76,11 +75,6 @@ def rank(role: str) -> int:
     return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-
-
 def split(value: str) -> list[str]:
     return [v.strip() for v in value.split(";") if v.strip()]
 
@@ -88,8 +82,8 @@ def split(value: str) -> list[str]:
 class Gazetteer:
     """Countries, people and outlets of the actor tables, indexed by every surface they go by."""
 
-    def __init__(self, countries: list[dict[str, str]], leaders: list[dict[str, str]],
-                 titles: list[dict[str, str]], media: list[dict[str, str]]) -> None:
+    def __init__(self, countries: Iterable[Mapping[str, str]], leaders: Iterable[Mapping[str, str]],
+                 titles: Iterable[Mapping[str, str]], media: Iterable[Mapping[str, str]]) -> None:
         self.surfaces = SurfaceIndex()
         self.countries: dict[str, Country] = {}
         self.persons: list[Person] = []
@@ -106,7 +100,7 @@ class Gazetteer:
                 self.surfaces.add(surface, "media", row["name"], "media")
         self.fuzzy_index = self._fuzzy_index()
 
-    def _load_countries(self, rows: list[dict[str, str]]) -> None:
+    def _load_countries(self, rows: Iterable[Mapping[str, str]]) -> None:
         forms = ("name", "official_names", "aliases", "capitals", "demonyms", "short_forms")
         for row in rows:
             iso = row["iso3"]
@@ -117,8 +111,8 @@ class Gazetteer:
             for surface in split(row.get("bodies", "")):
                 self.surfaces.add(surface, "body", iso, "body")
 
-    def _load_leaders(self, rows: list[dict[str, str]]) -> None:
-        grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
+    def _load_leaders(self, rows: Iterable[Mapping[str, str]]) -> None:
+        grouped: dict[tuple[str, str], list[Mapping[str, str]]] = {}
         for row in rows:
             grouped.setdefault((row["name"], row["iso3"]), []).append(row)
         for (name, iso), group in grouped.items():

@@ -22,11 +22,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Gazetteer, read_rows
+from ..knowledge.tables import Table, read_table
+from .gazetteer import Gazetteer
 from .mention_pass import Mention, MentionPass, add_name_runs, demote_glued_shorts
 from .surfaces import PAREN_GAP_RE, Item, tokenize
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+ACTOR_TABLES = ("countries", "leaders", "titles", "media")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +51,14 @@ class ActorResolver:
 
     @classmethod
     def default(cls) -> "ActorResolver":
-        """The package's own data, loaded once per process."""
-        return _default_resolver()
+        """The package's tables extended by the user's data folder ($MISSIVE_DATA), loaded once."""
+        return cls.from_dir(None)
 
     @classmethod
-    def from_dir(cls, data_dir: Path) -> "ActorResolver":
-        """A user's copy of the data files (countries, leaders, titles, media .csv)."""
-        data_dir = Path(data_dir)
-        tables = [read_rows(data_dir / f"{n}.csv") for n in ("countries", "leaders", "titles", "media")]
-        return cls(Gazetteer(*tables))
+    def from_dir(cls, data_dir: str | Path | None) -> "ActorResolver":
+        """The package's tables extended by a data folder of the user's (countries, leaders,
+        titles, media .csv), loaded once per folder."""
+        return _resolver_of(tuple(read_table(name, data_dir) for name in ACTOR_TABLES))
 
     def find_mentions(self, text: str, on: date | None = None, *, is_one_mention: bool = False) -> list[Mention]:
         """Every actor mention, longest match first, no overlaps, sorted by start.
@@ -105,9 +105,9 @@ class ActorResolver:
         return self._vocabulary
 
 
-@lru_cache(maxsize=1)
-def _default_resolver() -> ActorResolver:
-    return ActorResolver.from_dir(DATA_DIR)
+@lru_cache(maxsize=4)
+def _resolver_of(tables: tuple[Table, ...]) -> ActorResolver:
+    return ActorResolver(Gazetteer(*(table.rows for table in tables)))
 
 
 def _trigger_vocabulary(resolver: ActorResolver) -> frozenset[str]:

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..knowledge.tables import Table, read_table
+from ..model import Document, OffsetMap, Removal, Segment
+from .date_candidates import read_header_line
 from .lines import (
     BODY_MIN_WORDS,
     Line,
@@ -28,13 +31,11 @@ from .lines import (
     is_sentence_like,
     is_title_cased,
     normalise_line,
-    phrase_table,
+    phrase_table_of,
     split_lines,
     word_count,
 )
-from .date_candidates import read_header_line
 from .metadata import BYLINE, title_line_index
-from ..model import Document, OffsetMap, Removal, Segment
 
 REMOVAL_REASONS = (
     "date_header",  # a header line (or line prefix) holding only a date, label or time
@@ -256,11 +257,15 @@ def classify_line(text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
 def phrase_matchers() -> dict[str, tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]:
     """Per kind of chrome_phrases.csv: whole-line phrases, a line-start regex, a contains regex."""
+    return _phrase_matchers(read_table("chrome_phrases"))
+
+
+@lru_cache(maxsize=4)
+def _phrase_matchers(table: Table) -> dict[str, tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]:
     matchers = {}
-    for kind, rows in phrase_table().items():
+    for kind, rows in phrase_table_of(table).items():
         whole = frozenset(p.rstrip(":.!") for p, match in rows if match == "line")
         start = [re.escape(p) for p, match in rows if match == "start"]
         inside = [re.escape(p) for p, match in rows if match == "contains"]

@@ -8,26 +8,28 @@ normalise come from a user-extendable CSV table.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from ..knowledge.tables import Table, read_table
+
 HEADER_ZONE_LINES = 8  # header furniture sits in the first few non-blank lines
 BODY_MIN_WORDS = 12  # a sentence this long means the article body has begun
 
 
-@lru_cache(maxsize=1)
 def phrase_table() -> dict[str, tuple[tuple[str, str], ...]]:
     """chrome_phrases.csv grouped by kind: {kind: ((phrase, match), ...)}."""
+    return phrase_table_of(read_table("chrome_phrases"))
+
+
+@lru_cache(maxsize=4)
+def phrase_table_of(rows: Table) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The phrases of one chrome_phrases table, grouped by kind (cached per table)."""
     table: dict[str, list[tuple[str, str]]] = {}
-    with open(DATA_DIR / "chrome_phrases.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            phrase = normalise_line(row["phrase"], keep_end=True)
-            table.setdefault(row["kind"].strip(), []).append((phrase, row["match"].strip()))
-    return {kind: tuple(rows) for kind, rows in table.items()}
+    for row in rows.rows:
+        table.setdefault(row["kind"], []).append((normalise_line(row["phrase"], keep_end=True), row["match"]))
+    return {kind: tuple(pairs) for kind, pairs in table.items()}
 
 
 def normalise_line(text: str, *, keep_end: bool = False) -> str:

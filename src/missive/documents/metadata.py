@@ -13,19 +13,15 @@ is, and none of these modules imports the cleaner.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..knowledge.tables import Table, read_table
 from ..model import Metadata
 from .date_candidates import collect_date_candidates, date_label_before, find_dateline, find_dates, read_header_line
 from .lines import WORD_RE, Line, header_zone, is_headline_shaped, normalise_line, phrase_table, split_lines, word_count
-
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 # ---------------------------------------------------------------- title, outlet, author
@@ -91,25 +87,28 @@ class MediaName:
     is_state_media: bool
 
 
-@lru_cache(maxsize=1)
 def media_aliases() -> tuple[tuple[str, MediaName], ...]:
-    """Every name and alias of media.csv (as written there) with its entry; () when absent."""
-    path = DATA_DIR / "media.csv"
-    if not path.exists():
-        return ()
+    """Every name and alias of media.csv (as written there) with its entry."""
+    return _media_aliases(read_table("media"))
+
+
+@lru_cache(maxsize=4)
+def _media_aliases(table: Table) -> tuple[tuple[str, MediaName], ...]:
     found: list[tuple[str, MediaName]] = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            entry = MediaName(row["name"].strip(),
-                              str(row.get("is_state_media", "")).strip().lower() in ("1", "true", "yes", "y"))
-            aliases = {a.strip() for a in [row["name"], *str(row.get("aliases") or "").split(";")] if a.strip()}
-            found += [(alias, entry) for alias in sorted(aliases)]
+    for row in table.rows:
+        entry = MediaName(row["name"], row["is_state_media"] == "1")
+        aliases = {a.strip() for a in [row["name"], *row.get("aliases", "").split(";")] if a.strip()}
+        found += [(alias, entry) for alias in sorted(aliases)]
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
 def _media_by_lower_alias() -> dict[str, MediaName]:
-    return {alias.lower(): entry for alias, entry in media_aliases()}
+    return _lower_aliases(read_table("media"))
+
+
+@lru_cache(maxsize=4)
+def _lower_aliases(table: Table) -> dict[str, MediaName]:
+    return {alias.lower(): entry for alias, entry in _media_aliases(table)}
 
 
 def media_entry(name: str) -> MediaName | None:

@@ -143,7 +143,7 @@ class RoleReader:
     def read(self, token: Token, trig: Trigger) -> Frame:
         verb = token if trig.pos == "verb" else governing_verb(token)
         frame = Frame(trig, token, verb, pattern=f"{trig.frame}:{token.lower_}")
-        ROLE_READINGS.get(trig.frame, RoleReader.read_message)(self, frame)
+        ROLE_READINGS[trig.frame](self, frame)
         return frame
 
     # -- readings (ROLE_READINGS says which frame kind uses each) --------------------------

@@ -1,4 +1,4 @@
-"""Trigger words and word groups, read from data/triggers.csv and data/frame_words.csv.
+"""Trigger words and word groups: the rows of triggers.csv and frame_words.csv as the extractor uses them.
 
 Patterns are data so that users can add a trigger ("telegraphed", "videoconference") without
 touching code; the code knows only the frame kinds (send, receive, exchange, meet, ...).
@@ -6,16 +6,14 @@ touching code; the code knows only the frame kinds (send, receive, exchange, mee
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from ..errors import DataFileError
+from ..knowledge.tables import Table, read_table
 
 TAG_PATTERNS = {"verb": {"REGEX": "^(VB|MD)"}, "noun": {"REGEX": "^NN"}}
 
@@ -26,7 +24,7 @@ class Trigger:
     type: str
     medium: str
     pos: str  # verb | noun
-    frame: str  # message, message_weak, express, congratulate, exchange, call, meet, visit, sign, relations, mission, envoy
+    frame: str  # one of knowledge.schema.FRAME_KINDS
     requires: frozenset[str]
 
 
@@ -40,34 +38,28 @@ class Lexicon:
         return self.groups.get(name, frozenset())
 
 
-def _read_csv(path: Path | None, name: str) -> list[dict[str, str]]:
-    try:
-        if path is None:
-            text = resources.files("missive.data").joinpath(name).read_text(encoding="utf-8")
-        else:
-            text = (path / name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"{name}: cannot read ({exc})") from exc
-    return list(csv.DictReader(text.splitlines()))
-
-
 def _split(value: str | None) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in (value or "").split(";") if w.strip())
 
 
+def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
+    """Triggers and word groups: the package's rows extended by a data folder (default: the
+    user's, $MISSIVE_DATA); a later row for the same trigger word replaces the earlier one, and
+    a word group is the union of its rows."""
+    return _lexicon(read_table("triggers", data_dir), read_table("frame_words", data_dir),
+                    read_table("common_surnames", data_dir))
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(data_dir: Path | None = None) -> Lexicon:
-    """Triggers and word groups, from the package data or a user's folder of the same files."""
+def _lexicon(trigger_rows: Table, word_rows: Table, surname_rows: Table) -> Lexicon:
     triggers = {}
-    for n, row in enumerate(_read_csv(data_dir, "triggers.csv"), 2):
-        try:
-            word = row["word"].strip().lower()
-            triggers[word] = Trigger(word, row["type"], row["medium"] or "", row["pos"], row["frame"],
-                                     _split(row.get("requires")))
-        except (KeyError, AttributeError) as exc:
-            raise DataFileError(f"triggers.csv:{n}: malformed row ({exc})") from exc
-    groups = {row["group"]: _split(row["word"]) for row in _read_csv(data_dir, "frame_words.csv")}
-    surnames = frozenset(row["surname"].strip().lower() for row in _read_csv(data_dir, "common_surnames.csv"))
+    for row in trigger_rows.rows:
+        word = row["word"].lower()
+        triggers[word] = Trigger(word, row["type"], row["medium"], row["pos"], row["frame"], _split(row.get("requires")))
+    groups: dict[str, frozenset[str]] = {}
+    for row in word_rows.rows:
+        groups[row["group"]] = groups.get(row["group"], frozenset()) | _split(row["word"])
+    surnames = frozenset(row["surname"].lower() for row in surname_rows.rows)
     return Lexicon(triggers, groups, surnames)
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import DateWindow
-from .fact_tables import Founding, country_names, load_foundings
+from .fact_tables import Founding, country_keys, country_names, load_foundings
 from .name_matching import find_names, name_key, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 
@@ -51,17 +51,9 @@ class Anniversary:
     label: str  # "the 75th anniversary of the founding of the Workers' Party of Korea"
 
 
-@lru_cache(maxsize=1)
-def _country_keys() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for name, iso in country_names():
-        keys.setdefault(name_key(name), iso)
-    return keys
-
-
 def countries_named(text: str) -> list[str]:
     """ISO3 codes of the countries a text names, in order of first mention."""
-    keys = _country_keys()
+    keys = country_keys()
     hits = find_names(text, [n for n, _ in country_names()])
     return list(dict.fromkeys(keys[k] for _, _, t in hits if (k := name_key(t)) in keys))
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..knowledge.tables import read_table
 from ..model import DateWindow, Document
 from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
@@ -189,17 +190,10 @@ def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
 
 
 def _report_words() -> tuple[str, ...]:
-    """The lead's reporting verbs ("reported", "said"), from the extractor's word groups."""
-    import csv
-    from importlib import resources
-
-    try:
-        rows = csv.DictReader(resources.files("missive.data").joinpath("frame_words.csv")
-                              .read_text("utf-8").splitlines())
-        words = next((r["word"] for r in rows if r.get("group") == "report"), "")
-    except (FileNotFoundError, KeyError):
-        words = ""
-    return tuple(w for w in words.split(";") if w) or ("reported", "said")
+    """The lead's reporting verbs ("reported", "said"): the word group "report" of frame_words.csv."""
+    rows = read_table("frame_words").rows
+    words = [w for r in rows if r["group"] == "report" for w in r["word"].split(";") if w]
+    return tuple(dict.fromkeys(words)) or ("reported", "said")
 
 
 def _lead_weekday(text: str, pin: Pin) -> tuple[date, str] | None:

@@ -7,22 +7,24 @@ what an analyst sees on /pair/CHN/PRK.
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..consolidation.pair_analysis import Gap, pair_stats, window_midpoint
+from ..knowledge.tables import Table, read_table
 from ..model import EVENT_TYPES
 from ..store.queries import Reader
 
 
-@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """ISO3 -> common name, from the package's countries table."""
-    with resources.files("missive").joinpath("data/countries.csv").open(encoding="utf-8") as fh:
-        return {row["iso3"]: row["name"] for row in csv.DictReader(fh)}
+    """ISO3 -> common name, from the countries table (the user's data folder included)."""
+    return _country_names(read_table("countries"))
+
+
+@lru_cache(maxsize=4)
+def _country_names(table: Table) -> dict[str, str]:
+    return {row["iso3"]: row["name"] for row in table.rows}
 
 
 def country_name(iso3: str) -> str:

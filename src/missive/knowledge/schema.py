@@ -1,0 +1,93 @@
+"""What each knowledge table holds: its columns, and the closed sets some of them draw from.
+
+A knowledge file is data a user can extend, so a typo in it must fail where it is made, with
+the file, line and value, rather than be read as something else far downstream (a misspelt frame
+kind read as a message, a misspelt role matching no office). Each table declares its required
+columns and, per column, the kind of value it takes; the loader checks every row against this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import EVENT_TYPES, MEDIA
+
+# What a relations trigger does to the relationship (the `medium` column of its triggers.csv row).
+RELATION_ACTIONS = ("establish", "restore", "sever", "open_mission", "close_mission", "appoint_envoy",
+                    "recall_envoy", "expel_envoy", "summon_envoy")
+# How the parties of a trigger are read from the parse; extraction.frames maps each to a reading.
+FRAME_KINDS = ("message", "message_weak", "express", "congratulate", "exchange", "meet", "host", "visit",
+               "call", "sign", "relations", "mission", "envoy")
+TRIGGER_POS = ("verb", "noun")
+# Word groups of frame_words.csv that the extractor and the reference date consult by name.
+WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
+               "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
+               "object_calls", "not_a_call")
+OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
+# A title may also name whoever leads ("leader") or be a form of address ("Mr.", "His Excellency").
+TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")
+PARAMOUNT_ROLES = ("head_of_state", "head_of_government", "party_leader")
+FOUNDING_KINDS = ("state", "party", "army", "treaty", "relations", "organisation", "event", "birth", "death")
+OCCASION_KINDS = ("congress", "plenum", "session", "national_day", "holiday", "inauguration", "summit")
+CHROME_KINDS = ("chrome", "article_end", "comment_prompt", "date_label", "credit", "caption")
+CHROME_MATCHES = ("line", "start", "contains")
+# Spellings a yes/no column accepts; the loader writes them as "1" (yes) or "" (no).
+FLAG_SPELLINGS = {"1": "1", "true": "1", "yes": "1", "y": "1", "0": "", "false": "", "no": "", "n": "", "": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: required in the header or not, and the kind of value each cell holds.
+
+    kind: text | choice (one of `choices`) | choices (';'-separated, each one of `choices`) |
+    flag (a yes/no spelling) | iso3 / iso3s (country codes of countries.csv, one or ';'-separated) |
+    date (YYYY-MM-DD) | day (YYYY-MM-DD, or MM-DD for a day that recurs every year).
+    """
+
+    name: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    is_required: bool = True
+    may_be_empty: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str  # the file is <name>.csv
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+
+def _c(name: str, kind: str = "text", choices: tuple[str, ...] = (), *, optional: bool = False,
+       filled: bool = False) -> Column:
+    return Column(name, kind, choices, is_required=not optional, may_be_empty=not filled)
+
+
+SCHEMAS: dict[str, Schema] = {s.name: s for s in (
+    Schema("countries", (_c("iso3", filled=True), _c("name", filled=True), _c("official_names", optional=True),
+                         _c("aliases", optional=True), _c("short_forms", optional=True),
+                         _c("demonyms", optional=True), _c("capitals", optional=True),
+                         _c("sovereign", "iso3", optional=True), _c("short_name_first", "flag", optional=True),
+                         _c("paramount_role", "choice", PARAMOUNT_ROLES, optional=True),
+                         _c("bodies", optional=True))),
+    Schema("leaders", (_c("iso3", "iso3", filled=True), _c("name", filled=True), _c("aliases"),
+                       _c("role", "choice", OFFICE_ROLES, filled=True), _c("title"), _c("start", "date"),
+                       _c("end", "date"), _c("is_paramount", "flag"), _c("short_name", optional=True),
+                       _c("qid", optional=True))),
+    Schema("titles", (_c("title", filled=True), _c("role", "choice", TITLE_ROLES), _c("aliases", optional=True))),
+    Schema("media", (_c("name", filled=True), _c("aliases", optional=True), _c("country", "iso3"),
+                     _c("is_state_media", "flag"))),
+    Schema("foundings", (_c("subject", filled=True), _c("aliases", optional=True),
+                         _c("kind", "choice", FOUNDING_KINDS, optional=True), _c("date", "date", filled=True),
+                         _c("iso3", "iso3s", optional=True))),
+    Schema("occasions", (_c("label", filled=True), _c("aliases", optional=True), _c("keywords", optional=True),
+                         _c("cues", optional=True), _c("start", "day", filled=True), _c("end", "day", optional=True),
+                         _c("iso3", "iso3s", optional=True), _c("kind", "choice", OCCASION_KINDS, optional=True))),
+    Schema("triggers", (_c("word", filled=True), _c("type", "choice", EVENT_TYPES, filled=True),
+                        _c("medium", "choice", (*MEDIA, *RELATION_ACTIONS)),
+                        _c("pos", "choice", TRIGGER_POS, filled=True),
+                        _c("frame", "choice", FRAME_KINDS, filled=True), _c("requires", optional=True))),
+    Schema("frame_words", (_c("group", "choice", WORD_GROUPS, filled=True), _c("word"))),
+    Schema("common_surnames", (_c("surname", filled=True),)),
+    Schema("chrome_phrases", (_c("phrase", filled=True), _c("kind", "choice", CHROME_KINDS, filled=True),
+                              _c("match", "choice", CHROME_MATCHES, filled=True))),
+)}
