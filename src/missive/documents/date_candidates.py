@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .lines import header_zone, phrase_table, split_lines, word_count
 from ..model import DateCandidate
+from .lines import header_zone, phrase_table, split_lines, word_count
 
 
 # ---------------------------------------------------------------- dates written in text

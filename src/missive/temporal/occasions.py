@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Sequence
 
-from .fact_tables import Occasion, load_occasions
 from ..model import DateWindow
+from .fact_tables import Occasion, load_occasions
 from .name_matching import find_names, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 

@@ -22,9 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import StoreError
 from ..model import EVENT_TYPES
 from ..store.database import Store
+from ..store.queries import Reader
 from . import pages
 from .present import register_filters
-from ..store.queries import Reader
 from .search import search
 
 HERE = Path(__file__).resolve().parent

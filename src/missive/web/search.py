@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.resolver import ActorResolver
-from .pages import country_name, country_names
 from ..store.queries import Reader
+from .pages import country_name, country_names
 
 _ISO3 = re.compile(r"\b[A-Za-z]{3}\b")
 
