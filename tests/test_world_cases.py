@@ -5,7 +5,8 @@ written for this table with other countries, leaders, outlets and years than the
 GAPS.md's examples, on every continent, each under a dateline or header shape that real captures
 carry. Next to them: the plain constructions the extractor already handles (so regressions show)
 and the traps that must give no event (negated, planned, denied, aggregates, spokespeople talking
-to the press, domestic addressees, general news).
+to the press, domestic addressees, general news). Section F's consolidation kinds are sets of
+articles from several outlets, ingested into a real DuckDB store through `missive.ingest`.
 
 Expected events are written in the notation of event_spec.py and compared as the devset scorer
 compares in its strict form. A case that fails today carries a strict xfail naming its GAPS item
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import pytest
 
 import missive
-from event_spec import compare
+from event_spec import compare, describe, matches, parse_expected
 from missive.errors import InputError
 
 pytestmark = pytest.mark.model
@@ -49,9 +50,9 @@ def case(id: str, gaps: str, text: str, *expect: str, also_ok: tuple[str, ...] =
 # -- A. Who did what to whom -----------------------------------------------------------------------
 A1 = [
     case("A1-relative-clause-sender-1", "1", """
-        WELLINGTON, June 14, 2023 (AFP) - Fijian Prime Minister Sitiveni Rabuka has yet to answer New
-          Zealand Prime Minister Chris Hipkins, who wrote to him in May about joint fisheries patrols.
-        """, "message NZL>FJI 2023-05"),
+        WELLINGTON, June 14, 2023 (AFP) - Fijian Prime Minister Sitiveni Rabuka has not yet replied to New
+          Zealand Prime Minister Chris Hipkins, who wrote to him on May 9 about joint fisheries patrols.
+        """, "message NZL>FJI 2023-05-09"),
     case("A1-relative-clause-sender-2", "1", """
         LILONGWE, Nov. 8, 2021 (Reuters) - Malawian President Lazarus Chakwera is still weighing his
           answer to Zambian President Hakainde Hichilema, who wrote to him last month proposing a joint
@@ -108,9 +109,9 @@ A1 = [
           visiting Mauritian Prime Minister Pravind Jugnauth at Hyderabad House.
         """, "meeting MUS-IND 2019-01-11"),
     case("A1-going-home-1", "1", """
-        JAKARTA, June 7, 2022 (AAP) - Prime Minister Anthony Albanese spoke to reporters on his way
-          home to Canberra from Bogor, where he had met President Joko Widodo on Monday.
-        """, "meeting AUS-IDN 2022-06-06"),
+        JAKARTA, Jan. 10, 2023 (Bernama) - Prime Minister Anwar Ibrahim spoke to reporters on his way home
+          to Kuala Lumpur from Jakarta, where he had met President Joko Widodo on Monday.
+        """, "meeting MYS-IDN 2023-01-09"),
     case("A1-going-home-2", "1", """
         TOKYO, June 21, 2024 (NZ Herald) - Prime Minister Christopher Luxon, flying home to Wellington
           after talks in Tokyo with Japanese Prime Minister Fumio Kishida on Wednesday, said the defence
@@ -167,9 +168,9 @@ A1 = [
 
 A2 = [
     case("A2-quote-I-after-1", "2", """
-        DUBLIN, July 5, 2024 (RTE) - "Warm congratulations to Keir Starmer on a remarkable victory. I
-          look forward to working closely with the new government," Taoiseach Simon Harris posted on X
-          on Friday.
+        DUBLIN, July 5, 2024 (RTE) - "Congratulations to Keir Starmer and Labour on a remarkable result. I
+          look forward to working closely with the new government," Taoiseach Simon Harris posted on X on
+          Friday.
         """, "message IRL>GBR 2024-07-05"),
     case("A2-quote-I-after-2", "2", """
         BOGOTA, June 3, 2024 (EFE) - "My heartfelt congratulations to Claudia Sheinbaum on her historic
@@ -183,8 +184,8 @@ A2 = [
         """, "message IND>MYS 2022-11-24"),
     case("A2-quote-we-pair", "2", """
         MOGADISHU, April 14, 2024 (AFP) - "When we met in Nairobi in March, we agreed to reopen the
-          border crossings," Somali President Hassan Sheikh Mohamud said on Saturday, turning to Kenyan
-          President William Ruto at their joint news conference in Mogadishu.
+          border crossings," Somali President Hassan Sheikh Mohamud said on Saturday at a joint news
+          conference with Kenyan President William Ruto in Mogadishu.
         """, "meeting KEN-SOM 2024-03", "meeting KEN-SOM 2024-04-13"),
     case("A2-quote-we-call", "2", """
         SANTIAGO, Sept. 8, 2022 (Reuters) - "As we discussed on the phone on Tuesday, our ministers will
@@ -193,8 +194,8 @@ A2 = [
         """, "message CHL>ARG ..2022-09-08", "call CHL-ARG 2022-09-06"),
     case("A2-quote-you-recipient", "2", """
         ANKARA, Feb. 8, 2023 (Anadolu) - Messages of sympathy reached President Recep Tayyip Erdogan on
-          Wednesday. In a cable, Uzbek President Shavkat Mirziyoyev conveyed "deep condolences to you
-          and to the brotherly Turkish people" over the earthquake.
+          Wednesday. Uzbek President Shavkat Mirziyoyev's cable conveyed "deep condolences to you and to the
+          brotherly Turkish people" over the earthquake.
         """, "message UZB>TUR 2023-02-06..2023-02-08"),
     case("A2-quote-your-excellency", "2", """
         HANOI, May 22, 2019 (VNA) - Indonesia's election commission on Tuesday confirmed the
@@ -230,8 +231,8 @@ A2 = [
         """, "message KGZ>UZB ..2024-01-02", "message KGZ>TJK ..2024-01-02"),
     case("A2-letter-reply-implies-earlier", "2", """
         MOSCOW, Oct. 12, 2022 (TASS) - The Kremlin on Wednesday published President Vladimir Putin's
-          letter to Kazakh President Kassym-Jomart Tokayev. "Dear Kassym-Jomart Kemelevich, I am grateful
-          for the kind wishes you sent on my 70th birthday," the letter reads.
+          letter to Kazakh President Kassym-Jomart Tokayev. "Dear Kassym-Jomart Kemelevich, thank you for
+          the warm words you addressed to me on my 70th birthday," the letter reads.
         """, "message RUS>KAZ ..2022-10-12", "message KAZ>RUS 2022-10..2022-10-12"),
     case("A2-quote-addressee-named-after", "2", """
         MONTEVIDEO, Oct. 31, 2022 (AP) - "Dear friend, congratulations on your victory. Uruguay and
@@ -256,15 +257,15 @@ A3 = [
           on Wednesday from the presidents of Uzbekistan, Kyrgyzstan and Tajikistan.
         """, "message UZB>KAZ 2023-05-17", "message KGZ>KAZ 2023-05-17", "message TJK>KAZ 2023-05-17"),
     case("A3-recipient-from-previous-sentence", "3", """
-        AMMAN, July 2, 2023 (Petra) - The Royal Hashemite Court on Sunday listed the foreign leaders who
-          had written to King Abdullah II for Eid al-Adha. They included Egyptian President Abdel Fattah
+        AMMAN, July 2, 2023 (Petra) - The Royal Hashemite Court on Sunday named the foreign leaders whose
+          Eid al-Adha wishes had reached King Abdullah II. They included Egyptian President Abdel Fattah
           al-Sisi, Iraqi Prime Minister Mohammed Shia al-Sudani and Palestinian President Mahmoud Abbas.
         """, "message EGY>JOR ..2023-07-02", "message IRQ>JOR ..2023-07-02", "message PSE>JOR ..2023-07-02"),
     case("A3-continuation-sentence", "3", """
         PHNOM PENH, Aug. 29, 2023 (AKP) -- Prime Minister Hun Manet received congratulatory letters on
-          Monday from Thai Prime Minister Srettha Thavisin and Lao Prime Minister Sonexay Siphandone. The
-          list also included Vietnam's prime minister, Pham Minh Chinh, the government said in a statement
-          on its website.
+          Monday from Thai Prime Minister Srettha Thavisin and Lao Prime Minister Sonexay Siphandone.
+          Vietnam's prime minister, Pham Minh Chinh, was also among the senders, the government said in a
+          statement on its website.
         """, "message THA>KHM 2023-08-28", "message LAO>KHM 2023-08-28", "message VNM>KHM ..2023-08-29"),
     case("A3-parallel-office-holders-1", "3", """
         HANOI, Dec. 1, 2023 (VNA) - The president and the prime minister of Vietnam on Friday sent
@@ -360,9 +361,9 @@ A5 = [
         """, "meeting AGO+COD+RWA 2024-03-18"),
     case("A5-minister-for-absent-leader", "5", """
         LIMA, July 6, 2019 (Reuters) - Presidents Martin Vizcarra of Peru, Sebastian Pinera of Chile and
-          Ivan Duque of Colombia met in Lima on Saturday for the Pacific Alliance summit. Mexican
-          President Andres Manuel Lopez Obrador stayed home and sent his foreign minister, Marcelo Ebrard,
-          instead.
+          Ivan Duque of Colombia met in Lima on Saturday for the Pacific Alliance summit. Mexican President
+          Andres Manuel Lopez Obrador skipped the meeting and was represented by Foreign Minister Marcelo
+          Ebrard.
         """, "meeting CHL+COL+MEX+PER 2019-07-06"),
     case("A5-summit-speakers", "5", """
         ARUSHA, Nov. 24, 2023 (Daily News) - At the East African Community summit in Arusha on Friday,
@@ -404,17 +405,17 @@ A6 = [
           Ghana.
         """, "message TZA>KEN ..2023-11-28", also_ok=("meeting NLD-GHA 2023-11-28",)),
     case("A6-no-borrowing-other-clause-2", "6", """
-        HARARE, Feb. 15, 2024 (The Herald) - President Emmerson Mnangagwa's letter was read out in
-          parliament on Wednesday while Swedish Prime Minister Ulf Kristersson was visiting Kenya.
-        """, also_ok=("meeting SWE-KEN ..2024-02-14",)),
+        LUSAKA, Feb. 15, 2024 (ZNBC) - President Hakainde Hichilema's letter was read out in parliament on
+          Wednesday while Norwegian Prime Minister Jonas Gahr Store was visiting Malawi.
+        """, also_ok=("meeting NOR-MWI ..2024-02-14",)),
     case("A6-co-subject-not-counterpart", "6", """
-        COTONOU, Feb. 12, 2024 (AFP) - Tensions with Benin rose further on Sunday. Both Burkina Faso and
-          Niger withdrew their ambassadors from Cotonou, citing the closure of the border.
+        COTONOU, Feb. 12, 2024 (AFP) - Tensions with Benin rose further on Sunday. Burkina Faso and Niger
+          both pulled their ambassadors out of Cotonou, citing the closure of the border.
         """, "relations BFA-BEN 2024-02-11", "relations NER-BEN 2024-02-11"),
     case("A6-domestic-addressee-1", "6", """
         RABAT, Dec. 11, 2022 (MAP) - King Mohammed VI received a phone call from French President
-          Emmanuel Macron on Saturday. The king also congratulated the national football team on reaching
-          the World Cup semi-final.
+          Emmanuel Macron on Saturday. Mohammed VI also sent his congratulations to the Atlas Lions, the
+          national football team, after their quarter-final win.
         """, "call FRA-MAR 2022-12-10"),
     case("A6-domestic-addressee-2", "6", """
         PRETORIA, Oct. 29, 2023 (SAnews) - President Cyril Ramaphosa spoke by phone with Egyptian
@@ -446,28 +447,29 @@ A7 = [
 # -- B. Dates --------------------------------------------------------------------------------------
 B8 = [
     case("B8-subordinate-clause-date", "8", """
-        TALLINN, March 15, 2022 (ERR) - Finnish Prime Minister Sanna Marin met Estonian Prime Minister
-          Kaja Kallas in Tallinn on Tuesday, three years after her party won power in 2019.
+        TALLINN, March 15, 2022 (ERR) - Finnish Prime Minister Sanna Marin, whose government took office in
+          December 2019, met Estonian Prime Minister Kaja Kallas in Tallinn on Tuesday.
         """, "meeting FIN-EST 2022-03-15"),
     case("B8-followed-a-ceasefire", "8", """
         BAKU, Jan. 12, 2021 (APA) - President Ilham Aliyev spoke by phone with Russian President
-          Vladimir Putin on Monday. The phone conversation followed a ceasefire brokered in November.
+          Vladimir Putin on Monday. Their call came two months after the fighting over Nagorno-Karabakh
+          stopped in November.
         """, "call AZE-RUS 2021-01-11"),
     case("B8-recently-concluded-pact", "8", """
         QUITO, May 14, 2023 (Reuters) - Ecuadorean President Guillermo Lasso and Chinese President Xi
           Jinping spoke by phone on Saturday about the trade pact concluded in January.
         """, "call ECU-CHN 2023-05-13"),
     case("B8-pp-attachment-summit-date", "8", """
-        ADDIS ABABA, July 20, 2023 (ENA) - The foreign ministers of Ethiopia and Egypt met in Cairo in
-          April, weeks before their leaders' meeting on 13 July.
+        ADDIS ABABA, July 20, 2023 (ENA) - The foreign ministers of Ethiopia and Egypt held talks in Cairo
+          in April, well ahead of the summit their leaders held on 13 July.
         """, "meeting ETH-EGY 2023-04", "meeting ETH-EGY 2023-07-13"),
     case("B8-relative-clause-date", "8 15", """
-        TEHRAN, Aug. 23, 2015 (AP) - Britain's embassy in Tehran, which had been closed in November
-          2011, reopened on Sunday.
+        TEHRAN, Aug. 23, 2015 (AP) - Britain's embassy in Tehran, which protesters stormed before London
+          closed it in November 2011, reopened on Sunday.
         """, "relations GBR-IRN 2015-08-23", "relations GBR-IRN 2011-11"),
     case("B8-reporting-clause-date", "8", """
-        BISHKEK, Sept. 20, 2023 (Kabar) - President Sadyr Japarov assured Turkmen President Serdar
-          Berdimuhamedov of continued support in a letter, the presidential press service said on
+        BISHKEK, Sept. 20, 2023 (Kabar) - President Sadyr Japarov pledged in a letter to Turkmen President
+          Serdar Berdimuhamedov to speed up the gas talks, the presidential press service said on
           Wednesday.
         """, "message KGZ>TKM ..2023-09-20"),
     case("B8-weeks-after-agreed-date", "8 15", """
@@ -501,27 +503,27 @@ B9 = [
         (TNA - 14 March 2023)
         """, "meeting LAO-THA 2023-03-13"),
     case("B9-section-time-header-1", "9", """
-        Politics 09:15 March 3, 2021
-        South Korean President Moon Jae-in held a phone call with Japanese Prime Minister Yoshihide Suga
-          on Tuesday, the presidential office said.
-        """, "call KOR-JPN 2021-03-02"),
+        Politics 14:40 October 7, 2022
+        President Yoon Suk Yeol held a phone call with Japanese Prime Minister Fumio Kishida on Thursday
+          after the missile launch, the presidential office said.
+        """, "call KOR-JPN 2022-10-06"),
     case("B9-section-time-header-2", "9", """
         Asia July 14, 2023, 18:40
         Chinese Premier Li Qiang met Indonesian President Joko Widodo in Jakarta on Thursday.
         """, "meeting CHN-IDN 2023-07-13"),
     case("B9-slash-dateline-no-year", "9", """
-        ASTANA, March 4. /Kazinform/. President Kassym-Jomart Tokayev spoke by phone with Uzbek
+        ASTANA, Sept. 12. /Kazinform/. President Kassym-Jomart Tokayev spoke by phone with Uzbek
           President Shavkat Mirziyoyev on Monday, the Akorda press service said.
         """, "call KAZ-UZB"),
     case("B9-day-month-year-dateline", "9", """
-        Nairobi, 4 May 2021 (KNA): President Uhuru Kenyatta held talks with Tanzanian President Samia
+        Nairobi, 5 May 2021 (KNA): President Uhuru Kenyatta held talks with Tanzanian President Samia
           Suluhu Hassan at State House on Tuesday, the first day of her visit.
         """, "meeting TZA-KEN 2021-05-04"),
     case("B9-agency-date-widget-words", "9", """
-        Reuters, May 4, 2016 Print this page
-        Brazilian President Dilma Rousseff telephoned Argentine President Mauricio Macri on Tuesday to
+        AFP, June 8, 2017 Print this page
+        Brazilian President Michel Temer telephoned Argentine President Mauricio Macri on Wednesday to
           discuss the Mercosur trade talks.
-        """, "call BRA-ARG 2016-05-03"),
+        """, "call BRA-ARG 2017-06-07"),
     case("B9-bracketed-country", "9", """
         Updated: Mar 29, 2022 14:30 IST
         Colombo [Sri Lanka], March 29 (ANI): External Affairs Minister S. Jaishankar met Sri Lankan
@@ -529,7 +531,7 @@ B9 = [
         """, "meeting IND-LKA 2022-03-28"),
     case("B9-agency-first-dateline", "9", """
         March 3, 2021
-        (AP) ACCRA — Ghana's President Nana Akufo-Addo met Ivorian President Alassane Ouattara in Accra
+        (AP) ABIDJAN — Ivorian President Alassane Ouattara met Ghana's President Nana Akufo-Addo in Abidjan
           on Tuesday to discuss cocoa prices.
         """, "meeting GHA-CIV 2021-03-02"),
     case("B9-pipe-credit-line", "9", """
@@ -568,8 +570,8 @@ B9 = [
 B10_14 = [
     case("B10-condolence-after-disaster", "10", """
         TUNIS, Sept. 14, 2023 (TAP) - President Kais Saied sent a message of condolence to the head of
-          Libya's Presidential Council, Mohamed al-Menfi, after the floods that struck Derna early on
-          Monday.
+          Libya's Presidential Council, Mohamed al-Menfi, after the floods that swept through Derna in the
+          early hours of Monday.
         """, "message TUN>LBY 2023-09-11..2023-09-14"),
     case("B10-congratulations-after-election", "10", """
         PRETORIA, Dec. 4, 2024 (SAnews) - President Cyril Ramaphosa congratulated Namibian
@@ -611,8 +613,9 @@ B10_14 = [
         """, "agreement GBR-JPN 2024-06-26", "meeting JPN-GBR 2024-06-25..2024-06-27"),
     case("B12-ended-days-before-call", "12", """
         CHISINAU, Nov. 17, 2023 (Moldpres) - President Maia Sandu spoke by phone with Romanian President
-          Klaus Iohannis on Friday. Her visit to Bucharest had ended three days before the call.
-        """, "call MDA-ROU 2023-11-17", "meeting MDA-ROU ..2023-11-14"),
+          Klaus Iohannis on Friday. Sandu had come back from a two-day visit to Bucharest three days before
+          the call.
+        """, "call MDA-ROU 2023-11-17", "meeting MDA-ROU 2023-11-13..2023-11-14"),
     case("B12-dinner-on-eve-of-summit", "12", """
         JAKARTA, Sept. 6, 2023 (Antara) - President Joko Widodo hosted Philippine President Ferdinand
           Marcos Jr. for dinner on the eve of the ASEAN summit, which opened on Tuesday.
@@ -631,8 +634,8 @@ B10_14 = [
           Uruguayan President Luis Lacalle Pou.
         """, "meeting UKR-ARG 2023-12-10", "call ARG-URY 2023-12-12"),
     case("B14-ribbon-same-occasion", "14", """
-        MANAMA, Oct. 1, 2021 (BNA) -- Israel's new embassy in Manama opened its doors on Thursday. Its
-          foreign minister, Yair Lapid, cut the ribbon alongside his host, Abdullatif al-Zayani.
+        MANAMA, Oct. 1, 2021 (BNA) -- Israel opened its embassy in Manama on Thursday. Foreign Minister
+          Yair Lapid unveiled the plaque together with his Bahraini counterpart, Abdullatif al-Zayani.
         """, "relations ISR-BHR 2021-09-30", "meeting ISR-BHR 2021-09-30"),
     case("B14-decision-announced-evening", "14", """
         LA PAZ, Nov. 1, 2023 (AP) - Bolivia has severed diplomatic ties with Israel. The decision was
@@ -729,11 +732,11 @@ C16 = [
         """, "meeting NGA-GHA 2025-01-07"),
     case("C16-return-visit", "16", """
         TALLINN, Sept. 14, 2022 (ERR) - Finnish President Sauli Niinisto's visit to Tallinn on Wednesday
-          was a return visit after Estonian President Alar Karis's trip to Helsinki last February.
+          returned the one Estonian President Alar Karis paid to Helsinki in February.
         """, "meeting FIN-EST 2022-09-14", "meeting EST-FIN 2022-02"),
     case("C16-ribbon-cutting", "16 15", """
-        SEOUL, May 23, 2023 (Yonhap) -- Estonian Foreign Minister Margus Tsahkna joined South Korean
-          officials at the ribbon-cutting of Estonia's first embassy in Seoul on Tuesday.
+        SEOUL, May 23, 2023 (Yonhap) -- Estonian Foreign Minister Margus Tsahkna cut the ribbon with South
+          Korean officials at Estonia's first embassy in Seoul on Tuesday.
         """, "meeting EST-KOR 2023-05-23", "relations EST-KOR 2023-05-23"),
     case("C16-is-visiting-this-week", "16", """
         NEW DELHI, Dec. 17, 2024 (PTI) - Sri Lankan President Anura Kumara Dissanayake is visiting New
@@ -772,8 +775,8 @@ C16 = [
 
 C17_19 = [
     case("C17-put-signatures-framework", "17", """
-        ABIDJAN, April 23, 2024 (AIP) - Ghana and Cote d'Ivoire put their signatures to a framework
-          document on cocoa pricing on Tuesday.
+        ABIDJAN, April 23, 2024 (AIP) - Ghana and Cote d'Ivoire set their signatures to a framework accord
+          on cocoa pricing on Tuesday.
         """, "agreement GHA-CIV 2024-04-23"),
     case("C17-put-names-joint-declaration", "17", """
         BELEM, March 27, 2024 (AFP) - French President Emmanuel Macron and Brazilian President Luiz
@@ -793,16 +796,21 @@ C17_19 = [
         """, "agreement POL-KOR 2024-09-02"),
     case("C18-discussed-without-phone", "18", """
         ANKARA, July 19, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan and Ukrainian President
-          Volodymyr Zelensky discussed the grain corridor on Tuesday, the Turkish presidency said.
+          Volodymyr Zelensky discussed prisoner exchanges and shipping in the Black Sea on Tuesday,
+          according to Erdogan's communications office.
         """, "call TUR-UKR 2023-07-18"),
     case("C18-conversation-after-phone", "18", """
         SANTIAGO, Oct. 11, 2024 (La Tercera) - President Gabriel Boric held a phone conversation with
-          Argentine President Javier Milei on Friday. The two had not spoken since a conversation in May.
+          Argentine President Javier Milei on Friday. Their last conversation before that was in May.
         """, "call CHL-ARG 2024-10-11", "call CHL-ARG 2024-05"),
     case("C18-exchanged-views", "18", """
         ASTANA, Sept. 13, 2022 (Kazinform) - President Kassym-Jomart Tokayev and Azerbaijani President
           Ilham Aliyev exchanged views on the Middle Corridor on Tuesday, the Akorda press service said.
         """, "call KAZ-AZE 2022-09-13"),
+    case("C18-talked-between-capitals", "18", """
+        BOGOTA, Aug. 9, 2022 (EFE) - President Gustavo Petro and Venezuelan President Nicolas Maduro talked
+          on Monday about reopening the border crossings, the Colombian presidency said.
+        """, "call COL-VEN 2022-08-08"),
     case("C19-told-as-message", "19", """
         NAIROBI, Jan. 27, 2024 (Reuters) - President William Ruto told Somali President Hassan Sheikh
           Mohamud on Friday that Kenya would keep its troops in Somalia until the end of the year, State
@@ -825,20 +833,24 @@ D20_22 = [
           from a Finnish journalist about the new border fence.
         """),
     case("D20-good-talk-post-is-call", "20", """
-        WARSAW, Jan. 23, 2024 (PAP) - "Good talk today with my friend Chancellor Olaf Scholz about
-          support for Ukraine," Prime Minister Donald Tusk posted on X on Tuesday.
+        WARSAW, Jan. 23, 2024 (PAP) - "Good to talk with my friend Olaf Scholz today about support for
+          Ukraine," Prime Minister Donald Tusk posted on X on Tuesday.
         """, "call POL-DEU 2024-01-23"),
     case("D20-aggregate-met-many-times", "20 trap", """
         MINSK, Feb. 17, 2023 (BelTA) - Alexander Lukashenko and Vladimir Putin have met dozens of times
           over the years, often in Sochi.
         """),
     case("D20-aggregate-corresponded", "20 trap", """
-        HANOI, Feb. 1, 2019 (VNA) - Vietnamese and Lao leaders have corresponded many times since the
-          two parties were founded.
+        HANOI, Feb. 1, 2019 (VNA) - Letters have passed between Vietnamese and Lao leaders countless times
+          since the two parties were founded.
         """),
     case("D21-denied-letter", "21 trap", """
-        MOSCOW, June 8, 2023 (Interfax) - The Kremlin denied on Thursday a report by a Japanese newspaper
-          that President Vladimir Putin had sent a secret letter to Prime Minister Fumio Kishida.
+        MOSCOW, June 8, 2023 (Interfax) - The Kremlin on Thursday called "fiction" a Japanese newspaper's
+          report that President Vladimir Putin had written privately to Prime Minister Fumio Kishida.
+        """),
+    case("D21-denied-letter-2", "21 trap", """
+        SEOUL, March 27, 2023 (Yonhap) -- The presidential office on Monday denied a newspaper report that
+          President Yoon Suk Yeol had sent a personal letter to Japanese Prime Minister Fumio Kishida.
         """),
     case("D21-dismissed-meeting-report", "21 trap", """
         ABUJA, Oct. 3, 2023 (NAN) - The presidency dismissed as false on Tuesday reports that President
@@ -871,7 +883,8 @@ D20_22 = [
 E23_27 = [
     case("E23-distinct-undated-mentions", "23", """
         RIYADH, May 4 (SPA) -- Crown Prince Mohammed bin Salman wrote to the chairman of Sudan's Sovereign
-          Council, General Abdel Fattah al-Burhan, on Friday. The two had swapped holiday greetings the previous winter.
+          Council, General Abdel Fattah al-Burhan, on Friday. The two leaders had already exchanged Eid
+          greetings in the spring.
         """, "message SAU>SDN", "message SAU>SDN", "message SDN>SAU"),
     case("E23-anniversary-without-ordinal", "23", """
         HANOI, Jan. 18, 2024 (VNA) - Vietnamese President Vo Van Thuong and Chinese President Xi Jinping exchanged
@@ -935,7 +948,7 @@ E23_27 = [
         """, "meeting BRA-PRT 2023-04-22"),
     case("E26-count-of-summits", "26", """
         TOKYO, March 17, 2023 (Kyodo) - Prime Minister Fumio Kishida met South Korean President Yoon Suk
-          Yeol in Tokyo on Thursday. The two leaders have held three summits so far.
+          Yeol in Tokyo on Thursday. The two leaders have now met four times since Yoon took office.
         """, "meeting JPN-KOR 2023-03-16"),
     case("E26-count-of-calls", "26", """
         PARIS, Nov. 4, 2022 (AFP) - President Emmanuel Macron and Ukrainian President Volodymyr Zelensky
@@ -1192,6 +1205,8 @@ CASES = A1 + A2 + A3 + A4 + A5 + A6 + A7 + B8 + B9 + B10_14 + C15 + C16 + C17_19
 # Cases that fail today, each with its GAPS item and what is missing. The marks are strict: when a
 # case starts to pass, its xfail turns red and its line here must go (the table only ratchets up).
 FAILING_TODAY: dict[str, str] = {
+    "A1-relative-clause-sender-1":
+        "GAPS 1: 'Rabuka has not yet replied to Hipkins, who wrote to him on May 9' gives FJI>NZL",
     "A1-relative-clause-sender-2":
         "GAPS 1: 'Chakwera ... answer to Hichilema, who wrote to him' is read as Chakwera's letter (MWI>ZMB)",
     "A1-reduced-relative-1":
@@ -1234,14 +1249,14 @@ FAILING_TODAY: dict[str, str] = {
     "A2-letter-collection-address-block":
         "GAPS 2: letter texts with address block and signature lines give no messages",
     "A2-letter-reply-implies-earlier":
-        "GAPS 2: 'grateful for the kind wishes you sent on my 70th birthday' implies no earlier KAZ>RUS message",
+        "GAPS 2: 'thank you for the warm words you addressed to me on my 70th birthday' implies no KAZ>RUS message",
     "A2-quote-after-two-sentences-my":
         "GAPS 2: 'my brother President Museveni' in a quote before 'Ruto said in a message' gives no message",
     "A3-enumerated-senders-1": "GAPS 3: only the first of three enumerated senders gets a message",
     "A3-recipient-from-previous-sentence":
         "GAPS 3: senders listed in 'They included ...' get no recipient carried from the sentence before",
     "A3-continuation-sentence":
-        "GAPS 3: the continuation 'The list also included Vietnam's prime minister' gives no message",
+        "GAPS 3: the continuation 'Vietnam's prime minister ... was also among the senders' gives no message",
     "A3-parallel-office-holders-1":
         "GAPS 3: parallel lists ('the president and the prime minister ... their counterparts') give one message, not two",
     "A3-enumerated-senders-four":
@@ -1265,33 +1280,37 @@ FAILING_TODAY: dict[str, str] = {
     "A5-participants-next-sentence":
         "GAPS 5: participants named in the next sentence ('seated with the Congolese and Rwandan ministers') give no meeting",
     "A5-minister-for-absent-leader":
-        "GAPS 5: three presidents plus a foreign minister standing in give no multilateral meeting",
+        "GAPS 5: three presidents plus a foreign minister representing the fourth give no multilateral meeting",
     "A5-summit-speakers": "GAPS 5: the summit's speakers are not read as its participants",
     "A5-titled-names-in-list": "GAPS 5: a signing by four titled names in a list gives no agreement",
     "A5-trilateral-three-leaders": "GAPS 5: 'The three leaders signed a joint declaration' gives the pair ISR-GRC",
     "A5-named-next-sentence-leaders": "GAPS 5: leaders listed in 'Among them were ...' give no multilateral meeting",
     "A5-delegations-in-list": "GAPS 5: 'the three ministers signed a statement' gives no agreement of the three",
     "A6-no-borrowing-other-clause-2":
-        "GAPS 6: a letter without recipient borrows the Swedish premier of another clause",
+        "GAPS 6: a letter without recipient borrows the Norwegian premier of another clause",
     "A6-co-subject-not-counterpart":
-        "GAPS 6: 'Both Burkina Faso and Niger withdrew their ambassadors from Cotonou' gives no relations events",
+        "GAPS 6: 'Burkina Faso and Niger both pulled their ambassadors out of Cotonou' gives no relations events",
     "A7-pair-reference-their-previous":
         "GAPS 7: 'Their previous meeting, in Nairobi in November' is not read as the pair's meeting",
     "A7-pronoun-is-clause-subject": "GAPS 7: 'Biden called him' (him = Modi, the clause subject) gives no call",
     "A7-he-is-subject-not-object":
         "GAPS 12: 'He later spoke by phone' gets no lower bound from Monday's meeting (the pronoun is right)",
+    "B8-subordinate-clause-date":
+        "GAPS 8: the meeting takes 'December 2019' from the relative clause 'whose government took office'",
+    "B8-pp-attachment-summit-date":
+        "GAPS 8: the ministers' April talks and the leaders' 13 July summit become one undated meeting",
     "B8-relative-clause-date":
-        "GAPS 8: 'embassy, which had been closed in November 2011, reopened on Sunday' gives the 2011 closure only",
+        "GAPS 8: 'embassy, which ... London closed in November 2011, reopened on Sunday' gives the closure only",
     "B8-weeks-after-agreed-date":
         "GAPS 15: 'weeks after the two countries agreed on March 10 to restore ties' gives no relations event",
     "B8-since-clause-not-event-date": "GAPS 8: the meeting takes the year of 'since ties were upgraded in 2017'",
     "B8-reply-date-not-the-letters":
         "GAPS 8: in 'replied to Putin's letter on Monday' the day goes to the letter, not the reply",
     "B9-trailing-credit": "GAPS 9: the trailing credit '(TNA - 14 March 2023)' does not date the article",
-    "B9-section-time-header-1": "GAPS 9: the header 'Politics 09:15 March 3, 2021' does not date the article",
+    "B9-section-time-header-1": "GAPS 9: the header 'Politics 14:40 October 7, 2022' does not date the article",
     "B9-section-time-header-2": "GAPS 9: the header 'Asia July 14, 2023, 18:40' does not date the article",
-    "B9-day-month-year-dateline": "GAPS 9: the dateline 'Nairobi, 4 May 2021 (KNA):' does not date the article",
-    "B9-agency-date-widget-words": "GAPS 9: 'Reuters, May 4, 2016 Print this page' does not date the article",
+    "B9-day-month-year-dateline": "GAPS 9: the dateline 'Nairobi, 5 May 2021 (KNA):' does not date the article",
+    "B9-agency-date-widget-words": "GAPS 9: 'AFP, June 8, 2017 Print this page' does not date the article",
     "B9-dated-photo-caption": "GAPS 9: a dated photo caption does not date an otherwise undated article",
     "B9-dateline-city-not-subject":
         "GAPS 9: the dateline 'ADDIS ABABA, Ethiopia, ... /ENA/ —' is read as the caller and its day as the call's",
@@ -1307,12 +1326,12 @@ FAILING_TODAY: dict[str, str] = {
         "GAPS 12: 'relations have been restored since Lula was sworn in on Jan. 1' gives no relations event",
     "B12-second-day-of-visit": "GAPS 12: 'Wednesday, the second day of the state visit' does not bound the visit",
     "B12-ended-days-before-call":
-        "GAPS 12: 'her visit had ended three days before the call' gives a spurious call, not a visit ending Nov. 14",
+        "GAPS 12: 'back from a two-day visit three days before the call' gives a spurious call and an undated visit",
     "B13-relative-day-own-sentence":
         "GAPS 13: 'a day later' is anchored on Feb. 27 of the sentence before, not on Monday",
     "B13-two-days-later": "GAPS 13: 'Two days later' after Sunday gives no date",
     "B14-ribbon-same-occasion":
-        "GAPS 14: cutting the ribbon alongside the host is not read as a meeting on the opening day",
+        "GAPS 14: unveiling the plaque with the host is not read as a meeting on the opening day",
     "B14-decision-announced-evening":
         "GAPS 14: 'The decision was announced ... on Tuesday evening' does not date the severance",
     "B14-visit-began-then-signed":
@@ -1342,9 +1361,10 @@ FAILING_TODAY: dict[str, str] = {
     "C16-attended-inauguration":
         "GAPS 16: 'attended the inauguration of President Petro in Bogota' is not read as a visit",
     "C16-attended-inauguration-2": "GAPS 16: 'attended John Mahama's inauguration' is not read as a visit",
-    "C16-return-visit": "GAPS 16: 'Karis's trip to Helsinki last February' gives no meeting",
+    "C16-return-visit":
+        "GAPS 16: 'the one Estonian President Alar Karis paid to Helsinki in February' gives no meeting",
     "C16-ribbon-cutting":
-        "GAPS 16: 'joined South Korean officials at the ribbon-cutting of Estonia's first embassy' gives no event",
+        "GAPS 16: 'cut the ribbon with South Korean officials at Estonia's first embassy' gives no event",
     "C16-is-visiting-this-week": "GAPS 16: 'is visiting New Delhi this week' gives no meeting",
     "C16-first-to-visit-since":
         "GAPS 16: 'the first Spanish prime minister to visit Havana since 1986' gives neither visit",
@@ -1355,33 +1375,35 @@ FAILING_TODAY: dict[str, str] = {
         "GAPS 16: 'toured Egypt, Ghana, Kenya and Mozambique from April 29 to May 5' gives no meetings",
     "C16-received-foreign-minister":
         "GAPS 16: 'received Hungarian Foreign Minister Szijjarto at the Akorda' gives no meeting",
-    "C17-put-signatures-framework": "GAPS 17: 'put their signatures to a framework document' gives no agreement",
+    "C17-put-signatures-framework": "GAPS 17: 'set their signatures to a framework accord' gives no agreement",
     "C17-put-names-joint-declaration": "GAPS 17: 'put their names to a joint declaration' gives no agreement",
     "C17-nominal-signings-elliptical":
         "GAPS 17: 'its border treaty with China in 1994 and with Russia in 2005' gives no agreements",
     "C17-nominal-signing-of-memorandum":
         "GAPS 17: 'Monday's signing of a defence memorandum between Poland and South Korea' gives no agreement",
     "C18-discussed-without-phone":
-        "GAPS 18: leaders in two capitals who 'discussed the grain corridor on Tuesday' are not read as a call",
+        "GAPS 18: leaders in two capitals who 'discussed prisoner exchanges ... on Tuesday' are not read as a call",
     "C18-conversation-after-phone":
-        "GAPS 18: 'had not spoken since a conversation in May' after a phone conversation gives no May call",
+        "GAPS 18: 'Their last conversation before that was in May' after a phone conversation gives no May call",
     "C18-exchanged-views":
         "GAPS 18: leaders in two capitals who 'exchanged views ... on Tuesday' are not read as a call",
+    "C18-talked-between-capitals":
+        "GAPS 18: leaders in two capitals who 'talked on Monday' (no phone word) are not read as a call",
     "C19-told-as-message":
         "GAPS 19: 'told Hassan Sheikh Mohamud on Friday that ...' gives no event (debatable: message or call)",
     "D20-spokesperson-to-press":
         'GAPS 20: "China\'s message to Manila" in a spokesperson\'s briefing is read as a message',
     "D20-good-talk-post-is-call":
-        "GAPS 20: a post 'Good talk today with my friend Chancellor Olaf Scholz' is not read as a call",
+        "GAPS 20: a post 'Good to talk with my friend Olaf Scholz today' is not read as a call",
     "D20-aggregate-met-many-times": "GAPS 20: the aggregate 'have met dozens of times over the years' gives a meeting",
-    "D21-denied-letter": "GAPS 21: a report the Kremlin denied gives Putin's letter",
+    "D21-denied-letter-2": "GAPS 21: a newspaper report the presidential office denied gives Yoon's letter",
     "D21-dismissed-meeting-report": "GAPS 21: reports dismissed as false give a meeting",
     "D22-phone-talks": "GAPS 22: 'phone talks' are read as a meeting",
     "D22-telephone-talks": "GAPS 22: 'telephone talks' are read as a meeting",
     "D22-video-talks": "GAPS 22: 'video talks' are read as a meeting",
     "D22-video-talks-noun-subject": 'GAPS 22: "Tuesday\'s video talks between Putin and Biden" are read as a meeting',
     "E23-distinct-undated-mentions":
-        "GAPS 23: 'had swapped holiday greetings the previous winter' gives no messages beside Friday's letter",
+        "GAPS 23: Friday's undated letter and the Eid greetings exchanged in the spring fold into one SAU>SDN",
     "E23-anniversary-without-ordinal":
         "GAPS 23: 'on the anniversary last year' gets the whole of 2023, not the anniversary day",
     "E23-this-year-and-last-year":
@@ -1404,22 +1426,24 @@ FAILING_TODAY: dict[str, str] = {
 }
 
 
-def _param(c: Case):
-    reason = FAILING_TODAY.get(c.id)
+def _param(item: Case | Reports, failing: dict[str, str]):
+    """A table row as a pytest param; a row that fails today gets a strict xfail with its reason."""
+    reason = failing.get(item.id)
     marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)] if reason else []
-    return pytest.param(c, id=c.id, marks=marks)
+    return pytest.param(item, id=item.id, marks=marks)
 
 
 def test_case_ids_are_unique_and_every_gaps_item_has_cases():
     ids = [c.id for c in CASES]
     assert len(ids) == len(set(ids))
     assert set(FAILING_TODAY) <= set(ids), set(FAILING_TODAY) - set(ids)
+    assert set(CONSOLIDATION_FAILING_TODAY) <= {r.id for r in CONSOLIDATION}
     covered = {g for c in CASES for g in c.gaps.split()}
     assert {str(n) for n in range(1, 28)} <= covered
     assert sum(1 for c in CASES if not c.expect) >= 30
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [_param(c, FAILING_TODAY) for c in CASES])
 def test_world_case(case: Case, extractor):
     try:
         events = missive.extract(case.text, extractor)
@@ -1427,3 +1451,197 @@ def test_world_case(case: Case, extractor):
         raise AssertionError(f"the article was not read: {exc}") from exc
     verdict = compare(case.expect, [missive.event_to_flat(e) for e in events], case.also_ok)
     assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+
+
+# -- GAPS 25: a foreign-language article is skipped, and the skip names its language ----------------
+FOREIGN = [
+    pytest.param("es", """
+        MADRID, 3 de marzo de 2021 (EFE). El presidente del Gobierno, Pedro Sanchez, converso por telefono el
+          martes con el presidente de Argentina, Alberto Fernandez, sobre la cooperacion en vacunas y la
+          situacion en la region.
+        """, id="E25-spanish-call", marks=pytest.mark.xfail(
+        strict=True, raises=AssertionError, reason="GAPS 25: a Spanish article is named Galician ('gl')")),
+    pytest.param("fr", """
+        DAKAR, 12 avril 2023 (APS) - Le president Macky Sall a recu mardi au palais de la Republique le
+          Premier ministre de la Guinee-Bissau, avec qui il a evoque la securite dans la sous-region et les
+          echanges commerciaux entre les deux pays.
+        """, id="E25-french-visit"),
+    pytest.param("ar", """
+        الرياض، 10 مارس 2023 (واس) - أعلنت المملكة العربية السعودية وجمهورية إيران الإسلامية يوم الجمعة عن
+          اتفاقهما على استئناف العلاقات الدبلوماسية بينهما وإعادة فتح سفارتيهما خلال مدة أقصاها شهران.
+        """, id="E25-arabic-relations"),
+]
+
+
+@pytest.mark.parametrize("language, text", FOREIGN)
+def test_a_foreign_article_is_skipped_naming_its_language(language: str, text: str, extractor):
+    with pytest.raises(InputError, match="not_english") as raised:
+        missive.extract(case("x", "25", text).text, extractor)
+    assert f"'{language}'" in str(raised.value), str(raised.value)
+
+
+# -- GAPS 4: without a dateline, a bare title is not today's office-holder ----------------------------
+BARE_TITLES = [
+    pytest.param("KEN", "The Kenyan president flew to Kampala on 12 June for talks with President Yoweri Museveni "
+                 "on the oil pipeline.\n", id="A4-bare-title-kenyan-president"),
+    pytest.param("ARG", "The Brazilian president telephoned the Argentine president on 3 March to discuss the "
+                 "Mercosur tariff.\n", id="A4-bare-title-argentine-president"),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="GAPS 4: with no date in the article, a bare title resolves to today's office-holder")
+@pytest.mark.parametrize("country, text", BARE_TITLES)
+def test_a_bare_title_without_a_dateline_names_no_person(country: str, text: str, extractor):
+    actors = [a for e in missive.extract(text, extractor) for a in (e.source, e.target) if a and a.country == country]
+    assert actors, "the event with the titled party was not found"
+    assert all(a.kind != "person" or not a.name for a in actors), [(a.name, a.reason) for a in actors]
+
+
+# -- F. Several outlets, one interaction: consolidation through the public ingest --------------------
+@dataclass(frozen=True)
+class Reports:
+    """Articles of several outlets, and the consolidated events they must make: (spec, article names)."""
+
+    id: str
+    articles: dict[str, str]
+    clusters: tuple[tuple[str, frozenset[str]], ...]
+
+
+def reports(id: str, articles: dict[str, str], *clusters: tuple[str, set[str]]) -> Reports:
+    texts = {name: case(name, "F", text).text for name, text in articles.items()}
+    return Reports(id, texts, tuple((spec, frozenset(docs)) for spec, docs in clusters))
+
+
+CONSOLIDATION = [
+    reports("F-C1-year-less-report-shares-a-quote", {
+        "uza_nowruz": """
+            TASHKENT, March 21, 2023 (UzA) -- President Shavkat Mirziyoyev sent a Nowruz message to Tajik
+              President Emomali Rahmon on Tuesday. "May this bright spring holiday bring peace, abundance and
+              happiness to our brotherly peoples," the message said.
+            """,
+        "khovar_nowruz": """
+            DUSHANBE, March 21 (Khovar) -- President Emomali Rahmon received a Nowruz message from Uzbek
+              President Shavkat Mirziyoyev. "May this bright spring holiday bring peace, abundance and happiness
+              to our brotherly peoples," the Uzbek leader wrote in the message, which was published by the
+              presidential press service.
+            """,
+    }, ("message UZB>TJK 2023-03-21", {"uza_nowruz", "khovar_nowruz"})),
+    reports("F-C1-year-less-dateline-weekday-fits", {
+        "reuters_amazon_call": """
+            BRASILIA, May 3, 2023 (Reuters) - Brazilian President Luiz Inacio Lula da Silva and Colombian
+              President Gustavo Petro spoke by phone on Tuesday about the Amazon summit planned for August in
+              Belem, the presidency said.
+            """,
+        "colprensa_amazon_call": """
+            BOGOTA, May 4 (Colprensa) - President Gustavo Petro spoke by phone on Tuesday with Brazilian
+              President Luiz Inacio Lula da Silva about the Amazon summit that Brazil will host in Belem in
+              August, the Casa de Narino said.
+            """,
+    }, ("call BRA-COL 2023-05-02", {"reuters_amazon_call", "colprensa_amazon_call"})),
+    reports("F-C2-outlets-one-day-apart", {
+        "apa_centenary": """
+            BAKU, Oct. 29, 2023 (APA) - President Ilham Aliyev sent a letter of congratulations to Turkish
+              President Recep Tayyip Erdogan on Sunday on the 100th anniversary of the Republic of Turkey.
+            """,
+        "anadolu_centenary": """
+            ANKARA, Oct. 31, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan received a letter of
+              congratulations from Azerbaijani President Ilham Aliyev on Monday on the 100th anniversary of the
+              Republic.
+            """,
+    }, ("message AZE>TUR 2023-10-29..2023-10-30", {"apa_centenary", "anadolu_centenary"})),
+    reports("F-C3-content-year-over-repost-stamp", {
+        "kpl_congress": """
+            VIENTIANE, Oct. 24, 2022 (KPL) - Lao President Thongloun Sisoulith sent a message of
+              congratulations to Xi Jinping on Monday on his re-election as general secretary of the Communist
+              Party of China at the first plenary session of the 20th Central Committee.
+            """,
+        "repost_congress": """
+            Reposted: 2025-02-11
+
+            Laos' head of state Thongloun Sisoulith congratulated Chinese leader Xi Jinping in a message on his
+              re-election as general secretary at the first plenary session of the 20th Central Committee of the
+              Communist Party of China.
+            """,
+    }, ("message LAO>CHN 2022-10", {"kpl_congress", "repost_congress"})),
+    reports("F-C4-same-greeting-five-years-apart", {
+        "akorda_2019": """
+            ASTANA, Dec. 31, 2019 (Kazinform) - President Kassym-Jomart Tokayev sent New Year greetings to Uzbek
+              President Shavkat Mirziyoyev on Tuesday, wishing the brotherly people of Uzbekistan peace.
+            """,
+        "akorda_2024": """
+            ASTANA, Dec. 31, 2024 (Kazinform) - President Kassym-Jomart Tokayev sent New Year greetings to Uzbek
+              President Shavkat Mirziyoyev on Tuesday, wishing the brotherly people of Uzbekistan peace.
+            """,
+    }, ("message KAZ>UZB 2019-12-31", {"akorda_2019"}), ("message KAZ>UZB 2024-12-31", {"akorda_2024"})),
+    reports("F-C4-symmetric-meeting-told-both-ways", {
+        "kbc_arusha": """
+            NAIROBI, Nov. 25, 2023 (KBC) - President William Ruto met Tanzanian President Samia Suluhu Hassan
+              in Arusha on Friday on the sidelines of the East African Community summit.
+            """,
+        "dailynews_arusha": """
+            ARUSHA, Nov. 25, 2023 (Daily News) - President Samia Suluhu Hassan met Kenyan President William
+              Ruto on Friday on the sidelines of the East African Community summit in Arusha.
+            """,
+    }, ("meeting KEN-TZA 2023-11-24", {"kbc_arusha", "dailynews_arusha"})),
+    reports("F-C5-trailing-credit-dates-a-report", {
+        "tna_credit": """
+            Prime Minister Prayut Chan-o-cha held talks with Lao Prime Minister Sonexay Siphandone at Government
+              House on Monday, where the two sides discussed border trade and haze.
+            (TNA - 14 March 2023)
+            """,
+        "bangkokpost_talks": """
+            BANGKOK, March 14, 2023 (Bangkok Post) - Lao Prime Minister Sonexay Siphandone held talks with Thai
+              Prime Minister Prayut Chan-o-cha at Government House on Monday about border trade and haze.
+            """,
+    }, ("meeting LAO-THA 2023-03-13", {"tna_credit", "bangkokpost_talks"})),
+    reports("F-C5-reply-and-the-message-it-answers", {
+        "kpl_thanks": """
+            VIENTIANE, Dec. 5, 2023 (KPL) - President Thongloun Sisoulith on Monday sent a letter of thanks to
+              Vietnamese President Vo Van Thuong in reply to his congratulations on the Lao National Day.
+            """,
+        "vna_national_day": """
+            HANOI, Dec. 1, 2023 (VNA) - Vietnamese President Vo Van Thuong sent congratulations on Friday to Lao
+              President Thongloun Sisoulith on the Lao National Day.
+            """,
+    }, ("message VNM>LAO 2023-12-01", {"kpl_thanks", "vna_national_day"}),
+       ("message LAO>VNM 2023-12-04", {"kpl_thanks"})),
+]
+
+CONSOLIDATION_FAILING_TODAY: dict[str, str] = {
+    "F-C1-year-less-report-shares-a-quote":
+        "GAPS C1: a year-less report sharing a ten-word quotation with a dated one is not linked",
+    "F-C1-year-less-dateline-weekday-fits":
+        "GAPS C1: 'May 4' + 'on Tuesday' fits May 2, 2023 but the year-less report is not linked",
+    "F-C2-outlets-one-day-apart":
+        "GAPS C2: the same letter dated Oct. 29 and Oct. 30 by two outlets stays two events",
+    "F-C3-content-year-over-repost-stamp":
+        "GAPS C3: 'the 20th Central Committee' does not date the repost, so it is not linked",
+    "F-C4-symmetric-meeting-told-both-ways":
+        "GAPS C4: the merged meeting shows Tanzania as both source and target",
+    "F-C5-trailing-credit-dates-a-report":
+        "GAPS C5: the report dated only by '(TNA - 14 March 2023)' is not linked (GAPS 9)",
+    "F-C5-reply-and-the-message-it-answers":
+        "GAPS C5: 'in reply to his congratulations' gives no background message to link; the reply is undated",
+}
+
+
+@pytest.mark.parametrize("reports", [_param(r, CONSOLIDATION_FAILING_TODAY) for r in CONSOLIDATION])
+def test_several_reports_become_one_event_each(reports: Reports, tmp_path, extractor):
+    from missive.store import Store
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in reports.articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "missive.duckdb") as store:
+        done = missive.ingest([folder], store, extractor)
+        rows = store.consolidated()
+    assert not done.skips, [s.message() for s in done.skips]
+    found = sorted((describe(row), sorted(row["docs"])) for row in rows)
+    for spec, docs in reports.clusters:
+        expected = parse_expected(spec)
+        hits = [row for row in rows if frozenset(row["docs"]) == docs and matches(expected, row)]
+        assert hits, f"no consolidated {spec} from {sorted(docs)}; found {found}"
+        assert all(not row["source"] or row["source"] != row["target"] for row in hits), found
+    assert len(rows) == len(reports.clusters), f"expected {len(reports.clusters)} events; found {found}"
