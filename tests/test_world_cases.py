@@ -1628,7 +1628,7 @@ CONSOLIDATION_FAILING_TODAY: dict[str, str] = {
 
 @pytest.mark.parametrize("reports", [_param(r, CONSOLIDATION_FAILING_TODAY) for r in CONSOLIDATION])
 def test_several_reports_become_one_event_each(reports: Reports, tmp_path, extractor):
-    from missive.store import Store
+    from missive.store.database import Store
 
     folder = tmp_path / "articles"
     folder.mkdir()
