@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -68,13 +70,16 @@ def test_events_lists_a_pair_newest_first_in_every_format(tmp_path: Path, exampl
     assert rows and all({r["source_country"], r["target_country"]} == {"CHN", "PRK"} for r in rows)
     ends = [r["date_max"] or r["date_min"] for r in rows if r["date_max"] or r["date_min"]]
     assert ends == sorted(ends, reverse=True)
-    csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"]).stdout
-    assert csv_out.splitlines()[0].startswith("doc,event_id,type")
+    csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"])
+    assert csv_out.exit_code == 0, csv_out.output
+    table = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    assert len(table) == _counts(db)["events"] and table[0]["event_id"]
+    assert any(";" in r["reported_by"] or r["reported_by"] for r in table)
     recent = runner.invoke(app, ["events", "--db", str(db), "--since", "2024-01-01", "--format", "jsonl"])
     docs = {json.loads(line)["doc"] for line in recent.stdout.splitlines() if line.strip()}
     assert docs == {"004_695de1ab44532986"}
-    table = runner.invoke(app, ["events", "--db", str(db), "--type", "message"])
-    assert "Xi Jinping" in table.stdout and "events" in table.stdout
+    printed = runner.invoke(app, ["events", "--db", str(db), "--type", "message"])
+    assert "Xi Jinping" in printed.stdout and "events" in printed.stdout
 
 
 def test_bad_dates_and_formats_give_one_line(tmp_path: Path):
@@ -89,6 +94,10 @@ def test_extract_writes_lines_the_scorer_reads(tmp_path: Path, devset: Path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows and {"doc", "type", "source_country", "target_country", "date_min", "date_max"} <= set(rows[0])
+    as_csv = tmp_path / "ev.csv"
+    assert runner.invoke(app, ["extract", str(devset / "docs"), "-o", str(as_csv), "--format", "csv"]).exit_code == 0
+    table = list(csv.DictReader(as_csv.open(encoding="utf-8", newline="")))
+    assert [r["event_id"] for r in table] == [r["event_id"] for r in rows]
     score = subprocess.run([sys.executable, str(devset.parent / "eval" / "score.py"), "--gold",
                             str(devset / "gold.jsonl"), "--pred", str(out), "--json"],
                            capture_output=True, text=True, check=True)
