@@ -104,6 +104,8 @@ class Metadata:
     date_candidates: tuple[DateCandidate, ...] = ()
     agencies: tuple[str, ...] = ()  # wire agencies credited: Yonhap, Reuters, UPI...
     state_media: tuple[str, ...] = ()  # state media cited as source: KCNA, Rodong Sinmun...
+    # A corpus row's columns besides id and text, as given (url, published/date, title, outlet, others).
+    corpus_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

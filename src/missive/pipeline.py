@@ -22,7 +22,7 @@ from pathlib import Path
 from .actors.resolver import ActorResolver
 from .documents.clean import clean_text
 from .documents.metadata import extract_metadata
-from .documents.reading import ArticleText, article_text, read_articles
+from .documents.reading import ArticleText, article_text, read_articles, row_metadata
 from .errors import InputError
 from .extraction.extractor import Explained, Extractor, Grounded
 from .model import Document, Event, Skip
@@ -60,8 +60,8 @@ def describe_article(article: ArticleText) -> Document | Skip:
 
 def _describe(article: ArticleText) -> Document | Skip:
     result = clean_text(article.text)
-    metadata = extract_metadata(article.text, result.cleaned, url=article.url, html_meta=article.html_meta,
-                                path=article.path)
+    metadata = row_metadata(extract_metadata(article.text, result.cleaned, url=article.url,
+                                             html_meta=article.html_meta, path=article.path), article.fields)
     if metadata.language not in ("en", "unknown", ""):
         return Skip(article.path or article.doc_id, "not_english",
                     f"the article is in '{metadata.language}', not English")

@@ -320,7 +320,7 @@ def _metadata_json(doc: Document) -> dict[str, Any]:
     m = doc.metadata
     return {
         "title": m.title, "url": m.url, "outlet": m.outlet, "author": m.author, "language": m.language,
-        "agencies": list(m.agencies), "state_media": list(m.state_media),
+        "agencies": list(m.agencies), "state_media": list(m.state_media), "corpus_fields": dict(m.corpus_fields),
         "date_candidates": [
             {"value": c.value.isoformat() if c.has_year else c.value.strftime("--%m-%d"), "source": c.source,
              "reason": c.reason, "start_char": c.start_char, "has_year": c.has_year}
