@@ -19,6 +19,7 @@ from missive.actors.resolver import ActorResolver
 from missive.documents.clean import clean_text
 from missive.documents.metadata import find_sources
 from missive.errors import DataFileError
+from missive.export.codes import CodeTable
 from missive.extraction.frames import ROLE_READINGS
 from missive.extraction.lexicon import TAG_PATTERNS, load_lexicon
 from missive.knowledge.schema import FRAME_KINDS, SCHEMAS, TRIGGER_POS
@@ -41,6 +42,7 @@ FREEDONIA_ROWS = {
     "frame_words": "report,trumpeted",
     "common_surnames": "Firefly",
     "chrome_phrases": "read more at the freedonia gazette,chrome,line",
+    "event_codes": "message,cable,heliograph,040,Consult,,,a Freedonian heliogram",
 }
 
 
@@ -83,6 +85,7 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
     cleaned = clean_text("Firefly writes to Sylvania\nRead more at the Freedonia Gazette\n"
                          "The leader of Freedonia sent a cable to the leader of Sylvania on Monday, officials said.\n")
     assert [r.reason for r in cleaned.removals] == ["chrome_phrase"]
+    assert CodeTable.load().codes_for("message", "cable", "He heliographed Sylvania").note == "a Freedonian heliogram"
 
 
 def test_a_full_copy_with_rows_appended_reads_each_packaged_row_once(freedonia: Path):

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from missive.cli.output import FLAT_COLUMNS, csv_cell, write_rows
+from missive.cli.output import FLAT_COLUMNS, write_rows
+from missive.export.writers import csv_cell
 
 ROW = {"doc": "a", "event_id": "e1", "type": "message", "participants": ["CHN", "PRK"], "reported_by": [],
        "evidence_spans": [[0, 10], [20, 30]], "date_min": None, "background": False, "confidence": 0.9,

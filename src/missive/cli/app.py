@@ -1,6 +1,6 @@
 """The `missive` command: one Typer app holding the commands of every command module.
 
-The command modules (``articles``, ``analysis``, ``serve``) define plain functions and know
+The command modules (``articles``, ``analysis``, ``export``, ``serve``) define plain functions and know
 nothing of the app; this module registers them, in the order ``missive --help`` lists them.
 """
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import typer
 
-from . import analysis, articles, serve
+from . import analysis, articles, export, serve
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Missive: a verified record of diplomatic interactions, from news articles.")
 
 for command in (articles.extract, articles.ingest, articles.events, articles.demo, articles.clean, articles.actors,
-                analysis.timeline, analysis.stats, analysis.compare, serve.serve):
+                analysis.timeline, analysis.stats, analysis.compare, export.export, serve.serve):
     app.command()(command)
 
 

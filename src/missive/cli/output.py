@@ -6,17 +6,16 @@ command prints them.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..export.writers import write_csv, write_jsonl
 from ..model import Skip
 
 out = Console()
@@ -49,27 +48,9 @@ def warn_skip(skip: Skip) -> None:
 def write_rows(rows: Iterable[dict], fmt: str, dest, columns: Sequence[str] = FLAT_COLUMNS) -> None:
     """Rows as JSON lines (every key) or CSV (the given columns; lists joined with ';')."""
     if fmt == "jsonl":
-        for row in rows:
-            dest.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-        return
-    writer = csv.DictWriter(dest, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
-
-
-def csv_cell(value: Any) -> Any:
-    """One CSV cell: a list of names joins with ';' (spreadsheet-friendly), a nested list or a
-    mapping stays JSON (evidence spans, reports), None is empty."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        if all(isinstance(v, str) for v in value):
-            return ";".join(value)
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+        write_jsonl([list(rows)], dest)
+    else:
+        write_csv([list(rows)], columns, dest)
 
 
 def _when(row: dict) -> str:

@@ -31,6 +31,9 @@ FOUNDING_KINDS = ("state", "party", "army", "treaty", "relations", "organisation
 OCCASION_KINDS = ("congress", "plenum", "session", "national_day", "holiday", "inauguration", "summit")
 CHROME_KINDS = ("chrome", "article_end", "comment_prompt", "date_label", "credit", "caption")
 CHROME_MATCHES = ("line", "start", "contains")
+# PLOVER's event types (CAMEO2PLOVER-2021 and the PLOVER manual), for the event_codes table.
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "DEMAND",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Spellings a yes/no column accepts; the loader writes them as "1" (yes) or "" (no).
 FLAG_SPELLINGS = {"1": "1", "true": "1", "yes": "1", "y": "1", "0": "", "false": "", "no": "", "n": "", "": ""}
 
@@ -88,6 +91,10 @@ SCHEMAS: dict[str, Schema] = {s.name: s for s in (
                         _c("frame", "choice", FRAME_KINDS, filled=True), _c("requires", optional=True))),
     Schema("frame_words", (_c("group", "choice", WORD_GROUPS, filled=True), _c("word"))),
     Schema("common_surnames", (_c("surname", filled=True),)),
+    Schema("event_codes", (_c("type", "choice", EVENT_TYPES, filled=True),
+                           _c("medium", "choice", (*MEDIA, *RELATION_ACTIONS)), _c("cue"),
+                           _c("cameo", filled=True), _c("cameo_name"), _c("plover_type", "choice", PLOVER_TYPES),
+                           _c("plover_mode"), _c("note"))),
     Schema("chrome_phrases", (_c("phrase", filled=True), _c("kind", "choice", CHROME_KINDS, filled=True),
                               _c("match", "choice", CHROME_MATCHES, filled=True))),
 )}

@@ -173,7 +173,7 @@ class Store:
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
         groups = self._source_groups(sorted({r["content_hash"] for r in rows}))
-        return [Report(event_from_flat(_row_to_flat(row)), row["event_id"], _outlet(row),
+        return [Report(event_from_flat(row_to_flat(row)), row["event_id"], article_outlet(row),
                             groups.get(row["doc_id"], "")) for row in rows]
 
     def _source_groups(self, content_hashes: list[str]) -> dict[str, str]:
@@ -197,7 +197,7 @@ class Store:
         cur = self.con.execute("SELECT * FROM events")
         cols = [d[0] for d in cur.description]
         for row in [dict(zip(cols, r)) for r in cur.fetchall()]:
-            key = pair_key(event_from_flat(_row_to_flat(row)))
+            key = pair_key(event_from_flat(row_to_flat(row)))
             self.con.execute("UPDATE events SET pair_key = ? WHERE event_id = ?", [key, row["event_id"]])
         self.con.execute("DELETE FROM consolidated")
         self._reconsolidate(r[0] for r in self.con.execute("SELECT DISTINCT pair_key FROM events").fetchall())
@@ -209,30 +209,17 @@ class Store:
     def events(self, pair: tuple[str, str] | None = None, type_: str | None = None,
                since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
         """Stored events as flat dicts, newest first (by the latest day they can have happened)."""
-        where, args = [], []
-        if pair:
-            where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)"
-                         " OR (list_contains(participants, ?) AND list_contains(participants, ?)))")
-            a, b = pair
-            args += [a, b, b, a, a, b]
-        _add_filters(where, args, type_, since, until)
+        where, args = events_where(pair, type_, since, until)
         sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, doc_id, event_id"
         cur = self.con.execute(sql, args)
         cols = [d[0] for d in cur.description]
-        return [_row_to_flat(dict(zip(cols, row))) for row in cur.fetchall()]
+        return [row_to_flat(dict(zip(cols, row))) for row in cur.fetchall()]
 
     def consolidated(self, pair: tuple[str, str] | None = None, since: date | None = None,
                      until: date | None = None, type_: str | None = None) -> list[dict[str, Any]]:
         """Consolidated events as flat dicts (plus docs, n_sources, reports, conflicts), oldest first."""
-        where, args = [], []
-        if pair:
-            where.append("list_contains(countries, ?) AND list_contains(countries, ?)")
-            args += list(pair)
-        _add_filters(where, args, type_, since, until)
-        sql = "SELECT flat FROM consolidated" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += (" ORDER BY coalesce(date_min, date_max) NULLS LAST, date_max NULLS LAST,"
-                " (flat->>'$.medium') = 'reply', event_id")
+        sql, args = consolidated_query(pair, type_, since, until)
         return [json.loads(r[0]) for r in self.con.execute(sql, args).fetchall()]
 
     def timeline(self, a: str, b: str, since: date | None = None) -> list[dict[str, Any]]:
@@ -265,7 +252,7 @@ class Store:
     def events_by_id(self, event_ids: list[str]) -> list[dict[str, Any]]:
         cur = self.con.execute("SELECT * FROM events WHERE list_contains(?, event_id) ORDER BY event_id", [event_ids])
         cols = [d[0] for d in cur.description]
-        return [_row_to_flat(dict(zip(cols, r))) for r in cur.fetchall()]
+        return [row_to_flat(dict(zip(cols, r))) for r in cur.fetchall()]
 
     def _report_quotes(self, event_id: str) -> tuple[str, ...]:
         """Stored quotes, else the quoted passages between the neighbouring events' evidence."""
@@ -291,6 +278,34 @@ EVENT_COLUMNS = ("event_id", "content_hash", "doc_id", "type", "medium", "source
                  "target_country", "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by",
                  "background", "evidence", "evidence_spans", "confidence", "pattern", "reasons", "in_reply_to",
                  "pair_key", "quotes")
+
+
+def events_where(pair: tuple[str, str] | None, type_: str | None, since: date | None,
+                 until: date | None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and arguments selecting reports (table events) of a pair, type and period."""
+    where: list[str] = []
+    args: list[Any] = []
+    if pair:
+        where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)"
+                     " OR (list_contains(participants, ?) AND list_contains(participants, ?)))")
+        a, b = pair
+        args += [a, b, b, a, a, b]
+    _add_filters(where, args, type_, since, until)
+    return where, args
+
+
+def consolidated_query(pair: tuple[str, str] | None, type_: str | None, since: date | None,
+                       until: date | None) -> tuple[str, list[Any]]:
+    """The SELECT of consolidated events' flat JSON of a pair, type and period, oldest first."""
+    where: list[str] = []
+    args: list[Any] = []
+    if pair:
+        where.append("list_contains(countries, ?) AND list_contains(countries, ?)")
+        args += list(pair)
+    _add_filters(where, args, type_, since, until)
+    sql = "SELECT flat FROM consolidated" + (" WHERE " + " AND ".join(where) if where else "")
+    return sql + (" ORDER BY coalesce(date_min, date_max) NULLS LAST, date_max NULLS LAST,"
+                  " (flat->>'$.medium') = 'reply', event_id"), args
 
 
 def _add_filters(where: list[str], args: list[Any], type_: str | None, since: date | None,
@@ -333,7 +348,7 @@ def _removal_json(r: Any) -> dict[str, Any]:
     return {"start_char": r.start_char, "end_char": r.end_char, "reason": r.reason, "text": r.text}
 
 
-def _outlet(row: dict[str, Any]) -> str:
+def article_outlet(row: dict[str, Any]) -> str:
     """The article's outlet, else the wire agency it credits, else the state medium it is (a text has no site)."""
     if row.get("doc_outlet"):
         return row["doc_outlet"]
@@ -341,7 +356,8 @@ def _outlet(row: dict[str, Any]) -> str:
     return ", ".join(meta.get("agencies") or meta.get("state_media") or [])
 
 
-def _row_to_flat(row: dict[str, Any]) -> dict[str, Any]:
+def row_to_flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of table events as the flat event format (dates ISO, JSON columns parsed)."""
     out = {k: v for k, v in row.items() if k not in ("content_hash", "pair_key", "quotes")}
     out["doc"] = out.pop("doc_id")
     for key in ("date_min", "date_max"):

@@ -1,0 +1,69 @@
+"""`missive export`: the store's events as CSV, JSON lines or Parquet, with CAMEO and PLOVER codes.
+
+The command parses its arguments and streams chunks from the store (missive.store.exports)
+through the row builder and a writer (missive.export); nothing is held whole in memory.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import MissiveError
+from .output import err, fail, parse_day
+
+
+def export(
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
+    fmt: str = typer.Option("csv", "--format", help="csv, jsonl or parquet (parquet needs -o)."),
+    level: str = typer.Option("event", "--level", help="event (one row per consolidated event) or report "
+                                                        "(one row per article's report)."),
+    pair: Optional[tuple[str, str]] = typer.Option(None, "--pair", help="Two ISO3 codes, e.g. --pair CHN PRK."),
+    type_: Optional[str] = typer.Option(None, "--type", help="message, call, meeting, agreement or relations."),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+) -> None:
+    """Export events with their sources, evidence and CAMEO/PLOVER codes for other event data."""
+    from ..export.rows import LEVELS
+    from ..export.writers import FORMATS
+
+    if fmt not in FORMATS:
+        fail(f"--format '{fmt}' is not one of {', '.join(FORMATS)}")
+    if level not in LEVELS:
+        fail(f"--level '{level}' is not one of {', '.join(LEVELS)}")
+    if fmt == "parquet" and output is None:
+        fail("--format parquet writes a binary file: name it with -o FILE")
+    filters = (tuple(c.upper() for c in pair) if pair else None, type_, parse_day(since, "--since"),
+               parse_day(until, "--until"))
+    try:
+        count = _export(db, fmt, level, filters, output)
+    except MissiveError as exc:
+        fail(str(exc))
+    err.print(f"{count} {level}s exported" + (f" to {output}" if output else ""), highlight=False)
+
+
+def _export(db: Optional[Path], fmt: str, level: str, filters: tuple, output: Optional[Path]) -> int:
+    from ..export.codes import CodeTable
+    from ..export.rows import columns_of, event_row, report_row
+    from ..export.writers import write_csv, write_jsonl, write_parquet
+    from ..store.database import Store
+    from ..store.exports import consolidated_chunks, report_chunks
+
+    table, columns = CodeTable.load(), columns_of(level)
+    to_row, chunks_of = (event_row, consolidated_chunks) if level == "event" else (report_row, report_chunks)
+    with Store.open(db) as store:
+        chunks = ([to_row(flat, table) for flat in chunk] for chunk in chunks_of(store, *filters))
+        if fmt == "parquet":
+            return write_parquet(chunks, columns, output)
+        dest = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "csv":
+                return write_csv(chunks, [c.name for c in columns], dest)
+            return write_jsonl(chunks, dest)
+        finally:
+            if output:
+                dest.close()
