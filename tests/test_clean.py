@@ -166,6 +166,43 @@ def test_clean_report_lists_text_metadata_and_removals():
     assert {r["reason"] for r in report["removals"]} == reasons_of(result)
 
 
+BODY = "The two foreign ministers met in the capital on Monday and agreed to expand trade and energy links.\n\n"
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        "Later the same day, the president and his visiting counterpart exchanged congratulatory mes",
+        "“We hope to meet again,” the minister told reporters after the talks in the old sta",
+        "The two countries opened embassies in each other's capitals on March 3, 1991. Foreign News Desk",
+        "Both governments signed a fisheries accord on 4 May 2002. State News Agency",
+    ],
+)
+def test_a_last_line_cut_off_or_followed_by_a_credit_is_article_prose(last_line):
+    original = BODY + last_line + "\n"
+    assert clean_text(original).cleaned == original
+
+
+@pytest.mark.parametrize(
+    "last_line", ["Share on Facebook Twitter", "Trade Diplomacy Energy Foreign Policy Capital Region News",
+                  "Senior Editor", "button that opens the gallery"],
+)
+def test_short_trailing_furniture_still_goes(last_line):
+    assert clean_text(BODY + last_line + "\n").cleaned == BODY.rstrip("\n") + "\n"
+
+
+def test_the_repeated_sign_offs_of_a_letter_collection_are_kept():
+    sign_off = "Jan Novak\nPresident of the Federal Republic\n"
+    letters = ["I extend warm congratulations to you on your national day and wish your people peace and prosperity.",
+               "Please accept my sincere condolences for the victims of the floods that struck your country this week.",
+               "I thank you for your kind message and hope that the friendship between our nations grows ever stronger."]
+    original = BODY + "".join(f"The letter to the {n} leader read:\n\n{body}\n\n{sign_off}\n"
+                              for n, body in zip(("first", "second", "third"), letters))
+    result = clean_text(original)
+    assert {r.reason for r in result.removals} <= {"blank_line"}
+    assert result.cleaned.count(sign_off) == 3
+
+
 @pytest.mark.skipif(not DEVSET.exists(), reason="../shared/devset is not present")
 def test_no_gold_evidence_is_cleaned_away():
     cleaned: dict[str, str] = {}

@@ -59,6 +59,9 @@ REPEATED_HEADLINE_MAX_WORDS = 20
 RESUME_BODY_WORDS = 25  # after an end marker, a paragraph this long means the article goes on
 TRAILING_FURNITURE_MAX_LINES = 3  # more trailing non-sentences than this are a list, not furniture
 REPEATED_BODY_MIN = 3  # this many repeated paragraphs in a row are the article printed again
+PROSE_MIN_WORDS = 6  # a trailing line this long, in running prose, is a sentence of the article
+SIGN_OFF_MAX_LINES = 4  # a name and a few lines of titles under a letter
+SIGN_OFF_NAME_MAX_WORDS = 6  # the first line of a sign-off is a name, not a headline
 MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|<!--|-->|^\s*!--|\{[^{}]*:[^{}]*;[^{}]*\}|\bfunction\s*\(|"
                     r"\b(?:window|document)\.\w+|\bgtag\(|\bvar\s+\w+\s*=")
 
@@ -92,6 +95,7 @@ class _Plan:
         self.title = title_line_index(lines)
         self.head = {i for i in zone if not _is_body_sentence(lines[i].text)}  # title, deck, labels
         self.teasers: set[str] = set()  # repeat keys of other stories' headlines
+        self.sign_offs: set[int] = set()  # signature lines repeated under the letters of a collection
 
     def text(self, i: int) -> str:
         """The line's text after any removed prefix."""
@@ -138,7 +142,8 @@ class _Plan:
     def mark_repeats(self) -> None:
         keys = {i: repeat_key(self.text(i)) for i in self.open_lines()}
         counts = Counter(keys.values())
-        self.teasers = self._teaser_keys(keys, counts)
+        self.sign_offs = self._repeated_sign_offs(keys)
+        self.teasers = self._teaser_keys(keys, counts) - {keys[i] for i in self.sign_offs}
         title_key = keys.get(self.title) if self.title is not None else None
         first: dict[str, int] = {}
         for i, key in keys.items():
@@ -151,7 +156,7 @@ class _Plan:
 
     def _repeat_reason(self, i: int, key: str, count: int, first: dict[str, int], title_key: str | None) -> str:
         text = self.text(i)
-        if not key or i == self.title:
+        if not key or i == self.title or i in self.sign_offs:
             return ""
         if title_key and key == title_key and is_headline_shaped(text):
             return "repeated_title"
@@ -182,6 +187,45 @@ class _Plan:
                 teasers.add(key)
         return teasers
 
+    def _repeated_sign_offs(self, keys: dict[int, str]) -> set[int]:
+        """Signature blocks printed under several letters of a collection: the article, not repeats.
+
+        A sign-off is a short name line (and a few title lines) right under a body sentence; the
+        same block under two different paragraphs is how a page prints several letters, whereas a
+        teaser printed twice follows itself or is a headline-long line.
+        """
+        closings: dict[tuple[str, ...], set[str]] = {}
+        lines_of: dict[tuple[str, ...], list[int]] = {}
+        previous: int | None = None  # the kept line before i (keys holds the kept lines in order)
+        for i in keys:
+            block = self._sign_off_at(i, previous)
+            if block and previous is not None:
+                signature = tuple(keys.get(j, "") for j in block)
+                closings.setdefault(signature, set()).add(keys[previous])
+                lines_of.setdefault(signature, []).extend(block)
+            previous = i
+        return {j for signature, under in closings.items() if len(under) >= 2 for j in lines_of[signature]}
+
+    def _sign_off_at(self, i: int, closing: int | None) -> list[int]:
+        """The lines of a sign-off starting at line i under the line `closing`, or []."""
+        text = self.text(i)
+        if closing is None or closing in self.zone or is_sentence_like(text) \
+                or word_count(text) > SIGN_OFF_NAME_MAX_WORDS or not self._closes_letter(closing):
+            return []
+        block = [i]
+        for j in range(i + 1, min(i + SIGN_OFF_MAX_LINES, len(self.lines))):
+            line = self.text(j)
+            if self.lines[j].is_blank or j in self.reason or is_sentence_like(line) or line.rstrip().endswith(":") \
+                    or word_count(line) > REPEATED_HEADLINE_MAX_WORDS:
+                break
+            block.append(j)
+        return block
+
+    def _closes_letter(self, i: int) -> bool:
+        """A body sentence, or a complimentary close such as 'Sincerely yours,'."""
+        text = self.text(i)
+        return _is_body_sentence(text) or (text.rstrip().endswith(",") and word_count(text) <= 4)
+
     def _relabel_repeated_bodies(self) -> None:
         """A run of several repeats with nothing kept in between is the body printed again."""
         repeat_kinds = {"repeated_title", "repeated_paragraph", "caption_repeat"}
@@ -198,7 +242,9 @@ class _Plan:
     def mark_trailing_furniture(self) -> None:
         """A few short non-sentences after the last body sentence are site furniture.
 
-        A longer run (a list of tour dates, products, items) is content, so it is left alone.
+        A longer run (a list of tour dates, products, items) is content, so it is left alone; so
+        are prose the capture cut off mid-word, a sentence followed by a credit ('... on July 12,
+        1976. News Desk') and the sign-offs of a letter collection.
         """
         found: list[int] = []
         for i in range(len(self.lines) - 1, -1, -1):
@@ -206,7 +252,8 @@ class _Plan:
                 continue
             text = self.text(i)
             introduces = text.rstrip().endswith(":") and word_count(text) >= 5  # 'He wrote:' + an embed
-            if i in self.zone or is_sentence_like(text) or introduces or word_count(text) > START_MAX_WORDS:
+            if i in self.zone or is_sentence_like(text) or introduces or word_count(text) > START_MAX_WORDS \
+                    or i in self.sign_offs or holds_sentence(text) or (not found and is_cut_prose(text)):
                 break
             found.append(i)
         if len(found) <= TRAILING_FURNITURE_MAX_LINES:
@@ -239,6 +286,31 @@ class _Plan:
 
 def _is_body_sentence(text: str) -> bool:
     return is_sentence_like(text) and word_count(text) >= BODY_MIN_WORDS
+
+
+def is_cut_prose(text: str) -> bool:
+    """Running prose that stops without a sentence end: a capture cut off mid-sentence or mid-word.
+
+    It opens like a sentence and reads like one (not a title-cased list of tags or names).
+    """
+    stripped = text.strip().lstrip("\"'“‘")
+    return bool(stripped) and stripped[0].isupper() and word_count(stripped) >= PROSE_MIN_WORDS \
+        and not is_title_cased(stripped)
+
+
+def holds_sentence(text: str) -> bool:
+    """A line holding a whole sentence of prose followed by a tail, such as a credit."""
+    return any(is_cut_prose(text[:end.end()]) and not _ends_abbreviation(text, end.start())
+               for end in _INNER_SENTENCE_END.finditer(text))
+
+
+_INNER_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘]?[A-Z])")
+
+
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """'Jr.', 'U.S.', 'Mr.' and initials end a word, not a sentence."""
+    word = re.search(r"[\w.]*$", text[:stop + 1]).group()
+    return len(word.rstrip(".")) <= 3 and word[:1].isupper() or "." in word.rstrip(".")
 
 
 def classify_line(text: str) -> str:
