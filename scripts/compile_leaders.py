@@ -261,7 +261,8 @@ def finish(rows: list[dict[str, str]], countries: dict[str, dict[str, str]]) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data" / "leaders")
+    shared = next((p / "shared" for p in ROOT.parents if (p / "shared" / "data").is_dir()), ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared / "data" / "leaders")
     parser.add_argument("--out", type=Path, default=DATA / "leaders.csv")
     args = parser.parse_args()
     countries = {row["iso3"]: row for row in read_csv(DATA / "countries.csv")}

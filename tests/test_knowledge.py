@@ -43,6 +43,9 @@ FREEDONIA_ROWS = {
     "common_surnames": "Firefly",
     "chrome_phrases": "read more at the freedonia gazette,chrome,line",
     "event_codes": "message,cable,heliograph,040,Consult,,,a Freedonian heliogram",
+    "epithets": "the land of the four brothers,,XFD,,always",
+    "spellings": "^fredonia$,freedonia,Fredonia = Freedonia",
+    "organisations": "Junta,party",
 }
 
 
@@ -73,6 +76,9 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
         ("Fredville", "Freedonia", "XFD"),
     ]
     assert [m.name for m in resolver.find_media("the Freedonia Gazette reported")] == ["Freedonia Gazette"]
+    mentions = resolver.find_mentions("Fredonia, the land of the four brothers, and the Freedonian Junta.")
+    assert [(m.actor.name, m.actor.country) for m in mentions] == [  # spellings + epithets + organisations
+        ("Freedonia", "XFD"), ("Freedonia", "XFD"), ("Freedonian Junta", "")]
     assert find_sources("The leader sent a cable, the Freedonia Gazette reported.") == ((), ("Freedonia Gazette",))
     assert country_name("XFD") == "Freedonia"
     [anniversary] = find_anniversaries("marking the 100th anniversary of the founding of Freedonia")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Actor
-from .surfaces import TOKEN_RE, SurfaceIndex, fold, name_key
+from .surfaces import TOKEN_RE, Speller, SurfaceIndex, fold, read_spellings
 
 ROLE_ORDER = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 HOLDER_ROLES = ("leader", "head_of_state", "head_of_government", "party_leader", "foreign_minister")
@@ -64,6 +64,20 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Epithet:
+    """A state named by description ('the Kingdom', 'the island nation', 'the pontiff').
+
+    countries: the states it can mean; rule: "named" (the one of them the article names, else
+    nobody) or "always" (its only country); role: empty for the state itself, else the office
+    whose holder it names ('the pontiff' is the Vatican's head of state)."""
+
+    surface: str
+    countries: tuple[str, ...]
+    role: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Country:
     iso3: str
     name: str
@@ -83,17 +97,28 @@ class Gazetteer:
     """Countries, people and outlets of the actor tables, indexed by every surface they go by."""
 
     def __init__(self, countries: Iterable[Mapping[str, str]], leaders: Iterable[Mapping[str, str]],
-                 titles: Iterable[Mapping[str, str]], media: Iterable[Mapping[str, str]]) -> None:
-        self.surfaces = SurfaceIndex()
+                 titles: Iterable[Mapping[str, str]], media: Iterable[Mapping[str, str]],
+                 epithets: Iterable[Mapping[str, str]] = (), spellings: Iterable[Mapping[str, str]] = (),
+                 organisations: Iterable[Mapping[str, str]] = ()) -> None:
+        self.surfaces = SurfaceIndex(Speller(read_spellings(spellings)))
         self.countries: dict[str, Country] = {}
+        self.epithets: list[Epithet] = []
+        # head nouns of organisation names ('Party', 'Senate'): a country inside one is no state actor
+        self.organisation_heads = {fold(r["word"]): r["kind"] for r in organisations}
         self.persons: list[Person] = []
+        self.by_name: dict[tuple[str, str], Person] = {}
         self.media: dict[str, tuple[str, bool]] = {}
         self.holders: dict[str, list[tuple[Person, Term]]] = {}
         self._load_countries(countries)
         self._load_leaders(leaders)
         for row in titles:
             for surface in [row["title"], *split(row.get("aliases", ""))]:
-                self.surfaces.add(surface, "title", row["role"], "title")
+                self.surfaces.add(surface, "title", row["role"], row["title"])
+        for row in epithets:
+            self.epithets.append(Epithet(row["epithet"], tuple(split(row["countries"])), row.get("role", ""),
+                                         row.get("rule") or "named"))
+            for surface in [row["epithet"], *split(row.get("aliases", ""))]:
+                self.surfaces.add(surface, "epithet", str(len(self.epithets) - 1), "epithet")
         for row in media:
             self.media[row["name"]] = (row["country"], row["is_state_media"] in ("1", "true", "yes"))
             for surface in [row["name"], *split(row.get("aliases", ""))]:
@@ -123,6 +148,7 @@ class Gazetteer:
             person = Person(name, iso, terms)
             index = str(len(self.persons))
             self.persons.append(person)
+            self.by_name[(name, iso)] = person
             for term in terms:
                 self.holders.setdefault(iso, []).append((person, term))
             for surface in {name, *(a for r in group for a in split(r["aliases"]))}:
@@ -136,7 +162,7 @@ class Gazetteer:
         for i, person in enumerate(self.persons):
             words = TOKEN_RE.findall(person.name)
             if len(words) >= 2:
-                for word in {fold(w) for w in words}:
+                for word in {self.surfaces.speller.text_key(w) for w in words}:
                     index.setdefault(word, []).append(i)
         return {w: ids for w, ids in index.items() if len(ids) <= 25 and len(w) >= 3}
 
@@ -145,7 +171,7 @@ class Gazetteer:
         value = name_or_code.strip()
         if value.upper() in self.countries and len(value) == 3 and value.isupper():
             return value.upper()
-        key = name_key(re.sub(r"^the\s+", "", value, flags=re.I))
+        key = self.surfaces.speller.text_key(re.sub(r"^the\s+", "", value, flags=re.I))
         places = [e for e in self.surfaces.entries.get(key, ()) if e.kind == "place"]
         return places[0].target if places else None
 
@@ -166,18 +192,28 @@ class Gazetteer:
             reason += f" ({iso}), counted as {self.country_name(sovereign)} ({sovereign})"
         return Actor(country.name, sovereign, "state", "state", reason)
 
-    def holder(self, iso: str, role: str, on: date | None) -> tuple[Person, Term] | None:
+    def holder(self, iso: str, role: str, on: date | None, title: str = "") -> tuple[Person, Term] | None:
         """Who held an office ('leader' = the paramount one) on a day; None without a date
-        means the present holder."""
+        means the present holder. A title the office itself bears wins over the role the title
+        usually has: Iran's 'president' is its head of government, not the Supreme Leader."""
         held = [(p, t) for p, t in self.holders.get(iso, ()) if t.holds_on(on)]
         if role == "leader":
             ranked = sorted(held, key=lambda pt: (not pt[1].is_paramount, rank(pt[1].role)))
             return ranked[0] if ranked and ranked[0][1].role in HOLDER_ROLES else None
+        key = self.surfaces.speller.text_key(title)
+        titled = sorted((pt for pt in held if pt[1].role in HOLDER_ROLES and self.bears_title(pt[1], key)),
+                        key=lambda pt: (self.surfaces.speller.text_key(pt[1].title) != key, pt[1].role != role))
         matching = [pt for pt in held if pt[1].role == role]
-        return matching[0] if matching else None
+        return (titled or matching or [None])[0]
+
+    def bears_title(self, term: Term, key: str) -> bool:
+        """'president' in 'President', 'prime minister' in 'Crown Prince and Prime Minister'."""
+        words = [self.surfaces.speller.key(fold(w)) for w in TOKEN_RE.findall(term.title)]
+        return bool(key) and any("".join(words[i:j]) == key for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
     def fuzzy_person(self, words: list[str], country: str | None = None) -> Person | None:
         """A close spelling of a known full name (cheap: only people sharing a word)."""
+        words = [self.surfaces.speller.key(w) for w in words]
         key = "".join(words)
         candidates = {i for w in words for i in self.fuzzy_index.get(w, ())}
         best, best_score = None, 0.86
@@ -185,7 +221,7 @@ class Gazetteer:
             person = self.persons[i]
             if country and person.country != country:
                 continue
-            score = difflib.SequenceMatcher(None, key, name_key(person.name)).ratio()
+            score = difflib.SequenceMatcher(None, key, self.surfaces.speller.text_key(person.name)).ratio()
             if score > best_score:
                 best, best_score = person, score
         return best

@@ -16,6 +16,7 @@ from datetime import date
 
 from ..model import Actor
 from .gazetteer import HOLDER_ROLES, Gazetteer, Person, rank
+from .recall import ArticleMemory
 from .surfaces import NAME_GAP_RE, PAREN_GAP_RE, Item, Token
 
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
@@ -38,50 +39,6 @@ def person_role(title_role: str) -> str:
     return {"leader": "head_of_state", "address": "official", "": "official"}.get(title_role, title_role)
 
 
-def is_sentence_start(text: str, toks: list[Token], i: int) -> bool:
-    return i == 0 or bool(re.search(r"[.!?:\"“\n]\s*$", text[toks[i - 1].end : toks[i].start]))
-
-
-def is_free_capital(text: str, toks: list[Token], covered: set[int], i: int, j: int) -> bool:
-    """Token j is a capitalised word not otherwise recognised, glued to token i by a space."""
-    if not 0 <= j < len(toks) or j in covered or not toks[j].raw[:1].isupper():
-        return False
-    a, b = (i, j) if i < j else (j, i)
-    return bool(NAME_GAP_RE.fullmatch(text, toks[a].end, toks[b].start))
-
-
-def demote_glued_shorts(text: str, toks: list[Token], items: list[Item], leads_now: Callable[[Item], bool]) -> list[Item]:
-    """'Kim' alone may be the leader, but 'Sung Kim' or 'Kim Song' is someone else; after a
-    capitalised first word of a sentence ('When Kim met') only a leader in charge stays."""
-    covered = {t for it in items for t in range(it.t0, it.t1)}
-    kept = []
-    for item in items:
-        if item.kind == "short":
-            before = is_free_capital(text, toks, covered, item.t0, item.t0 - 1)
-            before = before and not (is_sentence_start(text, toks, item.t0 - 1) and leads_now(item))
-            if before or is_free_capital(text, toks, covered, item.t1 - 1, item.t1):
-                continue
-        kept.append(item)
-    return kept
-
-
-def add_name_runs(text: str, toks: list[Token], items: list[Item]) -> list[Item]:
-    """Runs of capitalised words the dictionary does not know: candidate unknown names."""
-    covered = {t for it in items for t in range(it.t0, it.t1)}
-    runs, start = [], None
-    for i, tok in enumerate(toks):
-        hyphened = start is not None and text[tok.start - 1 : tok.start] == "-"  # "Kim Yeon-chul"
-        ok = i not in covered and (tok.raw[:1].isupper() or hyphened) and not tok.raw.isdigit()
-        if ok and start is not None and NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start) and i - start < 5:
-            continue
-        if start is not None:
-            runs.append(Item("name", start, i))
-        start = i if ok else None
-    if start is not None:
-        runs.append(Item("name", start, len(toks)))
-    return sorted(items + runs, key=lambda it: it.t0)
-
-
 class MentionPass:
     """One left-to-right pass over the recognised items of one text."""
 
@@ -94,12 +51,21 @@ class MentionPass:
         self.last_country = ""
         self.countries_seen: set[str] = set()
         self.quiet_until = -1  # end of an appositive already used: its titles name no one else
+        self.memory = ArticleMemory()
+        # words the text also writes in lower case ("Hope", "Rose"): no one's short form
+        self.common_words = {t.norm for t in toks if t.raw.islower()}
+        self.epithets: list[Item] = []  # read once the whole text has named its countries
+        self.bare_titles: list[tuple[int, int, str]] = []  # 'the emir' with no emir mentioned before
 
     def run(self) -> list[Mention]:
         i = 0
         while i < len(self.items):
             step = STEPS[self.items[i].kind]
             i = max(i + 1, step(self, i))
+        for item in self.epithets:
+            self.resolve_epithet(item)
+        for t0, t1, key in self.bare_titles:
+            self.resolve_bare_title(t0, t1, key)
         return sorted(self.out, key=lambda m: m.start)
 
     # -- helpers --------------------------------------------------------------------------
@@ -113,8 +79,27 @@ class MentionPass:
         self.out.append(Mention(start, end, self.text[start:end], actor))
         self.last_country = actor.country
         self.countries_seen.add(actor.country)
+        self.memory.remember_country(actor.country)
+        self.memory.remember_mention(actor, self.gazetteer.by_name.get((actor.name, actor.country)))
         if actor.kind == "person":
             self.seen.add(actor.name)
+
+    def keys(self, item: Item) -> list[str]:
+        """The matching keys of an item's words ('Zelenskiy' -> 'zelenski')."""
+        return [self.gazetteer.surfaces.speller.key(t.norm) for t in self.toks[item.t0 : item.t1]]
+
+    def emit_named(self, t0: int, item: Item, actor: Actor) -> None:
+        """A person named in the text: remembered for the short forms that follow."""
+        self.emit(t0, item.t1, actor)
+        self.memory.remember_person(self.keys(item), actor)
+
+    def earlier_person(self, item: Item, country: str | None, intro: str) -> Actor | None:
+        """'Lai', 'Sheikh Tamim', 'Anwar': the person the article named in full with these words."""
+        actor = self.memory.person_named(self.keys(item), country)
+        if actor is None:
+            return None
+        why = f"short form '{intro}' of {actor.name}, named in full earlier"
+        return Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})")
 
     def glued(self, t: int, item: Item, gap: re.Pattern[str] = NAME_GAP_RE) -> bool:
         if item.t0 != t or t == 0:
@@ -162,6 +147,13 @@ class MentionPass:
                          -max((t.start or date.min).toordinal() for t in p.terms))
         return min(pool, key=key, default=None)
 
+    def leads_a_party_only(self, person: Person, role: str) -> bool:
+        """'Party leader Sitiveni Rabuka' in 2017: an opposition leader out of office, where the
+        party's leader is not the state's (Fiji, unlike Vietnam or Cuba)."""
+        country = self.gazetteer.countries.get(person.country)
+        return (role == "party_leader" and self.on is not None and not person.terms_on(self.on)
+                and country is not None and country.paramount_role != "party_leader")
+
     def person_actor(self, person: Person, role: str, why: str) -> Actor:
         term = person.best_term(self.on, role)
         when = f" on {self.on.isoformat()}" if self.on else ""
@@ -175,6 +167,35 @@ class MentionPass:
     # -- patterns, one per kind of first item --------------------------------------------
     def at_media(self, i: int) -> int:
         return i + 1
+
+    def at_organisation(self, i: int) -> int:
+        """'the Communist Party of Greece', 'Fiji Labour Party leader X': not the state, and the
+        person the organisation's title introduces is not a state actor either, unless the
+        person holds a state office on the day ('Labour Party leader' and prime minister)."""
+        org = self.items[i]
+        surface = self.span(org.t0, org.t1)
+        named_after = {e.target for e in org.entries}
+        after = f", named after {self.gazetteer.country_name(min(named_after))}" if len(named_after) == 1 else ""
+        self.emit(org.t0, org.t1, Actor(surface, "", "organisation", "", f"'{surface}' is an organisation{after}: not the state"))
+        titles, j = self.titles_from(i + 1, org.t1)
+        if not titles or not self.next_is_name(j, titles[-1].t1):
+            return j
+        item, role = self.items[j], self.title_role(titles)
+        person = self.person_of(item, None, role) if item.kind != "name" else None
+        intro = self.span(org.t0, titles[-1].t1)
+        if person and person.terms_on(self.on):
+            self.emit_named(org.t0, item, self.person_actor(person, role, f"'{intro}' + known name"))
+        else:
+            self.emit_non_state(titles[0].t0, item, person.name if person else "", role, intro)
+        return j + 1
+
+    def emit_non_state(self, t0: int, item: Item, name: str, role: str, intro: str) -> None:
+        """A person who speaks for a party or a legislature, holding no state office on the day."""
+        name = name or " ".join(self.span(item.t0, item.t1).split())
+        when = f" on {self.on}" if self.on else ""
+        role = "party_leader" if role == "leader" else person_role(role)
+        self.emit(t0, item.t1, Actor(name, "", "person", role,
+                                     f"'{intro}' {name}: holds no state office{when}, not a state actor"))
 
     def at_body(self, i: int) -> int:
         item = self.items[i]
@@ -229,6 +250,12 @@ class MentionPass:
         """After '<place> <title>' or '<title> of <place>': a name, or the office holder."""
         role = self.title_role(titles)
         end = self.items[j - 1].t1
+        posted = self.posting(j, end, country)
+        if posted > j:  # the envoy's title and name on either side of the posting
+            self.named(self.items[posted].t0, self.items[posted], role, country, self.span(self.items[i].t0, end))
+            if self.out and self.out[-1].start == self.toks[self.items[posted].t0].start:
+                self.emit(self.items[i].t0, end, self.out[-1].actor)
+            return posted + 1
         if j < len(self.items) and self.items[j].kind in ("person", "short", "name") and self.glued(end, self.items[j]):
             self.named(self.items[i].t0, self.items[j], role, country, self.span(self.items[i].t0, end))
             return j + 1
@@ -237,35 +264,64 @@ class MentionPass:
         follows_place = self.items[i].kind == "place"
         plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
         if country and (follows_place or article or plural or self.is_one_mention):
-            self.office(start, end, role, country, may_be_unnamed=follows_place)
+            title = self.span(titles[-1].t0, titles[-1].t1)
+            self.office(start, end, role, country, may_be_unnamed=follows_place, title=title)
         return j
+
+    def posting(self, j: int, t: int, country: str) -> int:
+        """'Vietnam's Ambassador to the Philippines Lai Thai Binh': the posting is a state of its
+        own, and the name after it is the envoy's."""
+        nxt = self.items[j] if j < len(self.items) else None
+        if (not country or nxt is None or nxt.kind != "place" or t >= len(self.toks)
+                or self.toks[t].norm not in ("to", "in") or nxt.t0 not in (t + 1, t + 2)
+                or not self.next_is_name(j + 1, nxt.t1)):
+            return j
+        iso = self.place_iso(nxt)
+        if iso:
+            self.emit(nxt.t0, nxt.t1, self.gazetteer.state_actor(iso, nxt.entries[0].form, self.span(nxt.t0, nxt.t1)))
+        return j + 1
 
     def named(self, t0: int, item: Item, role: str, country: str, intro: str) -> None:
         name = self.span(item.t0, item.t1)
         person = self.person_of(item, country or None, role) if item.kind != "name" else None
+        if item.kind != "person" and (person is None or person.name not in self.seen):
+            earlier = self.earlier_person(item, country or None, self.span(t0, item.t1))
+            if earlier:  # "Sheikh Tamim" after "Emir Tamim bin Hamad Al Thani"
+                self.emit(t0, item.t1, earlier)
+                return
         if person is None and item.kind == "name":
             person = self.gazetteer.fuzzy_person([t.norm for t in self.toks[item.t0 : item.t1]], country or None)
-        if person:
-            self.emit(t0, item.t1, self.person_actor(person, role, f"'{intro}' + known name '{name}'"))
+        if person and self.leads_a_party_only(person, role):
+            self.emit_non_state(t0, item, person.name, role, intro)
+        elif person:
+            self.emit_named(t0, item, self.person_actor(person, role, f"'{intro}' + known name '{name}'"))
         elif country and role != "address":
             why = f"unknown name '{name}' introduced as '{intro}' -> {self.gazetteer.country_name(country)}"
-            self.emit(t0, item.t1, Actor(" ".join(name.split()), country, "person", person_role(role), why))
+            self.emit_named(t0, item, Actor(" ".join(name.split()), country, "person", person_role(role), why))
 
-    def office(self, t0: int, t1: int, role: str, country: str, may_be_unnamed: bool = True) -> None:
+    def office(self, t0: int, t1: int, role: str, country: str, may_be_unnamed: bool = True, title: str = "") -> None:
         """'the South Korean president' -> whoever held that office on the article's date;
         'Russian officials' -> unnamed people of that state (not '[Council of] Ministers of Cuba')."""
         surface = self.span(t0, t1)
         if self.toks[t0].start < self.quiet_until:
             return
-        held = self.gazetteer.holder(country, role, self.on) if role in HOLDER_ROLES else None
+        is_dated = self.on is not None
+        held = self.gazetteer.holder(country, role, self.on, title) if role in HOLDER_ROLES and is_dated else None
         if held:
             person, term = held
-            when = self.on.isoformat() if self.on else "now"
             self.emit(t0, t1, Actor(person.name, person.country, "person", term.role,
-                                    f"title '{surface}' on {when} -> {person.name} ({term.describe()})"))
+                                    f"title '{surface}' on {self.on} -> {person.name} ({term.describe()})"))
+        elif role != "address" and not is_dated and role in HOLDER_ROLES:
+            self.emit(t0, t1, self.state_in_office(country, role, f"title '{surface}' in an undated text"))
         elif role != "address" and may_be_unnamed:
             why = f"title '{surface}' names no one in the data -> {self.gazetteer.country_name(country)}"
             self.emit(t0, t1, Actor(surface, country, "person", person_role(role), why))
+
+    def state_in_office(self, country: str, role: str, why: str) -> Actor:
+        """Without the article's date an office names no one: the state, with the role it acts in
+        ('the Kenyan president' is Kenya at head-of-state level, not today's president)."""
+        name = self.gazetteer.country_name(country)
+        return Actor(name, country, "state", person_role(role), f"{why}: the office, not a person -> {name}")
 
     def address_only(self, i: int, j: int, titles: list[Item]) -> int:
         """'Comrade Chairman': a form of address for the leader of the country in context."""
@@ -273,19 +329,46 @@ class MentionPass:
         is_address = any(e.target == "address" for e in titles[0].entries)
         if is_address and role in HOLDER_ROLES and self.last_country:
             self.office(self.items[i].t0, titles[-1].t1, role, self.last_country)
+        elif not is_address and role in HOLDER_ROLES and role != "leader" and self.is_bare_definite(titles):
+            self.title_anaphor(titles[0].t0, titles[-1].t1, role)
         return j
+
+    def is_bare_definite(self, titles: list[Item]) -> bool:
+        """'the emir', 'The premier': one office, not 'the premiers' or 'the president of ...'."""
+        t0, t1 = titles[0].t0, titles[-1].t1
+        after = self.toks[t1].norm if t1 < len(self.toks) else ""
+        plural = self.toks[t1 - 1].norm.endswith("s") and not self.toks[t1 - 1].norm.endswith("ss")
+        return t0 > 0 and self.toks[t0 - 1].norm == "the" and after != "of" and not plural \
+            and self.toks[t0].start >= self.quiet_until
+
+    def title_anaphor(self, t0: int, t1: int, role: str) -> None:
+        """A bare 'the premier' is the last person mentioned who bears that title (else holds
+        that role); with nobody mentioned, the holder in the one state the text names whose
+        office bears it."""
+        key = self.gazetteer.surfaces.speller.text_key(self.span(t0, t1))
+        bears = lambda p: any(self.gazetteer.bears_title(t, key) for t in p.terms_on(self.on))  # noqa: E731
+        actor = self.memory.last_in_office(bears, person_role(role))
+        if actor is not None:
+            why = f"'the {self.span(t0, t1)}' refers back to {actor.name}, the last such office-holder mentioned"
+            self.emit(t0, t1, Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})"))
+        elif self.on is not None:
+            self.bare_titles.append((t0, t1, key))
 
     def at_person(self, i: int) -> int:
         item = self.items[i]
         person = self.person_of(item, None, "")
         if person:
-            self.emit(item.t0, item.t1, self.person_actor(person, "", f"known name '{self.span(item.t0, item.t1)}'"))
+            self.emit_named(item.t0, item, self.person_actor(person, "", f"known name '{self.span(item.t0, item.t1)}'"))
         return i + 1
 
     def at_short(self, i: int) -> int:
         item = self.items[i]
         person = self.person_of(item, None, "")
-        if person:
+        earlier = self.earlier_person(item, None, self.span(item.t0, item.t1)) if (
+            person is None or person.name not in self.seen) else None
+        if earlier:  # "Lai" after "Vietnam's ambassador Lai Thai Binh", not Taiwan's Lai Ching-te
+            self.emit(item.t0, item.t1, earlier)
+        elif person:
             why = f"short name '{self.span(item.t0, item.t1)}' of a leader in office or named before"
             self.emit(item.t0, item.t1, self.person_actor(person, "", why))
         return i + 1
@@ -295,18 +378,63 @@ class MentionPass:
         appositive ('Ri Ryong Nam, the DPRK ambassador to China')."""
         item = self.items[i]
         words = [t.norm for t in self.toks[item.t0 : item.t1]]
+        is_plain = not CALENDAR_WORDS.intersection(words) and not self.common_words.intersection(words)
+        earlier = self.earlier_person(item, None, self.span(item.t0, item.t1)) if is_plain else None
+        if earlier:  # "Anwar told reporters" after "Anwar Ibrahim"
+            self.emit(item.t0, item.t1, earlier)
+            return i + 1
         person = self.gazetteer.fuzzy_person(words) if len(words) >= 2 else None
         if person:
             name = self.span(item.t0, item.t1)
-            self.emit(item.t0, item.t1, self.person_actor(person, "", f"name '{name}' spells known '{person.name}'"))
+            self.emit_named(item.t0, item, self.person_actor(person, "", f"name '{name}' spells known '{person.name}'"))
             return i + 1
-        is_plain = len(words) >= 2 and not CALENDAR_WORDS.intersection(words)
-        found = self.appositive(i) if is_plain else None
+        found = self.appositive(i) if len(words) >= 2 and not CALENDAR_WORDS.intersection(words) else None
         if found:
             country, role, why = found
             name = " ".join(self.span(item.t0, item.t1).split())
-            self.emit(item.t0, item.t1, Actor(name, country, "person", person_role(role), why))
+            self.emit_named(item.t0, item, Actor(name, country, "person", person_role(role), why))
         return i + 1
+
+    def at_epithet(self, i: int) -> int:
+        """'the island nation of Fiji' is Fiji; a bare 'the Kingdom' waits for the whole text."""
+        item, t = self.items[i], self.items[i].t1
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        iso = self.place_iso(nxt) if nxt and nxt.kind == "place" and nxt.t0 in (t + 1, t + 2) else None
+        if iso and self.toks[t].norm == "of":
+            self.emit_epithet(item.t0, nxt.t1, item, self.gazetteer.sovereign_of(iso), "the place it names")
+            return i + 2
+        self.epithets.append(item)
+        return i + 1
+
+    def resolve_bare_title(self, t0: int, t1: int, key: str) -> None:
+        held = [(p, t) for iso in sorted(self.memory.countries) for p, t in self.gazetteer.holders.get(iso, ())
+                if t.holds_on(self.on) and self.gazetteer.bears_title(t, key)]
+        if len({p.country for p, _ in held}) == 1:
+            person, term = held[0]
+            why = f"'the {self.span(t0, t1)}' -> the one state the text names whose {term.title} it can be"
+            self.emit(t0, t1, self.person_actor(person, term.role, why))
+
+    def resolve_epithet(self, item: Item) -> None:
+        epithet = self.gazetteer.epithets[int(item.entries[0].target)]
+        iso = self.memory.epithet_country(epithet)
+        if iso:
+            why = "its only state" if epithet.rule == "always" else "the one state of its kind the text names"
+            self.emit_epithet(item.t0, item.t1, item, iso, why)
+
+    def emit_epithet(self, t0: int, t1: int, item: Item, iso: str, why: str) -> None:
+        """The state an epithet stands for, or the holder of the office it names on the day."""
+        epithet = self.gazetteer.epithets[int(item.entries[0].target)]
+        surface = self.span(t0, t1)
+        reason = f"epithet '{surface}' -> {self.gazetteer.country_name(iso)}, {why}"
+        held = self.gazetteer.holder(iso, epithet.role, self.on) if epithet.role and self.on else None
+        if held:
+            person, term = held
+            actor = Actor(person.name, iso, "person", term.role, f"{reason}; on {self.on} -> {person.name}")
+        elif epithet.role:
+            actor = self.state_in_office(iso, epithet.role, reason)
+        else:
+            actor = Actor(self.gazetteer.country_name(iso), iso, "state", "state", reason)
+        self.emit(t0, t1, actor)
 
     def appositive(self, i: int) -> tuple[str, str, str] | None:
         """'<Name>, [the|a] ... <title> ... <Country>' up to the end of the clause."""
@@ -349,9 +477,11 @@ class MentionPass:
 # "name" for a capitalised name no table knows).
 STEPS: dict[str, Callable[[MentionPass, int], int]] = {
     "media": MentionPass.at_media,
+    "organisation": MentionPass.at_organisation,
     "person": MentionPass.at_person,
     "place": MentionPass.at_place,
     "body": MentionPass.at_body,
+    "epithet": MentionPass.at_epithet,
     "short": MentionPass.at_short,
     "title": MentionPass.at_title,
     "name": MentionPass.at_name,

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from ..knowledge.tables import Table, read_table
 from .gazetteer import Gazetteer
-from .mention_pass import Mention, MentionPass, add_name_runs, demote_glued_shorts
+from .hits import add_name_runs, demote_glued_shorts, demote_places_in_names, mark_organisations
+from .mention_pass import Mention, MentionPass
 from .surfaces import PAREN_GAP_RE, Item, tokenize
 
-ACTOR_TABLES = ("countries", "leaders", "titles", "media")
+ACTOR_TABLES = ("countries", "leaders", "titles", "media", "epithets", "spellings", "organisations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,8 @@ class ActorResolver:
 
     @classmethod
     def from_dir(cls, data_dir: str | Path | None) -> "ActorResolver":
-        """The package's tables extended by a data folder of the user's (countries, leaders,
-        titles, media .csv), loaded once per folder."""
+        """The package's tables extended by a data folder of the user's (ACTOR_TABLES .csv),
+        loaded once per folder."""
         return _resolver_of(tuple(read_table(name, data_dir) for name in ACTOR_TABLES))
 
     def find_mentions(self, text: str, on: date | None = None, *, is_one_mention: bool = False) -> list[Mention]:
@@ -73,6 +74,8 @@ class ActorResolver:
             people = (self.gazetteer.persons[int(e.target)] for e in item.entries)
             return not is_one_mention and any(t.is_paramount for p in people for t in p.terms_on(on))
 
+        items = mark_organisations(text, toks, items, self.gazetteer.organisation_heads, self.gazetteer.surfaces)
+        items = demote_places_in_names(text, toks, items)
         items = add_name_runs(text, toks, demote_glued_shorts(text, toks, items, leads_now))
         return MentionPass(self.gazetteer, text, toks, items, on, is_one_mention).run()
 

@@ -1,18 +1,23 @@
 """Surfaces: the folded tokens a text is matched on, and the index of every known surface.
 
-Names, titles, places and outlets are written many ways ("Kim Jong-un", "KIM JONG UN", "Díaz");
-folding every word to a lower-case, accent-free form and keying each known surface by its joined
-folded tokens lets a text be matched by a single leftmost-longest scan, with case rules that keep
-"us" and "may" out. What a run of hits means in context is the mention pass's job.
+Names, titles, places and outlets are written many ways ("Kim Jong-un", "KIM JONG UN", "Díaz",
+"Zelenskiy", "el-Sissi"); folding every word to a lower-case, accent-free form, rewriting it by
+the known transliteration alternations of spellings.csv (a Spelling row each), and keying each
+known surface by its joined keys lets a text be matched by a single leftmost-longest scan, with
+case rules that keep "us" and "may" out. What a run of hits means in context is the mention
+pass's job.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-KIND_ORDER = ("media", "person", "place", "body", "short", "title")
+from ..errors import DataFileError
+
+KIND_ORDER = ("media", "person", "place", "body", "epithet", "short", "title")
 TOKEN_RE = re.compile(r"[^\W_]+")
 JOIN_GAP_RE = re.compile(r"[ \t\-'’.&]{0,3}")  # inside one name: "Jong-un", "People's", "U.S. Congress"
 NAME_GAP_RE = re.compile(r"[ \t\-]{1,2}")  # between the words of a phrase
@@ -34,11 +39,53 @@ def name_key(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Spelling:
+    """One transliteration alternation: a regular expression over a folded word and what it
+    becomes in the matching key ('Zelenskiy' and 'Zelenskyy' both key as 'zelenski')."""
+
+    pattern: re.Pattern[str]
+    replacement: str
+
+
+def read_spellings(rows: Iterable[Mapping[str, str]]) -> tuple[Spelling, ...]:
+    """The rules of spellings.csv; a pattern that is no regular expression fails where it is."""
+    rules = []
+    for row in rows:
+        try:
+            rules.append(Spelling(re.compile(row["pattern"]), row.get("replacement", "")))
+        except re.error as exc:
+            where = getattr(row, "where", "spellings.csv")
+            raise DataFileError(f"{where}: pattern {row['pattern']!r} is not a regular expression ({exc})") from exc
+    return tuple(rules)
+
+
+class Speller:
+    """Folded word -> matching key, by the spelling rules in order (cached: names recur)."""
+
+    def __init__(self, spellings: tuple[Spelling, ...] = ()) -> None:
+        self.spellings = spellings
+        self._keys: dict[str, str] = {}
+
+    def key(self, folded: str) -> str:
+        found = self._keys.get(folded)
+        if found is None:
+            found = folded
+            for rule in self.spellings:
+                found = rule.pattern.sub(rule.replacement, found)
+            self._keys[folded] = found = found or folded
+        return found
+
+    def text_key(self, text: str) -> str:
+        """A whole name's key: 'Abdel Fattah el-Sissi' = 'Abdel-Fattah al-Sisi'."""
+        return "".join(self.key(fold(t)) for t in TOKEN_RE.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What one dictionary surface stands for."""
 
-    kind: str  # person | short | place | body | title | media
-    target: str  # person index, ISO3, title role or outlet name
+    kind: str  # person | short | place | body | epithet | title | media
+    target: str  # person index, ISO3, title role, epithet index or outlet name
     form: str  # how it was written: name, alias, demonym, capital, official, short_form, ...
     is_acronym: bool
     cap_at: int = 0  # the word that must be capitalised in the text ("the North": 1)
@@ -68,9 +115,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 class SurfaceIndex:
-    """Surfaces keyed by their joined folded tokens, with every token prefix for early stops."""
+    """Surfaces keyed by their joined word keys, with every token prefix for early stops."""
 
-    def __init__(self) -> None:
+    def __init__(self, speller: Speller | None = None) -> None:
+        self.speller = speller or Speller()
         self.entries: dict[str, list[Entry]] = {}
         self.prefixes: set[str] = set()
         self.words: set[str] = set()  # single words of actor surfaces, for the pre-filter
@@ -84,8 +132,9 @@ class SurfaceIndex:
         letters = "".join(words)
         is_acronym = letters.isupper() and len(letters) <= 6
         folded = [fold(w) for w in words]
-        key = "".join(folded)
-        if kind != "media":
+        keys = [self.speller.key(f) for f in folded]
+        key = "".join(keys)
+        if kind not in ("media", "epithet"):
             self.words.update(folded)
             if words[0][:1].isupper():
                 self.connecting.update(f for w, f in zip(words, folded) if w.islower())
@@ -95,19 +144,20 @@ class SurfaceIndex:
         entry = Entry(kind, target, form, is_acronym, cap_at, caps)
         if entry not in bucket:
             bucket.append(entry)
-        for i in range(1, len(folded) + 1):
-            self.prefixes.add("".join(folded[:i]))
+        for i in range(1, len(keys) + 1):
+            self.prefixes.add("".join(keys[:i]))
         self.max_tokens = max(self.max_tokens, len(folded) + 2)
 
-    def scan(self, text: str, toks: list[Token], any_case: bool = False) -> list[Item]:
-        """Leftmost-longest dictionary hits; case rules keep 'us' and 'may' out."""
-        items, i, n = [], 0, len(toks)
+    def scan(self, text: str, toks: list[Token], any_case: bool = False, start: int = 0,
+             stop: int | None = None) -> list[Item]:
+        """Leftmost-longest dictionary hits (in toks[start:stop]); case rules keep 'us' and 'may' out."""
+        items, i, n = [], start, len(toks) if stop is None else stop
         while i < n:
             key, best = "", None
             for j in range(i, min(n, i + self.max_tokens)):
                 if j > i and not JOIN_GAP_RE.fullmatch(text, toks[j - 1].end, toks[j].start):
                     break
-                key += toks[j].norm
+                key += self.speller.key(toks[j].norm)
                 if key not in self.prefixes:
                     break
                 fitting = tuple(e for e in self.entries.get(key, ()) if any_case or fits_case(e, toks[i : j + 1]))
@@ -130,4 +180,4 @@ def fits_case(entry: Entry, toks: list[Token]) -> bool:
         return all(t.raw.isupper() for t in toks)
     if entry.caps and not all(toks[k].raw[:1].isupper() for k in entry.caps if k < len(toks)):
         return False
-    return entry.kind == "title" or toks[min(entry.cap_at, len(toks) - 1)].raw[:1].isupper()
+    return entry.kind in ("title", "epithet") or toks[min(entry.cap_at, len(toks) - 1)].raw[:1].isupper()

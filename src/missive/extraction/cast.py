@@ -134,10 +134,11 @@ class ActorFinder:
         self.cast, self.base, self.state_nouns = cast, base, state_nouns
 
     def actors_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Actor]:
-        """The actors of a role token and of its conjuncts ("X and Y")."""
+        """The state actors of a role token and of its conjuncts ("X and Y"); a token naming an
+        actor without a state (a party, an opposition leader) gives none."""
         out: list[Actor] = []
         for t in [token, *_conjuncts(token)]:
-            out.extend(a for a in self._single(t, set(exclude)) if a not in out)
+            out.extend(a for a in self._single(t, set(exclude)) if a not in out and a.country)
         return out
 
     def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
@@ -163,7 +164,7 @@ class ActorFinder:
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
                  if not self._demonym_of_something_else(m, token)]
         if found:
-            more = self._through_of(token, exclude) if len(found) == 1 and found[0].kind == "person" else []
+            more = self._through_of(token, exclude) if len(found) == 1 and _is_office(found[0]) else []
             return _distinct(found + [a for a in more if a.kind == "state"])
         return self._through_of(token, exclude)
 
@@ -220,6 +221,11 @@ class ActorFinder:
                     if found:
                         return found
         return []
+
+
+def _is_office(actor: Actor) -> bool:
+    """A person, or a state named by an office ('the heads of state of ...' in an undated text)."""
+    return actor.kind == "person" or actor.kind == "state" and actor.role not in ("state", "")
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

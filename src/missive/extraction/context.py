@@ -29,7 +29,7 @@ def people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
     when they are of exactly two countries."""
     people = {}
     for m in cast.within(sentence.start, sentence.end):
-        if m.actor.kind == "person" and m.actor.country not in people:
+        if m.actor.kind == "person" and m.actor.country and m.actor.country not in people:
             people[m.actor.country] = m.actor
     if len(people) == 2:
         frame.notes.append("participants: the two people named in the sentence")

@@ -29,6 +29,10 @@ TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")
 PARAMOUNT_ROLES = ("head_of_state", "head_of_government", "party_leader")
 FOUNDING_KINDS = ("state", "party", "army", "treaty", "relations", "organisation", "event", "birth", "death")
 OCCASION_KINDS = ("congress", "plenum", "session", "national_day", "holiday", "inauguration", "summit")
+# How an epithet picks its state: the one of its countries the article names, or its only one.
+EPITHET_RULES = ("named", "always")
+# Organisations whose name holds a country ('the Communist Party of Greece'): never the state.
+ORGANISATION_KINDS = ("party", "legislature")
 CHROME_KINDS = ("chrome", "article_end", "comment_prompt", "date_label", "credit", "caption")
 CHROME_MATCHES = ("line", "start", "contains")
 # PLOVER's event types (CAMEO2PLOVER-2021 and the PLOVER manual), for the event_codes table.
@@ -97,4 +101,8 @@ SCHEMAS: dict[str, Schema] = {s.name: s for s in (
                            _c("plover_mode"), _c("note"))),
     Schema("chrome_phrases", (_c("phrase", filled=True), _c("kind", "choice", CHROME_KINDS, filled=True),
                               _c("match", "choice", CHROME_MATCHES, filled=True))),
+    Schema("epithets", (_c("epithet", filled=True), _c("aliases", optional=True), _c("countries", "iso3s"),
+                        _c("role", "choice", OFFICE_ROLES), _c("rule", "choice", EPITHET_RULES))),
+    Schema("spellings", (_c("pattern", filled=True), _c("replacement"), _c("example", optional=True))),
+    Schema("organisations", (_c("word", filled=True), _c("kind", "choice", ORGANISATION_KINDS, filled=True))),
 )}
