@@ -402,6 +402,7 @@ class MentionPass:
         iso = self.place_iso(nxt) if nxt and nxt.kind == "place" and nxt.t0 in (t + 1, t + 2) else None
         if iso and self.toks[t].norm == "of":
             self.emit_epithet(item.t0, nxt.t1, item, self.gazetteer.sovereign_of(iso), "the place it names")
+            self.memory.define(self.gazetteer.sovereign_of(iso))
             return i + 2
         self.epithets.append(item)
         return i + 1

@@ -31,6 +31,7 @@ class ArticleMemory:
 
     people: list[NamedPerson] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
+    defined: list[str] = field(default_factory=list)  # states the article described by an epithet
     mentioned: list[tuple[Actor, Person | None]] = field(default_factory=list)  # every state person
 
     def remember_mention(self, actor: Actor, person: Person | None) -> None:
@@ -68,10 +69,17 @@ class ArticleMemory:
             return None
         return found[-1]
 
+    def define(self, iso3: str) -> None:
+        """'the Pacific island nation of Nauru': the article says which state its epithets mean."""
+        self.defined.append(iso3)
+
     def epithet_country(self, epithet: Epithet) -> str | None:
-        """The state an epithet means: its only country when the rule says so, else the one of
-        its countries the article names."""
+        """The state an epithet means: its only country when the rule says so, else the one the
+        article defined by an epithet, else the one of its countries the article names."""
         if epithet.rule == "always" and len(epithet.countries) == 1:
             return epithet.countries[0]
+        defined = [c for c in self.defined if c in epithet.countries]
+        if defined:
+            return defined[-1]
         named = [c for c in epithet.countries if c in self.countries]
         return named[0] if len(named) == 1 else None

@@ -73,7 +73,7 @@ class Cast:
             if agent is not None and not self._newer_person(agent.start, pos, exclude):
                 return _because(agent.actor, "pronoun subject resolved to the person last seen as a subject")
         for m in self.before(pos):
-            if m.actor.kind == "person" and m.actor.name not in exclude:
+            if is_person_like(m.actor) and m.actor.name not in exclude:
                 return _because(m.actor, "pronoun resolved to the nearest person mentioned before")
         return None
 
@@ -164,7 +164,7 @@ class ActorFinder:
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
                  if not self._demonym_of_something_else(m, token)]
         if found:
-            more = self._through_of(token, exclude) if len(found) == 1 and _is_office(found[0]) else []
+            more = self._through_of(token, exclude) if len(found) == 1 and is_person_like(found[0]) else []
             return _distinct(found + [a for a in more if a.kind == "state"])
         return self._through_of(token, exclude)
 
@@ -223,8 +223,9 @@ class ActorFinder:
         return []
 
 
-def _is_office(actor: Actor) -> bool:
-    """A person, or a state named by an office ('the heads of state of ...' in an undated text)."""
+def is_person_like(actor: Actor) -> bool:
+    """A person, or a state named by one of its offices when the text's date names no holder
+    ('the Kenyan president' in an undated article): someone acts, whose name is unknown."""
     return actor.kind == "person" or actor.kind == "state" and actor.role not in ("state", "")
 
 

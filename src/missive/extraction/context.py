@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .nlp import Sentence
-from .cast import ActorFinder, Cast
+from .cast import ActorFinder, Cast, is_person_like
 from .drafts import Draft
 from .frames import Frame
 
@@ -29,7 +29,7 @@ def people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
     when they are of exactly two countries."""
     people = {}
     for m in cast.within(sentence.start, sentence.end):
-        if m.actor.kind == "person" and m.actor.country and m.actor.country not in people:
+        if is_person_like(m.actor) and m.actor.country and m.actor.country not in people:
             people[m.actor.country] = m.actor
     if len(people) == 2:
         frame.notes.append("participants: the two people named in the sentence")
@@ -41,10 +41,10 @@ def other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> No
     """A message with one party named: the one person of another country named in the same
     sentence is the other party ("Kim made the remarks in a message to Xi")."""
     known = (frame.agents or frame.recipients)[0]
-    if known.kind != "person":
+    if not is_person_like(known):
         return
     others = {m.actor.name: m.actor for m in cast.within(sentence.start, sentence.end)
-              if m.actor.kind == "person" and m.actor.country and m.actor.country != known.country}
+              if is_person_like(m.actor) and m.actor.country and m.actor.country != known.country}
     if len(others) == 1:
         other = next(iter(others.values()))
         (frame.recipients if frame.agents else frame.agents).append(other)
