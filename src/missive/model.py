@@ -81,15 +81,28 @@ class Removal:
     text: str = ""
 
 
+# Where a publication-date candidate was read (a closed set: the reference date weighs them).
+# row: a corpus row's published field; html: the page's metadata; url / filename: written there;
+# header: a top line; dateline: "SEOUL, Sept. 9 (UPI) -"; credit: a trailing "(TNA - June 2, 2019)";
+# text: a date beside a weekday in the body; embed: an embedded post's credit line;
+# caption: a photo caption (used only when nothing else dates the article).
+DATE_SOURCES = frozenset({"row", "html", "url", "filename", "header", "dateline", "credit", "text", "embed",
+                          "caption"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateCandidate:
     """A possible publication date of an article, with where it was read."""
 
     value: date
-    source: str  # header | dateline | html | url | text | filename
+    source: str  # one of DATE_SOURCES
     reason: str
     start_char: int | None = None
     has_year: bool = True
+
+    def __post_init__(self) -> None:
+        if self.source not in DATE_SOURCES:
+            raise ValueError(f"unknown date source {self.source!r}; one of {sorted(DATE_SOURCES)}")
 
 
 @dataclass(frozen=True, slots=True)

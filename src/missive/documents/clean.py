@@ -27,6 +27,7 @@ from .lines import (
     BODY_MIN_WORDS,
     Line,
     header_zone,
+    is_caption_like,
     is_headline_shaped,
     is_sentence_like,
     is_title_cased,
@@ -347,12 +348,6 @@ def _phrase_matchers(table: Table) -> dict[str, tuple[frozenset[str], re.Pattern
             re.compile(rf"(?<![^\W_])(?:{'|'.join(inside)})(?![^\W_])") if inside else None,
         )
     return matchers
-
-
-def is_caption_like(text: str) -> bool:
-    """A photo caption or credit: 'X / Outlet file', '... (Yonhap News)', 'file photo'."""
-    inside = phrase_matchers().get("caption", (frozenset(), None, None))[2]
-    return " / " in text or bool(inside and inside.search(normalise_line(text)))
 
 
 def repeat_key(text: str) -> str:

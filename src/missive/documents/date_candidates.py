@@ -11,13 +11,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..model import DateCandidate
-from .lines import header_zone, phrase_table, split_lines, word_count
+from .lines import header_zone, is_caption_like, normalise_line, phrase_table, split_lines, word_count
 
 
 # ---------------------------------------------------------------- dates written in text
@@ -115,53 +115,160 @@ def _match_label(text: str) -> str:
     return ""
 
 
-def read_header_line(text: str) -> HeaderDate | None:
-    """Read a line made of [label] date [time zone] ... pieces, e.g. 'Posted on : 2021-07-12 17:50 KST'."""
-    pos, dates, labels = 0, [], []
-    starts = {d.start: d for d in find_dates(text)}
+# Words that join a label or a date to a time: "Posted at Nov 15 2012", "June 9, 2025 at 18:37 JST".
+_CONNECTOR = re.compile(r"(?:at|as\s+of|on)(?![\w])", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+# A section or agency name before the date: "Politics 09:15 March 3, 2021", "Reuters, May 4, 2016".
+_SECTION = (re.compile(r"[A-Z][\w&.'-]*\s*,?\s+"), re.compile(r"[A-Z][\w&.'-]*\s+[A-Z][\w&.'-]*\s*,?\s+"))
+_SEPARATORS = " \t\u00a0:>,.-–—()[]•"
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    end: int
+    dates: tuple[FoundDate, ...]
+    labels: tuple[str, ...]
+
+
+def _read_run(text: str, pos: int, starts: dict[int, FoundDate]) -> _Run:
+    """[label] [time] date [at] [time] [zone] ... from pos: the pieces a date header is made of."""
+    dates: list[FoundDate] = []
+    labels: list[str] = []
     while pos < len(text):
-        pos += len(text[pos:]) - len(text[pos:].lstrip(" \t\u00a0:>,.-–—()[]"))
+        pos += len(text[pos:]) - len(text[pos:].lstrip(_SEPARATORS))
         label = _match_label(text[pos:])
-        time = TIME.match(text, pos) if dates else None
+        clock = _CLOCK.match(text, pos)
+        zone = TIME.match(text, pos) if dates else None
+        joint = _CONNECTOR.match(text, pos) if dates or labels else None
+        if joint:  # a joining word only before a date or a time: "at 18:37", not "On the occasion"
+            after = joint.end() + len(text[joint.end():]) - len(text[joint.end():].lstrip())
+            joint = joint if after in starts or _CLOCK.match(text, after) else None
         if pos in starts:
             dates.append(starts[pos])
             pos = starts[pos].end
-        elif label:
-            labels.append(label)
-            pos += len(label)
-        elif time:
-            pos = time.end()
+        elif label or clock or zone or joint:
+            labels += [label] if label else []
+            pos = (label and pos + len(label)) or (clock or zone or joint).end()
         else:
             break
-    if not dates:
-        return None
-    rest = text[pos:].strip()
-    is_residue = rest.startswith("|") or (word_count(rest) <= 3 and any(c.isdigit() for c in rest))
-    if not rest or is_residue:
-        return HeaderDate(tuple(dates), len(text), True, " ".join(labels))
-    if (labels or dates[0].is_iso) and (rest[0].isupper() or rest[0] in "\"'“‘"):
-        return HeaderDate(tuple(dates), pos, False, " ".join(labels))
+    return _Run(pos, tuple(dates), tuple(labels))
+
+
+def _read_dated_run(text: str, pos: int, starts: dict[int, FoundDate]) -> _Run:
+    """A run of date pieces, maybe after a short section or agency name."""
+    run = _read_run(text, pos, starts)
+    if run.dates:
+        return run
+    for shape in _SECTION:
+        section = shape.match(text, pos)
+        after = _read_run(text, section.end(), starts) if section else run
+        if after.dates:
+            return after
+    return run
+
+
+def _is_residue(rest: str) -> bool:
+    """What may follow a header's dates: a pipe, a few words with a digit, or page furniture."""
+    if rest.startswith("|") or (word_count(rest) <= 3 and any(c.isdigit() for c in rest)):
+        return True
+    norm = normalise_line(rest)
+    return any(norm == phrase for phrase, match in phrase_table().get("chrome", ()) if match == "line")
+
+
+def read_header_line(text: str) -> HeaderDate | None:
+    """Read a line made of [label] date [time zone] ... pieces, e.g. 'Posted on : 2021-07-12 17:50 KST';
+    pipe-separated lines ('By: Reuters | Beijing | Updated: September 3, 2016 3:13 pm') piece by piece."""
+    starts = {d.start: d for d in find_dates(text)}
+    run = _read_dated_run(text, 0, starts)
+    if not run.dates:
+        return _read_pipe_line(text, starts)
+    rest = text[run.end:].strip()
+    if not rest or _is_residue(rest):
+        more = _read_pipe_line(text[run.end:], {k - run.end: v for k, v in starts.items() if k >= run.end})
+        extra = tuple(replace(d, start=d.start + run.end, end=d.end + run.end) for d in more.dates) if more else ()
+        return HeaderDate(run.dates + extra, len(text), True, " ".join(run.labels))
+    if (run.labels or run.dates[0].is_iso) and (rest[0].isupper() or rest[0] in "\"'“‘"):
+        return HeaderDate(run.dates, run.end, False, " ".join(run.labels))
     return None
 
 
+def _read_pipe_line(text: str, starts: dict[int, FoundDate]) -> HeaderDate | None:
+    """Every piece between pipes is a date run or a few words (a byline, a place, an agency)."""
+    if "|" not in text:
+        return None
+    dates: list[FoundDate] = []
+    labels: list[str] = []
+    pos = 0
+    for piece in text.split("|"):
+        run = _read_dated_run(text, pos, starts)
+        inside = run.end <= pos + len(piece) + 1
+        if run.dates and inside and (not text[run.end:pos + len(piece)].strip() or _is_residue(
+                text[run.end:pos + len(piece)].strip())):
+            dates += run.dates
+            labels += run.labels
+        elif word_count(piece) > 3 or any(s <= pos + len(piece) for s in starts if s >= pos):
+            return None
+        pos += len(piece) + 1
+    return HeaderDate(tuple(dates), len(text), True, " ".join(labels)) if dates else None
+
+
 DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}),\s+(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})"
-    r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:—|–|--|-|:)")
+    rf"^\s*(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?,\s+"
+    rf"(?:(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONTH})\.?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\.?\s*"
+    r"(?:\((?P<credit>[^()]{2,40})\)\s*(?:—|–|--|-|:)|/(?P<slash>[^/\n]{2,40})/\.?|—|–|--|-|:)")
+# A dateline without a date, or a credit line: "CAIRO -", "KYIV, Ukraine —", "(AP) ACCRA —",
+# "BEIJING (Reuters) -", "DAMASCUS:", "Bangkok, Thailand | TNA |". Where, and who reports: never who acts.
+_PLACE_LINE = re.compile(
+    r"^\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\)\s*)?(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,2})"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?\s*(?:\((?P<credit>[^()]{2,40})\)\s*)?(?:—|–|--|-|:)\s+"
+    r"|^\s*\((?P<agency2>[A-Za-z .&]{2,30})\)\s*(?:—|–|--|-)\s+"
+    r"|^\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}(?:,\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?\s*\|\s*"
+    r"(?P<piped>[A-Z][\w .&-]{1,30}?)\s*\|\s*")
 WEEKDAY = "|".join(calendar.day_name)
+
+
+def dateline_credit(match: re.Match[str]) -> str | None:
+    """The agency a dateline credits: '(UPI)' or '/Kazinform/'."""
+    groups = match.groupdict()
+    return next((groups[k].strip() for k in ("credit", "slash", "agency", "agency2", "piped") if groups.get(k)), None)
 
 
 def find_dateline(line: str) -> tuple[re.Match[str], date, bool] | None:
     """'SEOUL, Sept. 9 (UPI) —': (match, value, has_year); year-less values get year 1."""
     match = DATELINE.match(line)
-    if not match or not month_number(match["mon"]):
+    if not match or not month_number(match["mon"] or match["mon2"]):
         return None
-    year, month, day = int(match["y"] or 1), month_number(match["mon"]), int(match["d"])
+    month, day = month_number(match["mon"] or match["mon2"]), int(match["d"] or match["d2"])
+    year = int(match["y"] or 1)
     if not match["y"] and (month, day) == (2, 29):
         year = 4  # the first leap year: 29 February needs one to exist
     try:
         return match, date(year, month, day), bool(match["y"])
     except ValueError:
         return None
+
+
+# A dateline without a date opens a paragraph of prose, never a headline ("IRAN: ties restored").
+PLACE_LINE_MIN_WORDS = 8
+
+
+def dateline_end(text: str, *, opens_paragraph: bool = True) -> int:
+    """Where the text proper starts after a dateline or credit prefix ("SEOUL, Sept. 9 (UPI) —"); 0 if none.
+    A prefix without a date ("CAIRO -") counts only where a paragraph of prose opens."""
+    match = DATELINE.match(text)
+    if not match and opens_paragraph:
+        match = _PLACE_LINE.match(text)
+        if match and word_count(text[match.end():]) < PLACE_LINE_MIN_WORDS:
+            match = None
+    end = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip()) if match else 0
+    return end if end < len(text) else 0
+
+
+def find_place_credit(line: str) -> str | None:
+    """The agency credited by a dateline without a date ('(AP) ACCRA —', 'Bangkok, Thailand | TNA |')."""
+    match = _PLACE_LINE.match(line)
+    return dateline_credit(match) if match else None
 
 
 URL_DATES = (
@@ -188,7 +295,8 @@ def find_url_dates(url: str) -> list[date]:
 
 # ---------------------------------------------------------------- date candidates
 def header_candidates(original: str) -> Iterator[DateCandidate]:
-    """Dates of header lines at the top, and dates right after a label anywhere in those lines."""
+    """Dates of header lines at the top, dates right after a label anywhere in those lines, and a
+    date closing a title line ('Condolences to the people of X, 23.10.2018')."""
     lines = split_lines(original)
     for i in header_zone(lines):
         line = lines[i]
@@ -202,6 +310,8 @@ def header_candidates(original: str) -> Iterator[DateCandidate]:
             label = date_label_before(line.text[:found.start])
             if label:
                 yield from _candidates(found, "header", f"date labelled {label!r} in a top line", line.start)
+            elif not line.text[found.end:].strip() and line.text[:found.start].rstrip().endswith(","):
+                yield from _candidates(found, "header", "date closing a top line", line.start)
 
 
 def date_label_before(prefix: str) -> str:
@@ -226,25 +336,50 @@ def dateline_candidates(original: str) -> Iterator[DateCandidate]:
         if hit:
             match, value, has_year = hit
             why = "dateline " + repr(match.group(0).strip()) + ("" if has_year else " (no year)")
-            yield DateCandidate(value, "dateline", why, line.start + match.start("mon"), has_year)
+            yield DateCandidate(value, "dateline", why, line.start + match.start("mon" if match["mon"] else "d2"),
+                                has_year)
+
+
+# "... said the minister. (TNA - June 2, 2019)": an agency's credit with its date, closing a paragraph.
+_TRAILING_CREDIT = re.compile(r"\((?P<credit>[A-Z][\w .&'-]{1,30}?)\s*(?:-|–|—|,)\s*(?P<when>[^()]{6,40})\)\s*$")
+# "— Chancellor Name (@handle) June 26, 2022": the credit line of an embedded post.
+_EMBED_CREDIT = re.compile(r"^\s*(?:—|–|--?)\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?P<when>.{6,30})$")
+
+
+def credit_candidates(original: str) -> Iterator[DateCandidate]:
+    """Dates of trailing agency credits and of embedded posts' credit lines, anywhere in the text."""
+    for line in split_lines(original):
+        for pattern, source, why in ((_TRAILING_CREDIT, "credit", "trailing credit"),
+                                     (_EMBED_CREDIT, "embed", "credit line of an embedded post")):
+            match = pattern.search(line.text)
+            if match:
+                for found in find_dates(match["when"], match.start("when")):
+                    yield from _candidates(found, source, f"{why} {match.group(0).strip()!r}", line.start)
 
 
 def weekday_text_candidates(text: str) -> Iterator[DateCandidate]:
-    """Full dates written next to a weekday ('Monday (09/10/2018)'): reports date their news so."""
-    for found in find_dates(text):
-        before = text[max(0, found.start - 14):found.start]
-        day = re.search(rf"({WEEKDAY})\W*$", before)
-        if not day:
-            continue
-        for value, reading in found.readings:
-            agrees = calendar.day_name[value.weekday()] == day.group(1)
-            reason = (f"date beside the weekday {day.group(1)!r} in the text; {reading}; "
-                      f"{'agrees with' if agrees else 'contradicts'} the weekday")
-            yield DateCandidate(value, "text", reason, found.start, True)
+    """Full dates written next to a weekday ('Monday (09/10/2018)'): reports date their news so.
+    In a photo caption such a date (and any full date) dates the photo: a candidate of last resort."""
+    for line in split_lines(text):
+        is_caption = is_caption_like(line.text)
+        for found in find_dates(line.text, line.start):
+            before = text[max(line.start, found.start - 14):found.start]
+            day = re.search(rf"({WEEKDAY})\W*$", before)
+            if not day and not is_caption:
+                continue
+            for value, reading in found.readings:
+                if is_caption:
+                    yield DateCandidate(value, "caption", f"date in a photo caption; {reading}", found.start, True)
+                    continue
+                agrees = calendar.day_name[value.weekday()] == day.group(1)
+                reason = (f"date beside the weekday {day.group(1)!r} in the text; {reading}; "
+                          f"{'agrees with' if agrees else 'contradicts'} the weekday")
+                yield DateCandidate(value, "text", reason, found.start, True)
 
 
 def collect_date_candidates(original: str, *, url: str, html_meta: dict, path: str) -> tuple[DateCandidate, ...]:
-    found = [*header_candidates(original), *dateline_candidates(original), *weekday_text_candidates(original)]
+    found = [*header_candidates(original), *dateline_candidates(original), *credit_candidates(original),
+             *weekday_text_candidates(original)]
     html_date = str(html_meta.get("date") or "")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", html_date):
         found.append(DateCandidate(date.fromisoformat(html_date[:10]), "html", "date in the HTML metadata"))

@@ -44,6 +44,18 @@ _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’)\]]*)(?:\s*\([^()]{1
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
+@lru_cache(maxsize=4)
+def _caption_words(rows: Table) -> re.Pattern[str] | None:
+    words = [re.escape(p) for p, match in phrase_table_of(rows).get("caption", ()) if match == "contains"]
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(words)})(?![^\W_])") if words else None
+
+
+def is_caption_like(text: str) -> bool:
+    """A photo caption or credit: 'X / Outlet file', '... (Yonhap News)', 'file photo'."""
+    words = _caption_words(read_table("chrome_phrases"))
+    return " / " in text or bool(words and words.search(normalise_line(text)))
+
+
 def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 

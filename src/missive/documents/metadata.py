@@ -20,7 +20,15 @@ from urllib.parse import urlsplit
 
 from ..knowledge.tables import Table, read_table
 from ..model import Metadata
-from .date_candidates import collect_date_candidates, date_label_before, find_dateline, find_dates, read_header_line
+from .date_candidates import (
+    collect_date_candidates,
+    date_label_before,
+    dateline_credit,
+    find_dateline,
+    find_dates,
+    find_place_credit,
+    read_header_line,
+)
 from .lines import WORD_RE, Line, header_zone, is_headline_shaped, normalise_line, phrase_table, split_lines, word_count
 
 
@@ -139,8 +147,9 @@ def credited_names(text: str) -> list[str]:
     lines = split_lines(text)
     for line in (lines[i] for i in header_zone(lines)):
         hit = find_dateline(line.text)
-        if hit and hit[0]["credit"]:
-            names.append(hit[0]["credit"])
+        credit = dateline_credit(hit[0]) if hit else find_place_credit(line.text)
+        if credit:
+            names.append(credit)
     for pattern in CREDIT_SHAPES:
         names += [m["n"].strip() for m in pattern.finditer(text) if word_count(m["n"]) <= 4]
     return names

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..actors.mention_pass import Mention
 from ..actors.resolver import ActorResolver
-from ..documents.date_candidates import DATELINE
+from ..documents.date_candidates import dateline_end
 from ..model import DateWindow, Document, Event
 from ..temporal.anniversaries import anniversary_date
 from ..temporal.reference_date import ReferenceDate
@@ -103,7 +103,7 @@ class Extractor:
     # -- stages ---------------------------------------------------------------------------------
     def _prepare(self, grounded: Grounded) -> _DocWork:
         doc, reference = grounded.doc, grounded.reference
-        sentences = [_mask_dateline(s) for s in split_sentences(doc.cleaned)]
+        sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
         candidates = [i for i, s in enumerate(sentences)
                       if words_of(s.text) & self.trigger_words or _PRO_VERB.search(s.text)]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
@@ -263,15 +263,15 @@ class Extractor:
 
 
 _PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
-_CREDIT_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+\s*)?\((?:[A-Za-z .]{2,30})\)\s*(?:—|–|--|-)\s*")
-
-
-def _mask_dateline(sentence: Sentence) -> Sentence:
-    """"SEOUL, Sept. 9 (UPI) —" is where and when, not who: blanked (same length) before parsing."""
-    m = DATELINE.match(sentence.text) or _CREDIT_PREFIX.match(sentence.text)
-    if not m or m.end() >= len(sentence.text):
+def _mask_dateline(sentence: Sentence, text: str) -> Sentence:
+    """"SEOUL, Sept. 9 (UPI) —", "(AP) ACCRA —" are where and when, not who: blanked (same length)
+    before parsing."""
+    before = text[:sentence.start].rstrip(" \t\u00a0")
+    opens = not before or before.endswith("\n")
+    end = dateline_end(sentence.text, opens_paragraph=opens)
+    if not end:
         return sentence
-    return Sentence(sentence.start, sentence.end, " " * m.end() + sentence.text[m.end():])
+    return Sentence(sentence.start, sentence.end, " " * end + sentence.text[end:])
 
 
 def _default_sources(drafts: list[Draft], doc: Document) -> None:

@@ -22,7 +22,9 @@ from .name_matching import normalise
 from .occasions import match_occasions
 
 # Which metadata source to believe when dated candidates disagree and no content pins the date.
-SOURCE_WEIGHT = {"dateline": 5, "html": 4, "url": 4, "text": 3, "header": 2, "filename": 1}
+# A photo caption dates the photo (often a file photo): it counts only when nothing else dates the article.
+SOURCE_WEIGHT = {"dateline": 5, "credit": 5, "row": 4, "html": 4, "url": 4, "text": 3, "header": 2, "embed": 1,
+                 "filename": 1, "caption": 0}
 # A dated candidate this far from what the content pins is a different story's date (a crawl date).
 OVERRULE_DAYS = 183
 # An anniversary or occasion the article marks: reported from a week before to a month after it.
@@ -174,6 +176,8 @@ def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
             conflicts.append(f"{c.source} date {c.value} overruled: {pin.label}")
         else:
             kept.append(c)
+    if any(c.source != "caption" for c in kept):
+        kept = [c for c in kept if c.source != "caption"]
     if not kept:
         return None, "", conflicts
 

@@ -1,0 +1,114 @@
+"""The article's own date from every header, dateline and credit shape outlets print (no model).
+
+Each case is a short article of our own in the shape a capture carries: the header or credit line
+as sites print it, then a sentence. The reference date must be read from it with its provenance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from missive.documents.clean import clean_text
+from missive.documents.date_candidates import dateline_end, find_dateline
+from missive.documents.metadata import extract_metadata
+from missive.model import DateCandidate, Document
+from missive.temporal.reference_date import infer_reference_date
+
+BODY = "The foreign minister of Chile held talks with his Peruvian counterpart in Lima, officials said."
+
+
+def document(text: str, **kwargs) -> Document:
+    cleaned = clean_text(text)
+    meta = extract_metadata(text, cleaned.cleaned, **kwargs)
+    return Document(doc_id="t", original=text, cleaned=cleaned.cleaned, offsets=cleaned.offsets, metadata=meta)
+
+
+def report_day(text: str, **kwargs) -> tuple[date | None, str]:
+    window = infer_reference_date(document(text, **kwargs)).window
+    return (window.start if window.start == window.end else None), window.reason
+
+
+# (article as captured, expected report day, the source that gives it)
+SHAPES = [
+    (f"Politics 09:15 March 3, 2021\n{BODY}\n", "2021-03-03", "header"),
+    (f"Asia March 03, 2021, 9:15\n{BODY}\n", "2021-03-03", "header"),
+    (f"Nairobi, 4 May 2021 (KNA): {BODY}\n", "2021-05-04", "dateline"),
+    (f"Reuters, May 4, 2016 Print this page\n{BODY}\n", "2016-05-04", "header"),
+    (f"Posted at Nov 15 2012 07:26 AM | Updated as of Nov 15 2012 03:26 PM\n\n{BODY}\n", "2012-11-15", "header"),
+    (f"THE DAILY EXAMPLE\nJune 9, 2025 at 18:37 JST\n{BODY}\n", "2025-06-09", "header"),
+    (f"By: Example Wire | Lima | Updated: September 3, 2016 3:13:51 pm\n{BODY}\n", "2016-09-03", "header"),
+    (f"Condolences of the President to the people of Fiji after the cyclone, 23.10.2018\n\n{BODY}\n",
+     "2018-10-23", "header"),
+    (f"{BODY}\nThe two ministers also signed a fisheries memorandum. (TNA - June 2, 2019)\n", "2019-06-02", "credit"),
+    (f"{BODY}\nGood talks with my friend today.\n— Canciller Example (@CancilleriaEx) June 26, 2022\n",
+     "2022-06-26", "embed"),
+    # a photo caption dates the article only when nothing else does
+    (f"{BODY}\nThe ministers at the palace on Monday, March 20, 2023. (File Photo/ Example Agency)\n",
+     "2023-03-20", "caption"),
+    (f"DATE: 2024-01-05\n\n{BODY}\nThe ministers at the palace on Monday, March 20, 2023. (File Photo/ Example)\n",
+     "2024-01-05", "header"),
+    # a year-less dateline agrees with the URL's date
+    (f"ASTANA, March 4. /Kazinform/. {BODY}\n", "2022-03-04", "url"),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "source"), SHAPES, ids=[s[0][:40] for s in SHAPES])
+def test_the_report_day_is_read_from_every_header_shape(text, day, source):
+    url = "https://example.kz/en/2022/03/04/item" if "Kazinform" in text else ""
+    found, reason = report_day(text, url=url)
+    assert found == date.fromisoformat(day), reason
+    assert reason.startswith(source), reason
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "has_year", "credit"),
+    [
+        ("ASTANA, March 4. /Kazinform/. The president sent a telegram.", date(1, 3, 4), False, "Kazinform"),
+        ("Colombo [Sri Lanka], May 4 (ANI): The minister arrived.", date(1, 5, 4), False, "ANI"),
+        ("Nairobi, 4 May 2021 (KNA): The president received the envoy.", date(2021, 5, 4), True, "KNA"),
+    ],
+)
+def test_datelines_of_other_agencies(line, value, has_year, credit):
+    from missive.documents.date_candidates import dateline_credit
+
+    match, found, found_has_year = find_dateline(line)
+    assert (found, found_has_year, dateline_credit(match)) == (value, has_year, credit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("(AP) ACCRA — Ghana's president welcomed the visiting Togolese leader at the airport on Monday.",
+         "Ghana's president"),
+        ("Bangkok, Thailand | TNA | The prime minister of Thailand received the Lao foreign minister on Monday.",
+         "The prime minister"),
+        ("KYIV, Ukraine — The British prime minister signed a partnership agreement with the Ukrainian president.",
+         "The British"),
+        ("CAIRO - The Egyptian president recalled the ambassador to Israel on Wednesday, his spokesman said.",
+         "The Egyptian"),
+        ("SEOUL, Sept. 9 (UPI) — The two leaders exchanged letters.", "The two leaders"),
+    ],
+)
+def test_a_dateline_or_credit_prefix_is_masked_so_the_city_is_not_the_actor(sentence, rest):
+    assert sentence[dateline_end(sentence):].startswith(rest)
+
+
+@pytest.mark.parametrize("sentence", [
+    "IRAN: ties restored",  # a headline: no prose after it
+    "Chile and Peru signed a fisheries accord in Lima on Monday - the first in a decade.",
+])
+def test_a_place_prefix_is_not_masked_in_a_headline_or_in_prose(sentence):
+    assert dateline_end(sentence) == 0
+
+
+def test_a_date_candidate_names_a_known_source():
+    with pytest.raises(ValueError):
+        DateCandidate(date(2020, 1, 1), "widget", "no such source")
+
+
+def test_pipe_credit_lines_credit_their_agency():
+    doc = document("Bangkok, Thailand | TNA | The prime minister of Thailand received the Lao foreign minister on "
+                   "Monday at Government House.\n")
+    assert "TNA" in doc.metadata.agencies + doc.metadata.state_media
