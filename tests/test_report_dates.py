@@ -112,3 +112,20 @@ def test_pipe_credit_lines_credit_their_agency():
     doc = document("Bangkok, Thailand | TNA | The prime minister of Thailand received the Lao foreign minister on "
                    "Monday at Government House.\n")
     assert "TNA" in doc.metadata.agencies + doc.metadata.state_media
+
+
+# (article, the header's day that must stand): anniversaries that are not the country's founding
+NOT_FOUNDINGS = [
+    "DATE: 2019-04-01\n\nThe cardinal spoke ahead of Sunday's sixth anniversary of his election, praising the "
+    "Chilean government for its aid.\n",
+    "DATE: 2021-06-10\n\nThe presidents of Chile and Vietnam marked the 25th anniversary of diplomatic ties "
+    "between Chile and Vietnam on Monday.\n",
+    "DATE: 2022-03-02\n\nKenya hosted a gala for the 20th anniversary of ties with Ghana, the ministry said.\n",
+    "DATE: 2024-05-20\n\nThe king received greetings on the fifth anniversary of his coronation, the palace said.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOUNDINGS, ids=[t[18:60] for t in NOT_FOUNDINGS])
+def test_an_anniversary_of_an_election_or_of_ties_does_not_overrule_the_header(text):
+    found, reason = report_day(text)
+    assert found == date.fromisoformat(text[6:16]), reason

@@ -30,8 +30,13 @@ GENERIC_REFERENTS = {"country": "state", "nation": "state", "republic": "state",
                      "party": "party", "army": "army", "armed forces": "army", "treaty": "treaty",
                      "diplomatic relations": "relations", "diplomatic ties": "relations",
                      "ties": "relations", "relations": "relations"}
-# Anniversaries of people need a word saying which: birth or death.
-PERSON_KINDS = {"birth": ("birth", "born", "birthday"), "death": ("death", "demise", "passing", "died")}
+# Anniversaries of people need a word saying which: birth, death, or a person's coming to office
+# ("the tenth anniversary of his election" is the pope's, not his country's founding; no table row
+# has the kind "office" unless a user adds one, so such an anniversary dates nothing by default).
+PERSON_KINDS = {"birth": ("birth", "born", "birthday"), "death": ("death", "demise", "passing", "died"),
+                "office": ("election", "elected", "re-election", "inauguration", "inaugurated", "accession",
+                           "coronation", "enthronement", "pontificate", "papacy", "reign", "presidency",
+                           "premiership", "taking office", "took office", "assumption of office")}
 _ANNIV_AFTER = re.compile(rf"\b(?P<ord>{ORDINAL})(?P<mod>(?:[\s-]+(?:founding|birth|death|signing|establishment))?)"
                           r"[\s-]+(?:anniversary|birthday)(?:\s+of)?\b", re.I)
 _CENTENARY = re.compile(r"\b(?P<ord>(?:bi)?centenary|(?:bi)?centennial)\s+of\b", re.I)
@@ -58,9 +63,15 @@ def countries_named(text: str) -> list[str]:
     return list(dict.fromkeys(keys[k] for _, _, t in hits if (k := name_key(t)) in keys))
 
 
+# The subject's noun phrase ends where a clause goes on: "of his election, compared the government".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?=[a-z])(?!and\b|or\b)")
+
+
 def _subject_window(text: str, start: int) -> str:
     end = _SENTENCE_END.search(text, start)
-    return text[start:min(end.start() if end else len(text), start + 160)]
+    window = text[start:min(end.start() if end else len(text), start + 160)]
+    cut = _CLAUSE_GOES_ON.search(window)
+    return window[:cut.start()] if cut else window
 
 
 def _allowed_kinds(phrase: str) -> set[str]:
@@ -135,9 +146,15 @@ def _choose(found: list[Founding], n: int, window: str, context: Sequence[str],
     return best[0], note
 
 
+_RELATIONS_HEAD = re.compile(r"\s*(?:the\s+)?(?:(?:establishment|normali[sz]ation|restoration)\s+of\s+)?"
+                            r"(?:(?:bilateral|diplomatic|friendly|\w+-\w+)\s+)*(?:relations|ties)\b", re.I)
+
+
 def _match_subject(window: str, before: str, kinds: set[str], context: Sequence[str],
                    table: Sequence[Founding]) -> list[Founding]:
     rows = [f for f in table if f.kind in kinds]
+    if _RELATIONS_HEAD.match(window):  # ties between two states are not the founding of either
+        return _by_relations(window, rows, context)
     return (_by_relations(window, rows, context) or _by_alias(window, rows)
             or _by_referent(window, rows, context) or _by_alias(before, rows)
             or _by_referent(before, rows, context))
