@@ -1,31 +1,49 @@
 """Dating frames: which date expression of a sentence belongs to which event, and its window.
 
-"KCNA reported on Thursday" dates the report, not the letter; "the letter dated Saturday"
-dates the letter. An expression belongs to the innermost frame whose phrase holds it, unless
-the path up to that frame passes a reporting verb ("reported", "said"), in which case it bounds
-the report day instead. A message with no date of its own was sent on or before the report.
+Every event is dated by its own expression. An expression dates the clause it sits in: the
+nearest trigger or trigger's verb above it, within its clause. A clause of its own (a relative
+clause "which had been shut in May 2012", a participle "a ceasefire brokered in March", a
+subordinate "because ..." clause) keeps its date, and a date under "since", "after", "before"
+dates another event that only bounds the frame ("a year after the election on 3 May": not
+before 3 May). A date on a reporting verb ("the agency said on Tuesday") dates the report, not
+the act, except where the state that acts announces its own act ("Riyadh said on Tuesday it has
+restored ties": the declaration is the act). A date on a clause without a trigger reaches the
+triggers that share its time: coordinated verbs, "to"-complements, "while"/"as" clauses and
+participles ("pledged closer ties on Sunday while exchanging messages").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from ..model import DateWindow
 from ..temporal.expressions import Expression, find_expressions, resolve_expression
-from .frames import Frame
+from ..temporal.grammar import parse_expression
+from ..temporal.ordinals import ORDINAL
+from .frames import Frame, is_verb
 from .lexicon import Lexicon
 from .quotes import QUOTED
 
 # Congratulations for an anniversary go out in the days before it; a week is the usual span.
 ANNIVERSARY_LEAD_DAYS = 7
 # A date under these words dates another event ("since taking power in 2011", "a day after the
-# parade on Wednesday"), not the interaction the clause hangs from.
-OTHER_EVENT_MARKERS = frozenset({"since", "after", "before", "following", "until", "ahead", "prior"})
+# parade on Wednesday"), not the interaction the clause hangs from: the other event bounds it.
+AFTER_MARKERS = frozenset({"since", "after", "following"})
+BEFORE_MARKERS = frozenset({"before", "until", "ahead", "prior"})
+OTHER_EVENT_MARKERS = AFTER_MARKERS | BEFORE_MARKERS
 # An anniversary more than this before the report is not what a message in the news marks.
 ANNIVERSARY_REPORT_DAYS = 60
+IMMEDIATE_WORDS = frozenset({"immediately", "shortly", "soon", "right", "just"})
+# Clauses with a time of their own: what is dated inside them is their event.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
+# Clauses that share the time of the clause they hang from.
+SHARED_TIME_MARKS = frozenset({"while", "whilst", "as", "when"})
+SHARED_TIME_DEPS = frozenset({"xcomp", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +51,12 @@ class Dated:
     """A date expression of a sentence and what it dates."""
 
     expression: Expression
-    frame: Frame | None  # None: it dates the report or the sentence, not a frame
+    frame: Frame | None  # None: it dates the report or another event, not a frame
     is_report: bool
-    by_sentence: bool = False  # given to the sentence's only frame for want of a path in the parse
+    by_sentence: bool = False  # reached the frame through a clause it shares time with, not its own phrase
+    bound: str = ""  # "after" / "before": dates another event the frame follows or precedes
+    previous: Expression | None = None  # the sentence's expression before it: the anchor of "a day later"
+    speakers: frozenset[str] = frozenset()  # a report's: the countries of who said it ("Xi said on Sunday")
 
 
 def expression_root(doc: Doc, expr: Expression) -> Token | None:
@@ -46,45 +67,176 @@ def expression_root(doc: Doc, expr: Expression) -> Token | None:
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
-def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon) -> list[Dated]:
-    """Each expression of the sentence, given to the innermost frame that holds it."""
-    out = []
+CountryOf = Callable[[Token], frozenset[str]]
+_SINCE = re.compile(r"(?:since|from)\s+", re.I)
+
+
+def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
+                       countries_of: CountryOf | None = None) -> list[Dated]:
+    """Each expression of the sentence, given to the frame whose clause holds it (see the module)."""
+    out: list[Dated] = []
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    previous: Expression | None = None
     for expr in find_expressions(doc.text):
-        if any(a <= expr.start < b for a, b in quoted):
+        if any(a <= expr.start < b for a, b in quoted) or _annotates_occasion(doc.text, expr):
             continue  # "Over the past 70 years, ..." in a quote is what a letter says, not when it was sent
         root = expression_root(doc, expr)
         if root is None:
             continue
-        frame, is_report, by_sentence = _owner(root, frames, lex)
-        out.append(Dated(expr, frame, is_report, by_sentence))
+        found = _attach(expr, root, frames, lex, countries_of)
+        out += [replace(d, previous=previous) for d in found]
+        previous = expr
     return out
 
 
-def _owner(root: Token, frames: list[Frame], lex: Lexicon) -> tuple[Frame | None, bool, bool]:
-    """The frame an expression dates: the nearest trigger above it, else the nearest frame
-    verb above it; a reporting verb met first makes it the report's date."""
-    report = lex.group("report")
-    by_token = {f.token.i: f for f in frames}
-    by_anchor = {f.anchor.i: f for f in frames}
-    for table in (by_token, by_anchor):
-        for t in root.ancestors:
-            if t.i in table:
-                return table[t.i], False, False
-            if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
-                break  # "met Xi during his first trip since taking power in 2011": 2011 dates another event
-            if t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children):
-                break  # "KCNA reported on Thursday": a report; "Xi was confirmed": not one
-    if any(t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark") for t in root.ancestors):
-        return None, False, False
-    if any(t.lower_ in report and not any(c.dep_ == "auxpass" for c in t.children) for t in root.ancestors):
-        return None, True, False
-    # Sentence-level: the sentence's only frame, when it is the main clause's ("X held talks, ... Sunday")
-    if len(frames) == 1 and frames[0].anchor.dep_ == "ROOT":
-        return frames[0], False, True
-    return None, False, False
+def _annotates_occasion(text: str, expr: Expression) -> bool:
+    """"the 78th National Day (September 2, 1945 - 2023)": a parenthesis after a numbered occasion
+    dates the occasion's origin, not the event."""
+    before = text[:expr.start].rstrip()
+    if not before.endswith("("):
+        return False
+    return bool(re.search(rf"\b{ORDINAL}\b[^,;.()]{{0,60}}$", before[:-1], re.I))
 
 
+def _is_report_verb(t: Token, lex: Lexicon) -> bool:
+    words = lex.group("report")
+    return (t.lower_ in words or t.lemma_.lower() in words) and is_verb(t) and not any(
+        c.dep_ == "auxpass" for c in t.children)
+
+
+def _shares_time_upward(t: Token) -> bool:
+    """A clause whose time is its head's: "while visiting", "marking the day" (a bare participle)."""
+    if t.dep_ in SHARED_TIME_DEPS:
+        return True
+    if t.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+    return any(m in SHARED_TIME_MARKS for m in marks) or (not marks and t.tag_ == "VBG")
+
+
+def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
+            countries_of: CountryOf | None) -> list[Dated]:
+    tokens = {f.token.i: f for f in frames}
+    anchors = {f.anchor.i: f for f in frames}
+    marker = _marker_before(root.doc[root.i - 1] if root.i else None, tokens)
+    if marker is not None:
+        return _bounding(expr, marker, frames, tokens, anchors)
+    whens = [f for f in frames if _is_when_clause_of(f.anchor, expr)]
+    if whens:
+        lead = len(expr.text) - len(expr.text.lstrip()) + (len(m.group(0)) if (m := _SINCE.match(expr.text.lstrip())) else 0)
+        bare = Expression(expr.start + lead, expr.end, expr.text[lead:])
+        return [Dated(bare, f, False) for f in whens]
+    path: list[Token] = []
+    for t in root.ancestors:
+        if t.i in tokens:
+            return [Dated(expr, tokens[t.i], False)]
+        if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
+            return _bounding(expr, t, frames, tokens, anchors)
+        if _is_report_verb(t, lex):
+            found = next((anchors[a.i] for a in path if a.i in anchors), None)
+            return [Dated(expr, found, False)] if found else [
+                Dated(expr, None, True, speakers=_speakers(t, countries_of)), *_performed(expr, t, frames, countries_of)]
+        path.append(t)
+        if is_verb(t) and t.dep_ in OWN_CLAUSE_DEPS and not _shares_time_upward(t) and not (
+                t.dep_ in ("acl", "relcl") and t.head.i in tokens):
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if t.dep_ == "advcl" and marks & OTHER_EVENT_MARKERS and not _is_immediate(t):
+                return _bounding(expr, next(c for c in t.children if c.lower_ in marks & OTHER_EVENT_MARKERS),
+                                 frames, tokens, anchors)
+            if not (t.dep_ == "advcl" and _is_immediate(t)):
+                break  # "which had been shut in May 2012": the clause's own event
+    found = next((anchors[t.i] for t in path if t.i in anchors), None)
+    if found is not None:
+        return [Dated(expr, found, False)]
+    clause = next((t for t in reversed(path) if is_verb(t)), None)
+    if clause is None:
+        only = frames[0] if len(frames) == 1 and frames[0].anchor.dep_ == "ROOT" else None
+        return [Dated(expr, only, False, by_sentence=True)] if only else [Dated(expr, None, False)]
+    shared = [f for f in frames if _shares_clause_time(f.anchor, clause)]
+    return [Dated(expr, f, False, by_sentence=True) for f in shared] or [Dated(expr, None, False)]
+
+
+def _marker_before(token: Token | None, tokens: dict) -> Token | None:
+    """"after his election on March 3": a date right behind the noun of an after/since phrase
+    dates that noun's event, wherever the parser hangs it (unless that noun is a trigger:
+    "since a greeting on Jan. 1" dates the greeting)."""
+    if token is None or token.dep_ != "prep" or token.lower_ not in ("on", "in"):
+        return None
+    for t in reversed(token.doc[:token.i]):
+        if t.is_punct or is_verb(t) or t.i in tokens:
+            return None
+        if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
+            return t
+    return None
+
+
+def _is_when_clause_of(anchor: Token, expr: Expression) -> bool:
+    """"since 2013, when Egypt expelled the ambassador": the clause's time is the date it hangs from."""
+    head = anchor
+    while head.dep_ in ("conj",) and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("relcl", "advcl") and expr.start <= head.head.idx < expr.end and any(
+        c.lower_ == "when" for c in head.children)
+
+
+def _is_immediate(clause: Token) -> bool:
+    """"immediately after the news broke on Thursday": the same day as the clause it follows."""
+    return any(c.dep_ == "advmod" and c.lower_ in IMMEDIATE_WORDS for c in clause.subtree if c.i < clause.i)
+
+
+def _shares_clause_time(anchor: Token, clause: Token) -> bool:
+    """The frame's verb is the clause's verb or hangs from it through clauses of the same time."""
+    t = anchor
+    while t.i != clause.i:
+        if not _shares_time_upward(t) or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _bounding(expr: Expression, marker: Token, frames: list[Frame], tokens: dict, anchors: dict) -> list[Dated]:
+    """"after the election on 28 July": the frame the marker's phrase modifies follows that date."""
+    bound = "after" if marker.lower_ in AFTER_MARKERS else "before"
+    above = [marker, *marker.ancestors]
+    for table in (tokens, anchors):
+        found = next((table[t.i] for t in above if t.i in table), None)
+        if found is not None:
+            return [Dated(expr, found, False, bound=bound)]
+    return [Dated(expr, None, False, bound=bound)]
+
+
+def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of: CountryOf | None) -> list[Dated]:
+    """"Riyadh said on Tuesday it has restored ties", "their foreign ministries announced on Tuesday":
+    a state announcing its own relations act performs it; the announcement's day is the act's."""
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None:
+        return []
+    out = []
+    for f in frames:
+        if f.trigger.type != "relations" or _is_past_perfect(f.anchor) or not _near_report(f.anchor, verb):
+            continue
+        parties = {a.country for a in (*f.agents, *f.participants) if a.country}
+        says_their = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in speaker.subtree)
+        if says_their or (countries_of and parties & countries_of(speaker)):
+            out.append(Dated(expr, f, False, by_sentence=True))
+    return out
+
+
+def _speakers(verb: Token, countries_of: CountryOf | None) -> frozenset[str]:
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return countries_of(speaker) if speaker is not None and countries_of else frozenset()
+
+
+def _near_report(anchor: Token, verb: Token) -> bool:
+    """The act is what the report says (its complement) or the clause the report comments on."""
+    return verb in anchor.ancestors or anchor in verb.ancestors
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    return any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
+
+
+# -- windows ----------------------------------------------------------------------------------
 def resolve(expr: Expression, now: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
     try:
         return resolve_expression(expr.text, now, anchor)
@@ -108,6 +260,84 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
     return DateWindow(lo, hi, precision, reason)
 
 
+def resolve_dated(d: Dated, report: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+    """An expression's window; "a day later" counts from the sentence's previous expression first."""
+    parsed = parse_expression(d.expression.text)
+    if parsed is not None and parsed.rule.basis == "anchor" and d.previous is not None:
+        anchor = resolve(d.previous, report, anchor) or anchor
+    return resolve(d.expression, report, anchor)
+
+
+def within_report(window: DateWindow, report: DateWindow) -> DateWindow | None:
+    """A done event ends by the report day: a window after it is a misreading (None), one that
+    runs past it is cut there."""
+    if report.end is None or window.end is None or window.end <= report.end:
+        return window
+    if window.start and window.start > report.end:
+        return None
+    return DateWindow(window.start, report.end, "range", f"{window.reason}; cut at the report day {report.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What someone said in the previous sentence, and when: "Xi said on Sunday ..."."""
+
+    window: DateWindow
+    speakers: frozenset[str]
+
+
+def frame_window(frame: Frame, dated: list[Dated], report: DateWindow, anchor: DateWindow | None,
+                 anniversary: date | None, statement: Statement | None = None,
+                 remark_words: frozenset[str] = frozenset()) -> tuple[DateWindow, bool]:
+    """The frame's window and whether it has a date of its own: its expressions (its own phrase's
+    before its clause's), then the previous sentence's statement its clause refers to ("made the
+    remark while exchanging messages"), then the bounds other dated events set, else on or before
+    the report."""
+    own = [d for d in dated if d.frame is frame and not d.is_report and not d.bound]
+    if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
+        own = [d for d in own if not d.by_sentence]
+    window: DateWindow | None = None
+    for d in own:
+        resolved = resolve_dated(d, report, anchor)
+        resolved = within_report(resolved, report) if resolved else None
+        if resolved:
+            window = resolved if window is None else (intersect(window, resolved) or window)
+    if window is not None:
+        return window, True
+    if statement and _remarks_while(frame, remark_words) and statement.speakers & {
+            a.country for a in (*frame.agents, *frame.participants)}:
+        return DateWindow(statement.window.start, statement.window.end, statement.window.precision,
+                          f"at the time of the remark: {statement.window.reason}"), True
+    if frame.trigger.type == "message":
+        window = undated_window(report, anniversary)
+    else:
+        window = DateWindow(None, report.end, "range" if report.end else "open",
+                            f"no date of its own; reported by {report.end}" if report.end else "no date in the text")
+    return bounded(window, [d for d in dated if d.frame is frame and d.bound], report, anchor), False
+
+
+def _remarks_while(frame: Frame, remark_words: frozenset[str]) -> bool:
+    """"X made the remarks while exchanging messages with Y": the clause's object is a remark."""
+    t = frame.anchor
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "advcl" or not _shares_time_upward(t):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in remark_words for c in t.head.children)
+
+
+def bounded(window: DateWindow, bounds: list[Dated], report: DateWindow, anchor: DateWindow | None) -> DateWindow:
+    """"after the election on 28 July", "since 2015": not before that event (or not after it)."""
+    for d in bounds:
+        other = resolve_dated(d, report, anchor)
+        if other is None:
+            continue
+        edge = DateWindow(other.start, None, "range", f"after {d.expression.text!r} ({other.iso()[0]})") \
+            if d.bound == "after" else DateWindow(None, other.end, "range", f"before {d.expression.text!r}")
+        window = intersect(window, edge) or window
+    return window
+
+
 def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
     """No date of its own: sent on or before the report (the week before an anniversary it marks)."""
     end = report.end
@@ -121,3 +351,23 @@ def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
     reason = f"no date of its own; sent on or before the report of {end}" if end else "no date in the text"
     return DateWindow(None, end, "range" if end else "open", reason)
 
+
+CONTINUATION_WORDS = frozenset({"also", "likewise", "similarly"})
+
+
+def continue_occasions(drafts: list) -> None:
+    """"In the past week, X shut embassies in A and B. It also closed its missions in C": a
+    continuation without a date of its own takes the window of the act it continues (same type
+    and actor, in an earlier sentence)."""
+    for i, d in enumerate(drafts):
+        if d.has_own_date or not any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
+                                     for c in d.frame.anchor.children):
+            continue
+        source = d.source.country if d.source else None
+        earlier = next((e for e in reversed(drafts[:i]) if e.sentence < d.sentence and e.has_own_date
+                        and e.type == d.type and (source is None or (e.source and e.source.country == source))), None)
+        if earlier is not None:
+            d.window = DateWindow(earlier.window.start, earlier.window.end, earlier.window.precision,
+                                  f"continues the act of an earlier sentence: {earlier.window.reason}")
+            d.has_own_date = True
+            d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [f"date: {d.window.reason}"]

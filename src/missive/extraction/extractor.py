@@ -28,7 +28,7 @@ from ..temporal.reference_date import ReferenceDate
 from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
 from .cast import ActorFinder, Cast, Placed
 from .context import note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context
-from .dating import attach_expressions, intersect, resolve, undated_window
+from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve
 from .drafts import Draft, drafts_of
 from .filters import refusal
 from .frames import Frame, RoleReader, find_triggers
@@ -68,6 +68,7 @@ class _DocWork:
     conflicts: tuple[str, ...] = ()
     parses: dict[int, Doc] = field(default_factory=dict)
     frames: dict[int, list[Frame]] = field(default_factory=dict)
+    statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
 
 
 class Extractor:
@@ -104,8 +105,10 @@ class Extractor:
     def _prepare(self, grounded: Grounded) -> _DocWork:
         doc, reference = grounded.doc, grounded.reference
         sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
+        words = [words_of(s.text) for s in sentences]
         candidates = [i for i, s in enumerate(sentences)
-                      if words_of(s.text) & self.trigger_words or _PRO_VERB.search(s.text)]
+                      if words[i] & self.trigger_words or _PRO_VERB.search(s.text)
+                      or _states_what_follows(words, i, self.lex)]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
         mentions = _credible([Placed(m.start, m.end, m.actor) for m in grounded.mentions
                               if not any(a <= m.start < b for a, b in masked)], doc.cleaned,
@@ -135,6 +138,7 @@ class Extractor:
                 if d.has_own_date:
                     anchor = d.window
             drafts += sentence_drafts
+        continue_occasions(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
@@ -183,15 +187,19 @@ class Extractor:
                        explained: Explained) -> list[Draft]:
         doc, sentence = work.parses[i], work.sentences[i]
         frames = self._frames(doc, work, i)
-        dated = attach_expressions(doc, frames, self.lex)
+        finder = ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns"))
+        dated = attach_expressions(doc, frames, self.lex,
+                                   lambda tok: frozenset(a.country for a in finder.actors_of(tok) if a.country))
         for f in frames:
-            f.dated = any(d.frame is f and not d.is_report for d in dated)
+            f.dated = any(d.frame is f and not d.is_report and not d.bound for d in dated)
             f.drop = refusal(f, self.lex)
         sentence_report = report
+        statement, work.statement = work.statement, None
         for d in dated:
             if d.is_report and (w := resolve(d.expression, report, anchor)):
                 if w.end and (report.end is None or w.end <= report.end):
                     sentence_report = intersect(report, w) or w
+                    work.statement = Statement(w, d.speakers) if d.speakers else work.statement
         occasion = find_occasion_text(sentence.text)
         anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report)
         media = [m.name for m in self.resolver.find_media(sentence.text)]
@@ -204,7 +212,8 @@ class Extractor:
                 continue
             medium = medium_of(f, self.lex)
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
-            window, own = self._window(f, dated, sentence_report, anchor, marks)
+            window, own = frame_window(f, dated, sentence_report, anchor, marks, statement,
+                                       self.lex.group("remark"))
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
                 window, own = sibling[0], True
@@ -244,24 +253,6 @@ class Extractor:
         explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
         return out
 
-    def _window(self, frame: Frame, dated, report: DateWindow, anchor: DateWindow | None,
-                anniversary: date | None) -> tuple[DateWindow, bool]:
-        own = [d for d in dated if d.frame is frame and not d.is_report]
-        if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
-            own = [d for d in own if not d.by_sentence]
-        window: DateWindow | None = None
-        for d in own:
-            resolved = resolve(d.expression, report, anchor)
-            if resolved:
-                window = resolved if window is None else (intersect(window, resolved) or window)
-        if window is not None:
-            return window, True
-        if frame.trigger.type == "message":
-            return undated_window(report, anniversary), False
-        return DateWindow(None, report.end, "range" if report.end else "open",
-                          f"no date of its own; reported by {report.end}" if report.end else "no date in the text"), False
-
-
 _PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
 def _mask_dateline(sentence: Sentence, text: str) -> Sentence:
     """"SEOUL, Sept. 9 (UPI) —", "(AP) ACCRA —" are where and when, not who: blanked (same length)
@@ -272,6 +263,13 @@ def _mask_dateline(sentence: Sentence, text: str) -> Sentence:
     if not end:
         return sentence
     return Sentence(sentence.start, sentence.end, " " * end + sentence.text[end:])
+
+
+def _states_what_follows(words: list[set[str]], i: int, lex: Lexicon) -> bool:
+    """"Xi said on Sunday ... . Xi made the remarks while exchanging messages": the statement the
+    next sentence's remark refers to dates it, so its sentence is read too."""
+    return i + 1 < len(words) and bool(words[i] & lex.group("report")) and bool(
+        words[i + 1] & lex.group("remark")) and bool(words[i + 1] & lex.triggers.keys())
 
 
 def _default_sources(drafts: list[Draft], doc: Document) -> None:

@@ -122,6 +122,12 @@ def _month(m: re.Match[str], ref: date | None) -> Span | None:
     return part_of_span(month_span(year, month), named_group(m, "part")) if year else None
 
 
+def _month_of_anchor_year(m: re.Match[str], ref: date | None) -> Span | None:
+    if ref is None:
+        return None
+    return part_of_span(month_span(ref.year, month_number(m["mon"])), named_group(m, "part"))
+
+
 def _rel_month_name(m: re.Match[str], ref: date | None) -> Span | None:
     """'last September' is the latest September before this month; 'next' the first after it."""
     if ref is None:
@@ -311,6 +317,9 @@ RULES: tuple[Rule, ...] = (
           "absolute", _month, "a month of a named year"),
     _rule("month of a relative year", rf"(?:\b(?P<part>{PART})[\s-]+(?:of\s+)?)?\b(?P<mon>{MON})\s+(?:of\s+)?"
           r"(?P<rel>last|this|next)\s+year\b", "now", _month, "a month of last/this/next year"),
+    _rule("month of the anchor's year", rf"(?:\b(?P<part>{PART})[\s-]+(?:of\s+)?)?\b(?P<mon>{MON})\s+(?:of\s+)?"
+          r"(?:the\s+same|that(?:\s+same)?)\s+year\b", "anchor", _month_of_anchor_year,
+          "a month of the year of the previous dated event ('in November the same year')"),
     _rule("last month-name", rf"\b(?P<rel>last|this|next|past|previous|coming)\s+(?P<mon>{MON})", "now",
           _rel_month_name, "'last/next <month>': the latest/first such month before/after the current one"),
     _rule("month", rf"(?:\b(?P<part>{PART})[\s-]+(?:of\s+)?|\b(?P<prep>{DATE_PREP})\s+)?\b(?P<mon>{MON})"

@@ -1,0 +1,88 @@
+"""Every event dated by its own expression: sentences of our own, one window per event.
+
+Each case is a short article (a date header and one to three sentences) and the window each
+event must get. The cases cover where a date hangs: subordinate and relative clauses keep
+theirs, "after"/"since" phrases bound the event, a report's date is the report's unless the
+acting state announces its own act, a main clause's date reaches a "while" clause, the previous
+sentence's statement dates "the remarks", continuations ("It also closed ...") and anchors
+inside one sentence ("a day later").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import missive
+
+pytestmark = pytest.mark.model
+
+# (report day, text, [(type, source, target, date_min, date_max)]); None = open bound
+CASES = [
+    # a subordinate clause keeps its date; the main clause's is the event's
+    ("2024-03-14", "Chilean President Gabriel Boric met Qatar's emir in Doha on Monday, three years after his "
+     "coalition won power in 2021.", [("meeting", "CHL", "QAT", "2024-03-11", "2024-03-11")]),
+    # a relative clause's date is the relative clause's event
+    ("2024-03-14", "The Norwegian consulate in Santiago, which Norway had closed in May 2012, reopened on Monday.",
+     [("relations", "NOR", "CHL", "2024-03-11", "2024-03-11")]),
+    # "since 2013, when X expelled ...": the when-clause is dated by the year it hangs from
+    ("2024-03-14", "The two countries have not had ambassadors since 2013, when Egypt expelled Turkey's ambassador.",
+     [("relations", "EGY", "TUR", "2013-01-01", "2013-12-31")]),
+    # the report day is the report's: the letter was sent on or before it
+    ("2024-03-14", "Azerbaijani President Ilham Aliyev assured Kazakh President Kassym-Jomart Tokayev of support "
+     "in a letter, the official agency said on Tuesday.", [("message", "AZE", "KAZ", None, "2024-03-12")]),
+    # ... unless the acting state announces its own act
+    ("2024-03-14", "Chile said on Tuesday it has restored diplomatic relations with Peru.",
+     [("relations", "CHL", "PER", "2024-03-12", "2024-03-12")]),
+    ("2024-03-14", "Chile and Peru have restored full relations, Santiago said on Tuesday.",
+     [("relations", "CHL", "PER", "2024-03-12", "2024-03-12")]),
+    # a main clause's date reaches its "while" clause
+    ("2024-03-14", "The presidents of Chile and Peru pledged closer ties on Sunday while exchanging messages on "
+     "the anniversary of their relations.",
+     [("message", "CHL", "PER", "2024-03-10", "2024-03-10"), ("message", "PER", "CHL", "2024-03-10", "2024-03-10")]),
+    # ... and a coordinated verb
+    ("2024-03-14", "Chile recalled its ambassador to Peru on Thursday and closed two consulates in Peru.",
+     [("relations", "CHL", "PER", "2024-03-14", "2024-03-14"), ("relations", "CHL", "PER", "2024-03-14", "2024-03-14")]),
+    # a decision dated on the verb of deciding dates the act decided
+    ("2024-03-14", "Chile decided on Monday to close its embassy in Nicaragua.",
+     [("relations", "CHL", "NIC", "2024-03-11", "2024-03-11")]),
+    # an occasion's date is a lower bound, not the message's day
+    ("2024-03-14", "The Chilean president congratulated Peru's new president after his election on March 3.",
+     [("message", "CHL", "PER", "2024-03-03", "2024-03-14")]),
+    # "immediately after ... on Thursday": the same day
+    ("2024-03-16", "Chile's president called Peru's president immediately after the results came out on Thursday.",
+     [("call", "CHL", "PER", "2024-03-14", "2024-03-14")]),
+    # the previous sentence's statement dates "the remarks" made while exchanging messages
+    ("2024-03-14", "Relations with Peru have never been better, Chilean President Gabriel Boric said on Sunday.\n\n"
+     "Boric made the remarks while exchanging congratulations with Peruvian President Dina Boluarte on the "
+     "anniversary of ties.", [("message", "CHL", "PER", "2024-03-10", "2024-03-10")]),
+    # a continuation takes the window of the act it continues
+    ("2024-03-14", "In the past week, Chile shut embassies in Angola and Uganda. It also closed its missions in "
+     "Spain and Peru.",
+     [("relations", "CHL", "AGO", "2024-03-07", "2024-03-14"), ("relations", "CHL", "UGA", "2024-03-07", "2024-03-14"),
+      ("relations", "CHL", "ESP", "2024-03-07", "2024-03-14"), ("relations", "CHL", "PER", "2024-03-07", "2024-03-14")]),
+    # "a day later" counts from the sentence's own date, and "the same year" from the previous event
+    ("2024-03-14", "The earthquake struck on Monday, and Chile's president sent condolences to Peru's president "
+     "a day later.", [("message", "CHL", "PER", "2024-03-12", "2024-03-12")]),
+    ("2024-03-14", "Kenya and Somalia cut ties in 2019. The two countries restored ties in November the same year.",
+     [("relations", "KEN", "SOM", "2019-01-01", "2019-12-31"), ("relations", "SOM", "KEN", "2019-11-01", "2019-11-30")]),
+    # a parenthesis after a numbered occasion dates the occasion's origin, not the message
+    ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
+     "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),
+]
+
+
+def _events(day: str, text: str) -> list[tuple]:
+    events = missive.extract(f"DATE: {day}\n\n{text}\n")
+    return [(e.type, e.source.country if e.source else "", e.target.country if e.target else "",
+             e.when.start, e.when.end) for e in events]
+
+
+@pytest.mark.parametrize(("day", "text", "expected"), CASES, ids=[c[1][:50] for c in CASES])
+def test_each_event_is_dated_by_its_own_expression(day, text, expected):
+    found = _events(day, text)
+    want = [(t, s, g, date.fromisoformat(lo) if lo else None, date.fromisoformat(hi)) for t, s, g, lo, hi in expected]
+    for event in want:
+        undirected = [(t, g, s, lo, hi) for t, s, g, lo, hi in [event] if t in ("call", "relations", "meeting")]
+        assert event in found or any(u in found for u in undirected), f"{event} not in {found}"
