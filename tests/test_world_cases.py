@@ -1291,8 +1291,6 @@ FAILING_TODAY: dict[str, str] = {
     "A7-pronoun-is-clause-subject": "GAPS 7: 'Biden called him' (him = Modi, the clause subject) gives no call",
     "A7-he-is-subject-not-object":
         "GAPS 12: 'He later spoke by phone' gets no lower bound from Monday's meeting (the pronoun is right)",
-    "B8-subordinate-clause-date":
-        "GAPS 8: the meeting takes 'December 2019' from the relative clause 'whose government took office'",
     "B8-pp-attachment-summit-date":
         "GAPS 8: the ministers' April talks and the leaders' 13 July summit become one undated meeting",
     "B8-relative-clause-date":
@@ -1302,18 +1300,13 @@ FAILING_TODAY: dict[str, str] = {
     "B8-since-clause-not-event-date": "GAPS 8: the meeting takes the year of 'since ties were upgraded in 2017'",
     "B8-reply-date-not-the-letters":
         "GAPS 8: in 'replied to Putin's letter on Monday' the day goes to the letter, not the reply",
-    "B9-trailing-credit": "GAPS 9: the trailing credit '(TNA - 14 March 2023)' does not date the article",
-    "B9-section-time-header-1": "GAPS 9: the header 'Politics 14:40 October 7, 2022' does not date the article",
-    "B9-section-time-header-2": "GAPS 9: the header 'Asia July 14, 2023, 18:40' does not date the article",
     "B9-day-month-year-dateline": "GAPS 9: the dateline 'Nairobi, 5 May 2021 (KNA):' does not date the article",
-    "B9-agency-date-widget-words": "GAPS 9: 'AFP, June 8, 2017 Print this page' does not date the article",
     "B9-dated-photo-caption": "GAPS 9: a dated photo caption does not date an otherwise undated article",
     "B9-dateline-city-not-subject":
         "GAPS 9: the dateline 'ADDIS ABABA, Ethiopia, ... /ENA/ —' is read as the caller and its day as the call's",
     "B9-congress-over-repost-stamp":
         "GAPS 9: 'the first plenary session of the 20th Central Committee' does not date the message",
     "B10-condolence-after-disaster": "GAPS 10: condolences get no lower bound from the floods of Monday",
-    "B10-condolence-after-death": "GAPS 10: condolences get no lower bound from the assassination on Friday",
     "B11-day-range-state-visit": "GAPS 11: the range 'April 12-15, 2023' does not date the state visit",
     "B11-duration-back-from-now": "GAPS 11: 'their second meeting in under three months' gives no lower bound",
     "B11-summit-span":
@@ -1323,8 +1316,6 @@ FAILING_TODAY: dict[str, str] = {
     "B12-second-day-of-visit": "GAPS 12: 'Wednesday, the second day of the state visit' does not bound the visit",
     "B12-ended-days-before-call":
         "GAPS 12: 'back from a two-day visit three days before the call' gives a spurious call and an undated visit",
-    "B13-relative-day-own-sentence":
-        "GAPS 13: 'a day later' is anchored on Feb. 27 of the sentence before, not on Monday",
     "B13-two-days-later": "GAPS 13: 'Two days later' after Sunday gives no date",
     "B14-ribbon-same-occasion":
         "GAPS 14: unveiling the plaque with the host is not read as a meeting on the opening day",

@@ -143,6 +143,10 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
             if t.dep_ == "advcl" and marks & OTHER_EVENT_MARKERS and not _is_immediate(t):
                 return _bounding(expr, next(c for c in t.children if c.lower_ in marks & OTHER_EVENT_MARKERS),
                                  frames, tokens, anchors)
+            if t.dep_ in ("relcl", "acl") and t.tag_ in ("VBD", "VBN"):
+                described = _frame_above(t, tokens, anchors, lex)
+                if described is not None:  # "about the fighting that began on Oct. 7": not before it
+                    return [Dated(expr, described, False, bound="after")]
             if not (t.dep_ == "advcl" and _is_immediate(t)):
                 break  # "which had been shut in May 2012": the clause's own event
     found = next((anchors[t.i] for t in path if t.i in anchors), None)
@@ -177,6 +181,17 @@ def _is_when_clause_of(anchor: Token, expr: Expression) -> bool:
         head = head.head
     return head.dep_ in ("relcl", "advcl") and expr.start <= head.head.idx < expr.end and any(
         c.lower_ == "when" for c in head.children)
+
+
+def _frame_above(clause: Token, tokens: dict, anchors: dict, lex: Lexicon) -> Frame | None:
+    """The frame whose phrase a past relative clause describes (a participant, a topic, an
+    occasion): what that clause tells happened before the frame's event."""
+    for t in clause.ancestors:
+        if t.i in tokens or t.i in anchors:
+            return tokens.get(t.i) or anchors[t.i]
+        if _is_report_verb(t, lex) or (t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark")):
+            return None
+    return None
 
 
 def _is_immediate(clause: Token) -> bool:
