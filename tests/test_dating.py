@@ -44,6 +44,9 @@ CASES = [
     # ... and a coordinated verb
     ("2024-03-14", "Chile recalled its ambassador to Peru on Thursday and closed two consulates in Peru.",
      [("relations", "CHL", "PER", "2024-03-14", "2024-03-14"), ("relations", "CHL", "PER", "2024-03-14", "2024-03-14")]),
+    # a gerund inside the agreement's phrase does not take the date away from it
+    ("2024-07-02", "Chile and Peru signed an agreement on sharing water from the Lauca river in Lima on Monday, "
+     "the two foreign ministries said.", [("agreement", "CHL", "PER", "2024-07-01", "2024-07-01")]),
     # a decision dated on the verb of deciding dates the act decided
     ("2024-03-14", "Chile decided on Monday to close its embassy in Nicaragua.",
      [("relations", "CHL", "NIC", "2024-03-11", "2024-03-11")]),

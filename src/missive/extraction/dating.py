@@ -40,7 +40,7 @@ OTHER_EVENT_MARKERS = AFTER_MARKERS | BEFORE_MARKERS
 ANNIVERSARY_REPORT_DAYS = 60
 IMMEDIATE_WORDS = frozenset({"immediately", "shortly", "soon", "right", "just"})
 # Clauses with a time of their own: what is dated inside them is their event.
-OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
 # Clauses that share the time of the clause they hang from.
 SHARED_TIME_MARKS = frozenset({"while", "whilst", "as", "when"})
 SHARED_TIME_DEPS = frozenset({"xcomp", "conj"})
