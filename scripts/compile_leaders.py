@@ -32,6 +32,7 @@ DATA = ROOT / "src" / "missive" / "data"
 COLUMNS = ("iso3", "name", "aliases", "role", "title", "start", "end", "is_paramount", "short_name", "qid")
 DEFAULT_TITLE = {"head_of_state": "President", "head_of_government": "Prime Minister"}
 EARLIEST, HORIZON = date(1945, 1, 1), date(1990, 1, 1)
+SNAPSHOT = date(2022, 1, 1)  # the English office titles describe holders in office since then
 FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss"})
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
@@ -175,9 +176,22 @@ def compiled_rows(shared: Path, countries: dict[str, dict[str, str]]) -> list[di
     for term in terms:
         if homes[term["person_qid"]] != term["iso3"]:
             continue
-        title = titles.get(term["person_qid"]) or offices.get((term["iso3"], term["role"]))
-        rows.append(term_row(term, countries.get(term["iso3"], {}), labels, title))
+        rows.append(term_row(term, countries.get(term["iso3"], {}), labels, term_title(term, titles, offices)))
     return rows
+
+
+def term_title(term: dict, titles: dict[str, str], offices: dict[tuple[str, str], str]) -> str | None:
+    """The person's own title describes the office held in the English snapshot only; an older
+    term takes the office's usual title (Tokayev's premiership is not a presidency)."""
+    own = titles.get(term["person_qid"]) if is_recent(term) else None
+    return own or offices.get((term["iso3"], term["role"]))
+
+
+def is_recent(term: dict) -> bool:
+    """A term the English snapshot describes (in office in 2022 or later): its position label
+    is the title of this office, not of an office the person held before (Erdogan's
+    premiership is not a presidency)."""
+    return term["end"] is None or term["end"] >= SNAPSHOT
 
 
 def office_titles(terms: list[dict], titles: dict[str, str]) -> dict[tuple[str, str], str]:

@@ -18,6 +18,13 @@ from missive.actors.resolver import ActorResolver
 DATA = Path(__file__).resolve().parents[1] / "src" / "missive" / "data"
 HEAD_ROLES = ("head_of_state", "head_of_government")
 HEAD_DAYS = (date(2010, 1, 1), date(2024, 1, 1))
+# Every half year the newsworthy countries were in the news (diplomacy coverage 2010-2026).
+HALF_YEARS = tuple(date(y, m, 1) for y in range(2010, 2026) for m in (1, 7)) + (date(2026, 1, 1),)
+# Where two holders of one office on one day are the record, not an error.
+SHARED_OFFICES = {
+    "CHE": "the Federal Council is a collective head of state and government",
+    "KOR": "President Park, impeached and suspended, and acting President Hwang (Dec 2016 - Mar 2017)",
+}
 FOREIGN_MINISTER_DAYS = (date(2005, 1, 1), date(2015, 1, 1), date(2023, 1, 1))
 
 
@@ -55,6 +62,21 @@ def test_every_newsworthy_country_has_a_head_on_the_day(iso3: str, on: date) -> 
     checks that most countries carry both."""
     heads = {role: holders(iso3, role, on) for role in HEAD_ROLES}
     assert any(heads.values()), f"{iso3} has no head of state or government on {on}"
+
+
+@pytest.mark.parametrize("iso3", [row["iso3"] for row in NEWSWORTHY])
+def test_every_newsworthy_country_has_a_head_every_half_year_since_2010(iso3: str) -> None:
+    missing = [on for on in HALF_YEARS if not any(holders(iso3, role, on) for role in HEAD_ROLES)]
+    assert missing == [], f"{iso3} has no head of state or government on {missing}"
+
+
+@pytest.mark.parametrize("iso3", [row["iso3"] for row in NEWSWORTHY if row["iso3"] not in SHARED_OFFICES])
+def test_one_holder_of_each_head_office_on_the_day(iso3: str) -> None:
+    """Two presidents on one day make 'the president' ambiguous: a term's end is the day its
+    successor took over, so overlaps are dating errors of the source."""
+    doubled = [(on, role, names) for on in HALF_YEARS for role in HEAD_ROLES
+               if len(names := sorted(set(holders(iso3, role, on)))) > 1]
+    assert doubled == []
 
 
 @pytest.mark.parametrize("on", HEAD_DAYS, ids=str)
