@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missive.documents.clean import REMOVAL_REASONS, classify_line, clean_text, clean_report
+from missive.documents.clean import classify_line, clean_text, clean_report
 from missive.documents.lines import phrase_table
-from missive.model import Document, Metadata
+from missive.model import REMOVAL_REASONS, Document, Metadata
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"

@@ -133,7 +133,8 @@ def test_windows_overlap_with_open_bounds(a, b, overlap):
 
 @pytest.mark.parametrize("media,medium,conflict", [
     (("letter", "reply", "message"), "reply", False),   # written forms: the most specific wins, silently
-    (("letter", "greeting"), "letter", True),            # a card is not a letter: merged, disagreement shown
+    (("letter", "greeting"), "greeting", True),          # a card is not a letter: merged, disagreement shown,
+    (("letter", "letter", "greeting"), "letter", True),  # the most reported kind first, then the precedence
     (("cable", "cable", "letter"), "cable", True),
     (("", "letter"), "letter", False),
 ])

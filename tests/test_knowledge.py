@@ -18,6 +18,7 @@ import missive
 from missive.actors.resolver import ActorResolver
 from missive.documents.clean import clean_text
 from missive.documents.metadata import find_sources
+from missive.knowledge.words import month_number, name_key
 from missive.errors import DataFileError
 from missive.export.codes import CodeTable
 from missive.extraction.frames import ROLE_READINGS
@@ -172,3 +173,15 @@ def test_exactly_one_module_opens_the_knowledge_files():
         if _names_the_data_folder(tree):
             finders.add(name)
     assert readers == finders == {"knowledge/tables.py"}
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kim Jong-un", "KIM JONG UN"), ("Kim Jongun", "Kim Jong Un"), ("Díaz", "DIAZ"),
+                                      ("the Korean War", "Korean war"), ("Côte d’Ivoire", "Cote d'Ivoire")])
+def test_two_spellings_of_one_name_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("word", "number"), [("September", 9), ("Sept.", 9), ("SEP", 9), ("may", 5), ("Dec", 12),
+                                              ("Ma", None), ("Monday", None), ("Marchy", None)])
+def test_month_names_and_their_abbreviations_are_read_one_way(word, number):
+    assert month_number(word) == number

@@ -1,11 +1,14 @@
-"""The records: flat format round trip, offset maps (the public API is pinned in test_layout)."""
+"""The records: flat format round trip, offset maps, closed sets (the public API is pinned in test_layout)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
-from missive.model import (Actor, DateWindow, Event, OffsetMap, Segment, Span, event_from_flat,
-                           event_to_flat)
+import pytest
+
+from missive.model import (Actor, DateWindow, Event, EventType, Medium, OffsetMap, Precision, RelationAction, Removal,
+                           Segment, Skip, SkipReason, Span, common_span, event_from_flat, event_to_flat)
 
 
 def test_an_event_survives_the_flat_format_and_back():
@@ -28,3 +31,32 @@ def test_offset_map_points_every_kept_character_home():
     offsets = OffsetMap((Segment(0, 0, 5), Segment(5, 12, 5)))
     assert all(cleaned[i] == original[offsets.to_original(i)] for i in range(len(cleaned)))
     assert offsets.span_to_original(5, 9) == (12, 16)
+
+
+@pytest.mark.parametrize(("make", "what"), [
+    (lambda: Skip("a.txt", "too_big"), "skip reason"),
+    (lambda: DateWindow(None, None, "fortnight"), "precision"),
+    (lambda: Event("d1", "letter", None, None), "event type"),
+    (lambda: Event("d1", "message", None, None, medium="fax"), "medium"),
+    (lambda: Removal(0, 4, "junk"), "removal reason"),
+])
+def test_a_record_with_a_value_outside_its_closed_set_cannot_be_made(make, what):
+    with pytest.raises(ValueError, match=f"unknown {what}"):
+        make()
+
+
+def test_closed_sets_are_str_valued_so_storage_and_flat_output_keep_their_strings():
+    event = Event("d1", EventType.MESSAGE, None, None, medium=Medium.CABLE)
+    assert event_to_flat(event)["medium"] == "cable" and json.dumps(Medium.CABLE) == '"cable"'
+    assert Skip("a.txt", SkipReason.EMPTY).message() == "a.txt: skipped (empty)"
+    assert {RelationAction.SEVER, Precision.DAY} == {"sever", "day"}
+
+
+@pytest.mark.parametrize(("spans", "expected"), [
+    ([(date(2024, 1, 1), date(2024, 1, 31)), (date(2024, 1, 10), None)], (date(2024, 1, 10), date(2024, 1, 31))),
+    ([(None, date(2024, 1, 5)), (date(2024, 1, 7), None)], (date(2024, 1, 7), date(2024, 1, 5))),  # none shared
+    ([(None, None)], (None, None)),
+    ([], (None, None)),
+])
+def test_the_days_every_window_allows(spans, expected):
+    assert common_span(DateWindow(s, e, "range") for s, e in spans) == expected

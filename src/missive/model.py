@@ -11,22 +11,117 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, Protocol
 
-EVENT_TYPES = ("message", "call", "meeting", "agreement", "relations")
-MEDIA = ("letter", "message", "cable", "verbal_message", "greeting", "reply", "call", "video_call")
-PRECISIONS = ("day", "week", "month", "year", "range", "open")
-SKIP_REASONS = (
-    "missing",
-    "empty",
-    "binary",
-    "not_utf8",
-    "not_english",
-    "unsupported_type",
-    "no_text",
-    "unreadable",
-)
+
+
+class EventType(StrEnum):
+    """The kinds of interaction Missive records (the devset README's types)."""
+
+    MESSAGE = "message"
+    CALL = "call"
+    MEETING = "meeting"
+    AGREEMENT = "agreement"
+    RELATIONS = "relations"
+
+
+class Medium(StrEnum):
+    """How a message or a call travelled."""
+
+    LETTER = "letter"
+    MESSAGE = "message"
+    CABLE = "cable"
+    VERBAL_MESSAGE = "verbal_message"
+    GREETING = "greeting"
+    REPLY = "reply"
+    CALL = "call"
+    VIDEO_CALL = "video_call"
+
+
+# One precedence for every place that must pick one medium of several (two words for one message in
+# an article, several reports of one event): the word that says more about how the message travelled
+# wins. A reply says what it answers; a cable (telegram) and a verbal message name a channel that
+# outlets paraphrase as "letter" or "message", never the other way round, so they rank above the
+# letter; a greeting names the kind of message; a letter is the written default; a bare "message"
+# names nothing; a video call says more than a call.
+MEDIUM_PRECEDENCE = (Medium.REPLY, Medium.CABLE, Medium.VERBAL_MESSAGE, Medium.GREETING, Medium.LETTER,
+                     Medium.MESSAGE, Medium.VIDEO_CALL, Medium.CALL)
+
+
+class RelationAction(StrEnum):
+    """What a relations event does to the relationship (its `medium`)."""
+
+    ESTABLISH = "establish"
+    RESTORE = "restore"
+    SEVER = "sever"
+    OPEN_MISSION = "open_mission"
+    CLOSE_MISSION = "close_mission"
+    APPOINT_ENVOY = "appoint_envoy"
+    RECALL_ENVOY = "recall_envoy"
+    EXPEL_ENVOY = "expel_envoy"
+    SUMMON_ENVOY = "summon_envoy"
+
+
+class Precision(StrEnum):
+    """How narrow a date window is."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    RANGE = "range"
+    OPEN = "open"
+
+
+class SkipReason(StrEnum):
+    """Why an input produced no document."""
+
+    MISSING = "missing"
+    EMPTY = "empty"
+    BINARY = "binary"
+    NOT_UTF8 = "not_utf8"
+    NOT_ENGLISH = "not_english"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    NO_TEXT = "no_text"
+    UNREADABLE = "unreadable"
+
+
+class RemovalReason(StrEnum):
+    """Why cleaning removed a piece of an article."""
+
+    DATE_HEADER = "date_header"  # a header line (or line prefix) holding only a date, label or time
+    BROKEN_MARKUP = "broken_markup"  # HTML or script left in the text
+    CHROME_PHRASE = "chrome_phrase"  # site chrome: navigation, share buttons, ads (data/chrome_phrases.csv)
+    COMMENT_PROMPT = "comment_prompt"  # invitations to comment
+    CREDIT_LINE = "credit_line"  # bylines, copyright and photo credits
+    ARTICLE_END = "article_end"  # a marker that the article is over: 'Related stories', 'More From ...'
+    AFTER_ARTICLE_END = "after_article_end"  # teasers and furniture after such a marker
+    OTHER_STORY_HEADLINE = "other_story_headline"  # a headline of another story interleaved in the body
+    REPEATED_TITLE = "repeated_title"  # the article's own title printed again further down
+    CAPTION_REPEAT = "caption_repeat"  # a photo caption printed twice: the first is kept
+    REPEATED_PARAGRAPH = "repeated_paragraph"  # a paragraph repeating (or contained in) an earlier one
+    REPEATED_BODY = "repeated_body"  # a block of several repeated paragraphs: the article printed twice
+    SITE_FURNITURE = "site_furniture"  # short non-sentences trailing the article body
+    BLANK_LINE = "blank_line"  # blank lines left over between removed pieces
+
+
+# The values of each closed set, for data-file schemas and loops over the kinds.
+EVENT_TYPES: tuple[str, ...] = tuple(EventType)
+MEDIA: tuple[str, ...] = tuple(Medium)
+RELATION_ACTIONS: tuple[str, ...] = tuple(RelationAction)
+PRECISIONS: tuple[str, ...] = tuple(Precision)
+SKIP_REASONS: tuple[str, ...] = tuple(SkipReason)
+REMOVAL_REASONS: tuple[str, ...] = tuple(RemovalReason)
+EVENT_MEDIA = frozenset({"", *MEDIA, *RELATION_ACTIONS})  # an Event's medium: none, a Medium or a RelationAction
+
+
+def check_closed(value: str, allowed: frozenset[str] | tuple[str, ...], what: str) -> None:
+    """A record never holds a value outside its closed set: a typo fails where it is made."""
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; one of {sorted(allowed)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +172,11 @@ class Removal:
 
     start_char: int
     end_char: int
-    reason: str
+    reason: str  # a RemovalReason
     text: str = ""
+
+    def __post_init__(self) -> None:
+        check_closed(self.reason, REMOVAL_REASONS, "removal reason")
 
 
 # Where a publication-date candidate was read (a closed set: the reference date weighs them).
@@ -144,11 +242,14 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """An input that produced no document, with a reason from SKIP_REASONS."""
+    """An input that produced no document, with its SkipReason."""
 
     path: str
-    reason: str
+    reason: str  # a SkipReason
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        check_closed(self.reason, SKIP_REASONS, "skip reason")
 
     def message(self) -> str:
         return f"{self.path}: skipped ({self.reason}){': ' + self.detail if self.detail else ''}"
@@ -181,8 +282,11 @@ class DateWindow:
 
     start: date | None
     end: date | None
-    precision: str = "open"
+    precision: str = "open"  # a Precision
     reason: str = ""
+
+    def __post_init__(self) -> None:
+        check_closed(self.precision, PRECISIONS, "precision")
 
     def iso(self) -> tuple[str | None, str | None]:
         return (
@@ -192,6 +296,24 @@ class DateWindow:
 
 
 OPEN_WINDOW = DateWindow(None, None, "open", "no date in the text")
+
+
+class Bounded(Protocol):
+    """Anything with a first and a last day (None: open): a DateWindow, a reference-date pin."""
+
+    @property
+    def start(self) -> date | None: ...
+
+    @property
+    def end(self) -> date | None: ...
+
+
+def common_span(spans: Iterable[Bounded]) -> tuple[date | None, date | None]:
+    """The days inside every span: the latest start and the earliest end (None is open); empty when
+    start > end. Every intersection of date windows (two readings in one article, the reports of one
+    event, the reference-date evidence) is this one."""
+    spans = list(spans)
+    return (max((s.start for s in spans if s.start), default=None), min((s.end for s in spans if s.end), default=None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +336,10 @@ class Event:
     reasons: tuple[str, ...] = ()
     quotes: tuple[Span, ...] = ()
     in_reply_to: str | None = None
+
+    def __post_init__(self) -> None:
+        check_closed(self.type, EVENT_TYPES, "event type")
+        check_closed(self.medium, EVENT_MEDIA, "medium")
 
     @property
     def event_id(self) -> str:

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ..knowledge.words import TOKEN_RE, fold
 from ..model import Actor
-from .surfaces import TOKEN_RE, Speller, SurfaceIndex, fold, read_spellings
+from .surfaces import Speller, SurfaceIndex, read_spellings
 
 ROLE_ORDER = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 HOLDER_ROLES = ("leader", "head_of_state", "head_of_government", "party_leader", "foreign_minister")

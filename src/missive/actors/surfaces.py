@@ -11,31 +11,16 @@ pass's job.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..errors import DataFileError
+from ..knowledge.words import TOKEN_RE, fold
 
 KIND_ORDER = ("media", "person", "place", "body", "epithet", "short", "title")
-TOKEN_RE = re.compile(r"[^\W_]+")
 JOIN_GAP_RE = re.compile(r"[ \t\-'’.&]{0,3}")  # inside one name: "Jong-un", "People's", "U.S. Congress"
 NAME_GAP_RE = re.compile(r"[ \t\-]{1,2}")  # between the words of a phrase
 PAREN_GAP_RE = re.compile(r"[ \t()]{1,4}")  # "Democratic People's Republic of Korea (DPRK) ambassador"
-FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "’": "'"})
-
-
-def fold(word: str) -> str:
-    """Lower-case, accent-free form of a word: 'Díaz' and 'DIAZ' become 'diaz'."""
-    if word.isascii():
-        return word.lower()
-    word = unicodedata.normalize("NFKD", word.translate(FOLD))
-    return "".join(c for c in word if not unicodedata.combining(c)).lower()
-
-
-def name_key(text: str) -> str:
-    """Spacing and hyphens do not matter: 'Kim Jong-un' = 'Kim Jong Un' = 'Kim Jongun'."""
-    return "".join(fold(t) for t in TOKEN_RE.findall(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,6 @@ and the web pages ask the same question) without the linking machinery around th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -23,12 +21,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 def windows_overlap(a: DateWindow, b: DateWindow) -> bool:
     """Open bounds are compatible with anything."""
     return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
-
-
-def intersect_windows(windows: Sequence[DateWindow]) -> tuple[date | None, date | None]:
-    starts = [w.start for w in windows if w.start]
-    ends = [w.end for w in windows if w.end]
-    return (max(starts) if starts else None), (min(ends) if ends else None)
 
 
 @lru_cache(maxsize=4096)

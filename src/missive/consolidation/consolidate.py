@@ -20,14 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..model import Actor, DateWindow, Event, event_to_flat
-from .compatibility import OCCASION_OVERLAP, intersect_windows, occasion_affinity, windows_overlap
+from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, common_span, event_to_flat
+from .compatibility import OCCASION_OVERLAP, occasion_affinity, windows_overlap
 
 
 SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction
 MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
                  "cable": "cable", "verbal_message": "verbal", "call": "call", "video_call": "video"}
-MEDIUM_RANK = ("reply", "letter", "cable", "verbal_message", "greeting", "message", "video_call", "call")
 PROXIMITY_DAYS = 366  # without a shared occasion, a vague report joins only an event this close to its date
 MONTH_INDEX_DAYS = 400  # wider windows are rare and scan all clusters
 DATE_CONFLICT_GAP_DAYS = 31  # same occasion, disjoint windows this close: the outlets disagree on the date
@@ -171,7 +170,7 @@ def _link(reports: list[Report]) -> tuple[list[list[Report]], list[tuple[Report,
         tied = len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]
         if ranked and not tied:
             clusters[ranked[0]].append(r)
-            windows[ranked[0]] = DateWindow(*intersect_windows([windows[ranked[0]], r.event.when]))
+            windows[ranked[0]] = DateWindow(*common_span([windows[ranked[0]], r.event.when]))
         else:
             clusters.append([r])
             windows.append(r.event.when)
@@ -226,7 +225,7 @@ def _date_conflicts(clusters: list[list[Report]]) -> Iterable[tuple[int, int, Co
     """Clusters naming one occasion on nearby but disjoint days: a sweep over windows sorted by start."""
     dated = []
     for i, c in enumerate(clusters):
-        start, end = intersect_windows([r.event.when for r in c])
+        start, end = common_span([r.event.when for r in c])
         if _occasion(c) and start and end:
             dated.append((start, end, i))
     dated.sort()
@@ -281,11 +280,11 @@ def _medium(reports: Sequence[Report]) -> tuple[str, str, tuple[Conflict, ...]]:
 
 
 def _rank(medium: str) -> int:
-    return MEDIUM_RANK.index(medium) if medium in MEDIUM_RANK else len(MEDIUM_RANK)
+    return MEDIUM_PRECEDENCE.index(medium) if medium in MEDIUM_PRECEDENCE else len(MEDIUM_PRECEDENCE)
 
 
 def _window(reports: Sequence[Report]) -> DateWindow:
-    start, end = intersect_windows([r.event.when for r in reports])
+    start, end = common_span([r.event.when for r in reports])
     exact = [r for r in reports if (r.event.when.start, r.event.when.end) == (start, end)]
     if exact:
         precision = exact[0].event.when.precision

@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..documents.quotations import find_quotations
+
 
 # -- pair statistics -------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,6 @@ def _reply_lags(dated: list[tuple[date, Mapping[str, Any]]]) -> Iterable[Gap]:
 
 
 # -- wording of two messages -----------------------------------------------------------------------
-_QUOTED = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")  # pairs consumed left to right, never across a paragraph
-MIN_QUOTE_CHARS = 20
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 
 
@@ -114,9 +114,8 @@ class Comparison:
 
 
 def quoted_passages(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
-    """Quoted passages (20+ characters) within [start, end) of a text: the words attributed to a sender."""
-    found = (m.group(1) or m.group(2) for m in _QUOTED.finditer(text, start, len(text) if end is None else end))
-    return tuple(q.strip() for q in found if len(q.strip()) >= MIN_QUOTE_CHARS)
+    """Quoted passages within [start, end) of a text: the words attributed to a sender."""
+    return tuple(q.words for q in find_quotations(text, start, end) if q.is_passage)
 
 
 def key_phrases(text: str) -> list[str]:

@@ -38,22 +38,6 @@ from .lines import (
 )
 from .metadata import BYLINE, title_line_index
 
-REMOVAL_REASONS = (
-    "date_header",  # a header line (or line prefix) holding only a date, label or time
-    "broken_markup",  # HTML or script left in the text
-    "chrome_phrase",  # site chrome: navigation, share buttons, ads (data/chrome_phrases.csv)
-    "comment_prompt",  # invitations to comment
-    "credit_line",  # bylines, copyright and photo credits
-    "article_end",  # a marker that the article is over: 'Related stories', 'More From ...'
-    "after_article_end",  # teasers and furniture after such a marker
-    "other_story_headline",  # a headline of another story interleaved in the body
-    "repeated_title",  # the article's own title printed again further down
-    "caption_repeat",  # a photo caption printed twice: the first is kept
-    "repeated_paragraph",  # a paragraph repeating (or contained in) an earlier one
-    "repeated_body",  # a block of several repeated paragraphs: the article printed twice
-    "site_furniture",  # short non-sentences trailing the article body
-    "blank_line",  # blank lines left over between removed pieces
-)
 CONTAINS_MAX_WORDS = 60  # a phrase inside a longer line is a paragraph quoting it, not chrome
 START_MAX_WORDS = 15
 REPEATED_HEADLINE_MAX_WORDS = 20
@@ -368,12 +352,12 @@ def build_result(original: str, ranges: list[tuple[int, int, str]]) -> CleanResu
             merged.append([max(start, last[1]) if last else start, end, why])
     removals = tuple(Removal(s, e, why, original[s:e]) for s, e, why in merged if e > s)
     segments, pieces, pos, clean_pos = [], [], 0, 0
-    for removal in (*removals, Removal(len(original), len(original), "")):
-        if removal.start_char > pos:
-            segments.append(Segment(clean_pos, pos, removal.start_char - pos))
-            pieces.append(original[pos:removal.start_char])
-            clean_pos += removal.start_char - pos
-        pos = max(pos, removal.end_char)
+    for start, end in [(r.start_char, r.end_char) for r in removals] + [(len(original), len(original))]:
+        if start > pos:
+            segments.append(Segment(clean_pos, pos, start - pos))
+            pieces.append(original[pos:start])
+            clean_pos += start - pos
+        pos = max(pos, end)
     return CleanResult("".join(pieces), OffsetMap(tuple(segments)), removals)
 
 

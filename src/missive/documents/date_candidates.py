@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..knowledge.words import MONTH_MIN_LETTERS, MONTH_NAMES, month_number
 from ..model import DateCandidate
 from .lines import header_zone, is_caption_like, normalise_line, phrase_table, split_lines, word_count
 
@@ -24,8 +25,8 @@ from .lines import header_zone, is_caption_like, normalise_line, phrase_table, s
 def _month_alternation() -> str:
     """Month names and their abbreviations (Sept, Sep, Dec...) as Title and UPPER case forms."""
     forms: set[str] = set()
-    for name in calendar.month_name[1:]:
-        for size in range(3, len(name) + 1):
+    for name in MONTH_NAMES:
+        for size in range(MONTH_MIN_LETTERS, len(name) + 1):
             forms |= {name[:size], name[:size].upper()}
     return "|".join(sorted(forms, key=len, reverse=True))
 
@@ -51,14 +52,6 @@ class FoundDate:
     end: int
     readings: tuple[tuple[date, str], ...]  # (value, which reading)
     is_iso: bool = False
-
-
-def month_number(token: str) -> int:
-    token = token.rstrip(".").lower()
-    for number, name in enumerate(calendar.month_name[1:], 1):
-        if len(token) >= 3 and name.lower().startswith(token):
-            return number
-    return 0
 
 
 def _readings(kind: str, match: re.Match[str]) -> tuple[tuple[date, str], ...]:

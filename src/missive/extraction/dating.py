@@ -21,13 +21,13 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..model import DateWindow
+from ..documents.quotations import find_quotations
+from ..model import DateWindow, common_span
 from ..temporal.expressions import Expression, find_expressions, resolve_expression
 from ..temporal.grammar import parse_expression
 from ..temporal.ordinals import ORDINAL
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
-from .quotes import QUOTED
 
 # Congratulations for an anniversary go out in the days before it; a week is the usual span.
 ANNIVERSARY_LEAD_DAYS = 7
@@ -75,7 +75,7 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
                        countries_of: CountryOf | None = None) -> list[Dated]:
     """Each expression of the sentence, given to the frame whose clause holds it (see the module)."""
     out: list[Dated] = []
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    quoted = [(q.start_char, q.end_char) for q in find_quotations(doc.text)]
     previous: Expression | None = None
     for expr in find_expressions(doc.text):
         if any(a <= expr.start < b for a, b in quoted) or _annotates_occasion(doc.text, expr):
@@ -260,8 +260,7 @@ def resolve(expr: Expression, now: DateWindow, anchor: DateWindow | None) -> Dat
 
 
 def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
-    lo = max((d for d in (a.start, b.start) if d), default=None)
-    hi = min((d for d in (a.end, b.end) if d), default=None)
+    lo, hi = common_span((a, b))
     if lo and hi and lo > hi:
         return None
     precision = "day" if lo and hi and lo == hi else (a.precision if a.precision == b.precision else "range")

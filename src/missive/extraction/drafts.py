@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Actor, DateWindow, OPEN_WINDOW
+from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
 from .frames import Frame
 
 SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
-SPECIFIC_MEDIA = ("reply", "cable", "greeting", "verbal_message", "video_call")
 
 
 @dataclass
@@ -82,10 +81,5 @@ def _distinct_countries(actors: list[Actor]) -> list[Actor]:
 
 
 def better_medium(a: str, b: str) -> str:
-    """The more telling of two media for one message: a reply or a cable over a plain letter."""
-    for m in SPECIFIC_MEDIA:
-        if m in (a, b):
-            return m
-    if "letter" in (a, b):
-        return "letter"
-    return a or b
+    """The more telling of two media for one message (model.MEDIUM_PRECEDENCE): a reply or a cable over a letter."""
+    return next((m for m in MEDIUM_PRECEDENCE if m in (a, b)), a or b)

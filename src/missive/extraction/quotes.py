@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..documents.quotations import find_quotations
 from .nlp import Sentence
 from .drafts import Draft
 
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # any quotation (dating skips dates inside one)
-MIN_QUOTE_CHARS = 14  # shorter quotations are scare quotes ("greater contribution" is kept, "yes" is not)
 _PRONOUN_REPORT = re.compile(r"\b(?:he|she)\s+(?:said|wrote|added|noted|stressed|stated|told)\b|"
                              r"\b(?:said|wrote|added|noted|stressed)\s+(?:he|she)\b", re.IGNORECASE)
 _MESSAGE_REPORT = re.compile(r"\b(?:letter|message|cable|telegram|missive|note)\b[^.]{0,40}\b(?:said|says|read|reads|stated)\b",
@@ -38,8 +37,8 @@ def attach_quotes(drafts: list[Draft], sentences: list[Sentence], is_news) -> di
         spans = []
         for sentence in sentences[first:stop]:
             if _attributed(sentence.text, draft):
-                spans += [(sentence.start + m.start(), sentence.start + m.end())
-                          for m in QUOTED.finditer(sentence.text) if m.end() - m.start() >= MIN_QUOTE_CHARS]
+                spans += [(sentence.start + q.start_char, sentence.start + q.end_char)
+                          for q in find_quotations(sentence.text) if q.is_passage]
         out[id(draft)] = spans
     return out
 

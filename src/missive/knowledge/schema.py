@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import EVENT_TYPES, MEDIA
+from ..model import EVENT_TYPES, MEDIA, RELATION_ACTIONS
 
-# What a relations trigger does to the relationship (the `medium` column of its triggers.csv row).
-RELATION_ACTIONS = ("establish", "restore", "sever", "open_mission", "close_mission", "appoint_envoy",
-                    "recall_envoy", "expel_envoy", "summon_envoy")
 # How the parties of a trigger are read from the parse; extraction.frames maps each to a reading.
 FRAME_KINDS = ("message", "message_weak", "express", "congratulate", "exchange", "meet", "host", "visit",
                "call", "sign", "relations", "mission", "envoy")

@@ -17,9 +17,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
 
+from ..knowledge.words import month_number, name_key
 from ..model import DateWindow
 from .fact_tables import Founding, country_keys, country_names, load_foundings
-from .name_matching import find_names, name_key, normalise
+from .name_matching import find_names, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 
 
@@ -198,7 +199,7 @@ def _dated_in_text(window: str, n: int) -> tuple[Founding, str] | None:
     m = _WRITTEN_DAY.search(window[:160])
     if not m:
         return None
-    month = _month_number(m["mon"] or m["mon2"])
+    month = month_number(m["mon"] or m["mon2"])
     if not month:
         return None
     try:
@@ -209,16 +210,6 @@ def _dated_in_text(window: str, n: int) -> tuple[Founding, str] | None:
         return None
     subject = re.sub(r"^(?:the|of)\s+", "", window[:m.start()].strip(" ,")) or "what the text names"
     return Founding(subject, (), "event", day, ()), "; the day is written in the text"
-
-
-def _month_number(word: str) -> int | None:
-    import calendar
-
-    low = word.lower().rstrip(".")
-    for i in range(1, 13):
-        if low in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower()) or (i == 9 and low == "sept"):
-            return i
-    return None
 
 
 def _with_article(subject: str) -> str:

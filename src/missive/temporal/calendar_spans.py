@@ -14,9 +14,6 @@ from ..model import DateWindow
 
 WEEKDAYS = tuple(calendar.day_name)  # read once: the locale lookup costs a strftime per name
 WEEKDAY_ALTERNATION = "|".join(WEEKDAYS)
-_MONTH_FORMS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_FORMS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH_FORMS["sept"] = 9
 
 Span = tuple[date, date]
 
@@ -44,10 +41,6 @@ def week_span(day: date) -> Span:
 
 def weekday_on_or_before(day: date, weekday: int) -> date:
     return day - timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def month_number(token: str) -> int:
-    return _MONTH_FORMS[token.rstrip(".").lower()]
 
 
 def part_of_span(span: Span, part: str | None) -> Span:

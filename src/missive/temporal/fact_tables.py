@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..knowledge.tables import Table, read_table
-from .name_matching import name_key
+from ..knowledge.words import name_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from ..knowledge.words import month_number
 from .calendar_spans import (
     WEEKDAY_ALTERNATION,
     WEEKDAYS,
     Span,
     add_months,
-    month_number,
     month_span,
     part_of_span,
     safe_day,

@@ -18,11 +18,6 @@ def normalise(text: str) -> str:
     return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "–": "-"}))
 
 
-def name_key(name: str) -> str:
-    """What two spellings of one name share: case, spacing, hyphens and a leading 'the' aside."""
-    return re.sub(r"[\s-]+", " ", normalise(name).lower()).strip().removeprefix("the ")
-
-
 def _is_acronym(name: str) -> bool:
     return len(name) <= 6 and name.replace(".", "").isupper()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..knowledge.tables import read_table
-from ..model import DateWindow, Document
+from ..model import DateWindow, Document, common_span
 from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
 from .expressions import Expression, find_expressions
@@ -141,8 +141,8 @@ def _combine(pins: list[Pin]) -> tuple[Pin | None, list[str]]:
         return None, []
     kept, notes = pins[0], []
     for p in list(dict.fromkeys(pins))[1:]:
-        lo, hi = max(kept.start, p.start), min(kept.end, p.end)
-        if lo <= hi:
+        lo, hi = common_span((kept, p))
+        if lo and hi and lo <= hi:
             kept = Pin(lo, hi, kept.day, kept.label, f"{kept.reason}; {p.reason}",
                        kept.is_proximity and p.is_proximity)
         else:
