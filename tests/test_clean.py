@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missive.documents.clean import classify_line, clean_text, clean_report
+from missive.documents.clean import classify_line, clean_text, cleaning_trace
 from missive.documents.lines import phrase_table
 from missive.model import REMOVAL_REASONS, Document, Metadata
 
@@ -155,15 +155,15 @@ def test_teasers_after_an_end_marker_go_until_the_article_resumes():
     assert [r.reason for r in result.removals] == ["article_end", "after_article_end"]
 
 
-def test_clean_report_lists_text_metadata_and_removals():
+def test_the_cleaning_trace_lists_text_metadata_and_removals():
     original = seed("002")
     result = clean_text(original)
     doc = Document("002", original, result.cleaned, result.offsets, Metadata(title="t"), result.removals)
-    report = clean_report(doc)
-    json.dumps(report)
-    assert report["cleaned"] == result.cleaned
-    assert report["metadata"]["title"] == "t"
-    assert {r["reason"] for r in report["removals"]} == reasons_of(result)
+    trace = cleaning_trace(doc)
+    json.dumps(trace)
+    assert trace["cleaned"] == result.cleaned
+    assert trace["metadata"]["title"] == "t"
+    assert {r["reason"] for r in trace["removals"]} == reasons_of(result)
 
 
 BODY = "The two foreign ministers met in the capital on Monday and agreed to expand trade and energy links.\n\n"

@@ -25,6 +25,7 @@ from missive.extraction.frames import ROLE_READINGS
 from missive.extraction.lexicon import TAG_PATTERNS, load_lexicon
 from missive.knowledge.schema import FRAME_KINDS, SCHEMAS, TRIGGER_POS
 from missive.knowledge.tables import PACKAGE_DATA, read_table
+from missive.knowledge.word_groups import read_word_groups
 from missive.temporal.anniversaries import find_anniversaries
 from missive.temporal.occasions import match_occasions
 from missive.web.pages import country_name
@@ -88,6 +89,7 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
     lexicon = load_lexicon()
     assert lexicon.triggers["heliographed"].medium == "cable"
     assert "trumpeted" in lexicon.group("report") and "reported" in lexicon.group("report")
+    assert read_word_groups()["report"] == lexicon.group("report")  # the reference date reads the same group
     assert "firefly" in lexicon.common_surnames
     cleaned = clean_text("Firefly writes to Sylvania\nRead more at the Freedonia Gazette\n"
                          "The leader of Freedonia sent a cable to the leader of Sylvania on Monday, officials said.\n")

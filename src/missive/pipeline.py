@@ -114,7 +114,7 @@ def _as_inputs(text_or_path: str | Path) -> list[Document | Skip]:
 
 
 @dataclass
-class IngestReport:
+class IngestSummary:
     """What one ingest run did, for the CLI's summary line and for tests."""
 
     documents: int = 0
@@ -128,15 +128,15 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor | None = None,
-           on_item: Callable[[str], None] | None = None, force: bool = False) -> IngestReport:
+           on_item: Callable[[str], None] | None = None, force: bool = False) -> IngestSummary:
     """Stages 1-7: store every article under the paths with its events; unchanged content is not
     redone unless `force` (after an upgrade of Missive or of its data files), which replaces its events."""
-    report = IngestReport()
+    summary = IngestSummary()
 
     def fresh() -> Iterator[Document | Skip]:
         for item in read_documents(paths):
             if isinstance(item, Document) and not force and store.has_document(item.content_hash):
-                report.unchanged += 1
+                summary.unchanged += 1
                 if on_item:
                     on_item(item.path)
                 continue
@@ -146,19 +146,19 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor | Non
     for result in process(fresh(), extractor):
         if isinstance(result, Skip):
             store.save_skip(result)
-            report.skips.append(result)
+            summary.skips.append(result)
             if on_item:
                 on_item(result.path)
             continue
         doc, explained = result
-        pending |= store.save_document(doc, explained.events, explained.report, explained.conflicts,
+        pending |= store.save_document(doc, explained.events, explained.report_day, explained.conflicts,
                                        consolidate=False)
-        report.documents += 1
-        report.events += len(explained.events)
-        if report.documents % CONSOLIDATE_EVERY == 0:
+        summary.documents += 1
+        summary.events += len(explained.events)
+        if summary.documents % CONSOLIDATE_EVERY == 0:
             store.reconsolidate(pending)
             pending = set()
         if on_item:
             on_item(doc.path)
     store.reconsolidate(pending)
-    return report
+    return summary

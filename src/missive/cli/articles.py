@@ -58,7 +58,7 @@ def extract(
 
 
 def _print_explanation(doc_id: str, explained) -> None:
-    err.print(f"[bold]{doc_id}[/bold]: report day {explained.report.iso()} ({explained.report.reason})",
+    err.print(f"[bold]{doc_id}[/bold]: report day {explained.report_day.iso()} ({explained.report_day.reason})",
               highlight=False, soft_wrap=True)
     for c in explained.conflicts:
         err.print(f"  conflict: {c}", highlight=False, soft_wrap=True, markup=False)
@@ -77,14 +77,14 @@ def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "obje
     with Store.open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                            TimeRemainingColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=_count_inputs(files))
-        report = run_ingest(files, store, on_item=lambda _: bar.advance(task), force=force)
+        summary = run_ingest(files, store, on_item=lambda _: bar.advance(task), force=force)
         counts = store.counts()
-    for skip in report.skips:
+    for skip in summary.skips:
         warn_skip(skip)
-    err.print(f"{report.documents} new articles, {report.unchanged} unchanged, {report.events} events, "
-              f"{len(report.skips)} skipped; the store now holds {counts['documents']} articles and "
+    err.print(f"{summary.documents} new articles, {summary.unchanged} unchanged, {summary.events} events, "
+              f"{len(summary.skips)} skipped; the store now holds {counts['documents']} articles and "
               f"{counts['events']} events", highlight=False)
-    return report
+    return summary
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -100,10 +100,10 @@ def ingest(
 ) -> None:
     """Store articles and their events; re-ingesting the same content adds nothing."""
     try:
-        report = _ingest(paths, db, force)
+        summary = _ingest(paths, db, force)
     except MissiveError as exc:
         fail(str(exc))
-    if report.processed == 0:
+    if summary.processed == 0:
         raise typer.Exit(1)
 
 
@@ -154,7 +154,7 @@ def clean(
     as_json: bool = typer.Option(False, "--json", help="Cleaned text with metadata and every removal with its reason."),
 ) -> None:
     """Print an article's cleaned text (or, with --json, what cleaning kept, removed and why)."""
-    from ..documents.clean import clean_report
+    from ..documents.clean import cleaning_trace
     from ..pipeline import read_documents
 
     results = list(read_documents([file]))
@@ -165,7 +165,7 @@ def clean(
     if not docs:
         raise typer.Exit(1)
     if as_json:
-        out.print_json(json.dumps(clean_report(docs[0]), ensure_ascii=False, default=str))
+        out.print_json(json.dumps(cleaning_trace(docs[0]), ensure_ascii=False, default=str))
     else:
         sys.stdout.write(docs[0].cleaned + "\n")
 

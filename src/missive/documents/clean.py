@@ -361,7 +361,7 @@ def build_result(original: str, ranges: list[tuple[int, int, str]]) -> CleanResu
     return CleanResult("".join(pieces), OffsetMap(tuple(segments)), removals)
 
 
-def clean_report(doc: Document) -> dict[str, Any]:
+def cleaning_trace(doc: Document) -> dict[str, Any]:
     """What `missive clean --json` prints: the cleaned text, metadata with provenance, removals."""
     meta = doc.metadata
     return {

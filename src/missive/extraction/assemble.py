@@ -123,14 +123,14 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def mark_background(drafts: list[Draft], report: DateWindow) -> None:
-    """Background: answered by the news, or over well before the report."""
+def mark_background(drafts: list[Draft], report_day: DateWindow) -> None:
+    """Background: answered by the news, or over well before the report day."""
     for d in drafts:
         if d.background:
             continue
-        if report.start and d.window.end and d.window.end < report.start - timedelta(days=BACKGROUND_GAP_DAYS):
+        if report_day.start and d.window.end and d.window.end < report_day.start - timedelta(days=BACKGROUND_GAP_DAYS):
             d.background = True
-            d.reasons.append(f"background: over by {d.window.end}, before the report ({report.start})")
+            d.reasons.append(f"background: over by {d.window.end}, before the report ({report_day.start})")
 
 
 def home_of(d: Draft) -> Draft:

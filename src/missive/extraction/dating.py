@@ -5,7 +5,7 @@ nearest trigger or trigger's verb above it, within its clause. A clause of its o
 clause "which had been shut in May 2012", a participle "a ceasefire brokered in March", a
 subordinate "because ..." clause) keeps its date, and a date under "since", "after", "before"
 dates another event that only bounds the frame ("a year after the election on 3 May": not
-before 3 May). A date on a reporting verb ("the agency said on Tuesday") dates the report, not
+before 3 May). A date on a reporting verb ("the agency said on Tuesday") dates the report day, not
 the act, except where the state that acts announces its own act ("Riyadh said on Tuesday it has
 restored ties": the declaration is the act). A date on a clause without a trigger reaches the
 triggers that share its time: coordinated verbs, "to"-complements, "while"/"as" clauses and
@@ -36,7 +36,7 @@ ANNIVERSARY_LEAD_DAYS = 7
 AFTER_MARKERS = frozenset({"since", "after", "following"})
 BEFORE_MARKERS = frozenset({"before", "until", "ahead", "prior"})
 OTHER_EVENT_MARKERS = AFTER_MARKERS | BEFORE_MARKERS
-# An anniversary more than this before the report is not what a message in the news marks.
+# An anniversary more than this before the report day is not what a message in the news marks.
 ANNIVERSARY_REPORT_DAYS = 60
 IMMEDIATE_WORDS = frozenset({"immediately", "shortly", "soon", "right", "just"})
 # Clauses with a time of their own: what is dated inside them is their event.
@@ -52,7 +52,7 @@ class Dated:
 
     expression: Expression
     frame: Frame | None  # None: it dates the report or another event, not a frame
-    is_report: bool
+    dates_report_day: bool
     by_sentence: bool = False  # reached the frame through a clause it shares time with, not its own phrase
     bound: str = ""  # "after" / "before": dates another event the frame follows or precedes
     previous: Expression | None = None  # the sentence's expression before it: the anchor of "a day later"
@@ -274,22 +274,22 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
     return DateWindow(lo, hi, precision, reason)
 
 
-def resolve_dated(d: Dated, report: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+def resolve_dated(d: Dated, report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
     """An expression's window; "a day later" counts from the sentence's previous expression first."""
     parsed = parse_expression(d.expression.text)
     if parsed is not None and parsed.rule.basis == "anchor" and d.previous is not None:
-        anchor = resolve(d.previous, report, anchor) or anchor
-    return resolve(d.expression, report, anchor)
+        anchor = resolve(d.previous, report_day, anchor) or anchor
+    return resolve(d.expression, report_day, anchor)
 
 
-def within_report(window: DateWindow, report: DateWindow) -> DateWindow | None:
+def within_report_day(window: DateWindow, report_day: DateWindow) -> DateWindow | None:
     """A done event ends by the report day: a window after it is a misreading (None), one that
     runs past it is cut there."""
-    if report.end is None or window.end is None or window.end <= report.end:
+    if report_day.end is None or window.end is None or window.end <= report_day.end:
         return window
-    if window.start and window.start > report.end:
+    if window.start and window.start > report_day.end:
         return None
-    return DateWindow(window.start, report.end, "range", f"{window.reason}; cut at the report day {report.end}")
+    return DateWindow(window.start, report_day.end, "range", f"{window.reason}; cut at the report day {report_day.end}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,20 +300,20 @@ class Statement:
     speakers: frozenset[str]
 
 
-def frame_window(frame: Frame, dated: list[Dated], report: DateWindow, anchor: DateWindow | None,
+def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, anchor: DateWindow | None,
                  anniversary: date | None, statement: Statement | None = None,
                  remark_words: frozenset[str] = frozenset()) -> tuple[DateWindow, bool]:
     """The frame's window and whether it has a date of its own: its expressions (its own phrase's
     before its clause's), then the previous sentence's statement its clause refers to ("made the
     remark while exchanging messages"), then the bounds other dated events set, else on or before
     the report."""
-    own = [d for d in dated if d.frame is frame and not d.is_report and not d.bound]
+    own = [d for d in dated if d.frame is frame and not d.dates_report_day and not d.bound]
     if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
         own = [d for d in own if not d.by_sentence]
     window: DateWindow | None = None
     for d in own:
-        resolved = resolve_dated(d, report, anchor)
-        resolved = within_report(resolved, report) if resolved else None
+        resolved = resolve_dated(d, report_day, anchor)
+        resolved = within_report_day(resolved, report_day) if resolved else None
         if resolved:
             window = resolved if window is None else (intersect(window, resolved) or window)
     if window is not None:
@@ -323,11 +323,11 @@ def frame_window(frame: Frame, dated: list[Dated], report: DateWindow, anchor: D
         return DateWindow(statement.window.start, statement.window.end, statement.window.precision,
                           f"at the time of the remark: {statement.window.reason}"), True
     if frame.trigger.type == "message":
-        window = undated_window(report, anniversary)
+        window = undated_window(report_day, anniversary)
     else:
-        window = DateWindow(None, report.end, "range" if report.end else "open",
-                            f"no date of its own; reported by {report.end}" if report.end else "no date in the text")
-    return bounded(window, [d for d in dated if d.frame is frame and d.bound], report, anchor), False
+        window = DateWindow(None, report_day.end, "range" if report_day.end else "open",
+                            f"no date of its own; reported by {report_day.end}" if report_day.end else "no date in the text")
+    return bounded(window, [d for d in dated if d.frame is frame and d.bound], report_day, anchor), False
 
 
 def _remarks_while(frame: Frame, remark_words: frozenset[str]) -> bool:
@@ -340,10 +340,10 @@ def _remarks_while(frame: Frame, remark_words: frozenset[str]) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in remark_words for c in t.head.children)
 
 
-def bounded(window: DateWindow, bounds: list[Dated], report: DateWindow, anchor: DateWindow | None) -> DateWindow:
+def bounded(window: DateWindow, bounds: list[Dated], report_day: DateWindow, anchor: DateWindow | None) -> DateWindow:
     """"after the election on 28 July", "since 2015": not before that event (or not after it)."""
     for d in bounds:
-        other = resolve_dated(d, report, anchor)
+        other = resolve_dated(d, report_day, anchor)
         if other is None:
             continue
         edge = DateWindow(other.start, None, "range", f"after {d.expression.text!r} ({other.iso()[0]})") \
@@ -352,9 +352,9 @@ def bounded(window: DateWindow, bounds: list[Dated], report: DateWindow, anchor:
     return window
 
 
-def undated_window(report: DateWindow, anniversary: date | None) -> DateWindow:
-    """No date of its own: sent on or before the report (the week before an anniversary it marks)."""
-    end = report.end
+def undated_window(report_day: DateWindow, anniversary: date | None) -> DateWindow:
+    """No date of its own: sent on or before the report day (the week before an anniversary it marks)."""
+    end = report_day.end
     near = end is None or (end - timedelta(days=ANNIVERSARY_REPORT_DAYS) <= anniversary <= end + timedelta(days=3)
                            if anniversary else False)
     if anniversary and near:

@@ -53,7 +53,7 @@ class Explained:
     """What `missive extract --explain` prints: per trigger, what fired and why."""
 
     events: list[Event]
-    report: DateWindow
+    report_day: DateWindow
     lines: list[str] = field(default_factory=list)
     conflicts: tuple[str, ...] = ()
 
@@ -63,7 +63,7 @@ class _DocWork:
     doc: Document
     sentences: list[Sentence]
     candidates: list[int]
-    report: DateWindow
+    report_day: DateWindow
     cast: Cast
     conflicts: tuple[str, ...] = ()
     parses: dict[int, Doc] = field(default_factory=dict)
@@ -123,16 +123,16 @@ class Extractor:
             work.parses[i] = parsed
 
     def _assemble(self, work: _DocWork) -> Explained:
-        explained = Explained([], work.report, conflicts=work.conflicts)
-        report = self._refine_report(work, explained)
-        explained.report = report
+        explained = Explained([], work.report_day, conflicts=work.conflicts)
+        report_day = self._refine_report_day(work, explained)
+        explained.report_day = report_day
         drafts: list[Draft] = []
         anchor: DateWindow | None = None
         previous: list[Draft] = []
         for i in work.candidates:
-            sentence_drafts = self._read_sentence(work, i, report, anchor, explained)
+            sentence_drafts = self._read_sentence(work, i, report_day, anchor, explained)
             if not sentence_drafts and previous and _PRO_VERB.search(work.sentences[i].text):
-                sentence_drafts = self._repeat(work, i, previous, report, anchor, explained)
+                sentence_drafts = self._repeat(work, i, previous, report_day, anchor, explained)
             previous = sentence_drafts or previous
             for d in sentence_drafts:
                 if d.has_own_date:
@@ -142,27 +142,27 @@ class Extractor:
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
-        mark_background(merged, report)
+        mark_background(merged, report_day)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
         explained.events = link_unlinked_replies(link_reply_ids(drafts, events, [id(d) for d in merged]))
         return explained
 
-    def _refine_report(self, work: _DocWork, explained: Explained) -> DateWindow:
+    def _refine_report_day(self, work: _DocWork, explained: Explained) -> DateWindow:
         """The report day: "KCNA reported on Thursday" in the lead narrows the article's now."""
         for i in work.candidates[:3]:
             doc = work.parses[i]
             frames = self._frames(doc, work, i)
             for dated in attach_expressions(doc, frames, self.lex):
-                if dated.is_report:
-                    window = resolve(dated.expression, work.report, None)
-                    narrowed = intersect(work.report, window) if window else None
+                if dated.dates_report_day:
+                    window = resolve(dated.expression, work.report_day, None)
+                    narrowed = intersect(work.report_day, window) if window else None
                     if narrowed:
                         explained.lines.append(f"report day: '{dated.expression.text}' -> {narrowed.iso()}")
                         return DateWindow(narrowed.start, narrowed.end, narrowed.precision,
                                           f"reported '{dated.expression.text}': {narrowed.reason}")
-        return work.report
+        return work.report_day
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         """The sentence's frames, read once (the report-day pass and the sentence pass share them)."""
@@ -183,7 +183,7 @@ class Extractor:
             frames.append(frame)
         return frames
 
-    def _read_sentence(self, work: _DocWork, i: int, report: DateWindow, anchor: DateWindow | None,
+    def _read_sentence(self, work: _DocWork, i: int, report_day: DateWindow, anchor: DateWindow | None,
                        explained: Explained) -> list[Draft]:
         doc, sentence = work.parses[i], work.sentences[i]
         frames = self._frames(doc, work, i)
@@ -191,17 +191,17 @@ class Extractor:
         dated = attach_expressions(doc, frames, self.lex,
                                    lambda tok: frozenset(a.country for a in finder.actors_of(tok) if a.country))
         for f in frames:
-            f.dated = any(d.frame is f and not d.is_report and not d.bound for d in dated)
+            f.dated = any(d.frame is f and not d.dates_report_day and not d.bound for d in dated)
             f.drop = refusal(f, self.lex)
-        sentence_report = report
+        sentence_report_day = report_day
         statement, work.statement = work.statement, None
         for d in dated:
-            if d.is_report and (w := resolve(d.expression, report, anchor)):
-                if w.end and (report.end is None or w.end <= report.end):
-                    sentence_report = intersect(report, w) or w
+            if d.dates_report_day and (w := resolve(d.expression, report_day, anchor)):
+                if w.end and (report_day.end is None or w.end <= report_day.end):
+                    sentence_report_day = intersect(report_day, w) or w
                     work.statement = Statement(w, d.speakers) if d.speakers else work.statement
         occasion = find_occasion_text(sentence.text)
-        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report)
+        anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report_day)
         media = [m.name for m in self.resolver.find_media(sentence.text)]
         out: list[Draft] = []
         by_frame: dict[int, list[Draft]] = {}
@@ -212,7 +212,7 @@ class Extractor:
                 continue
             medium = medium_of(f, self.lex)
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
-            window, own = frame_window(f, dated, sentence_report, anchor, marks, statement,
+            window, own = frame_window(f, dated, sentence_report_day, anchor, marks, statement,
                                        self.lex.group("remark"))
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
@@ -237,13 +237,13 @@ class Extractor:
                              ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
         return out
 
-    def _repeat(self, work: _DocWork, i: int, previous: list[Draft], report: DateWindow,
+    def _repeat(self, work: _DocWork, i: int, previous: list[Draft], report_day: DateWindow,
                 anchor: DateWindow | None, explained: Explained) -> list[Draft]:
         """"They did so in April and in September": the last interaction again, once per date."""
         doc, sentence = work.parses[i], work.sentences[i]
         out: list[Draft] = []
         for dated in attach_expressions(doc, [], self.lex):
-            window = resolve(dated.expression, report, anchor)
+            window = resolve(dated.expression, report_day, anchor)
             if window is None or any(intersect(window, d.window) for d in out):
                 continue
             for d in previous:
@@ -306,13 +306,13 @@ def _credible(mentions: list[Placed], text: str, common: frozenset[str]) -> list
     return [m for m in mentions if not is_short(m) or m.actor.country in present]
 
 
-def _anniversary(text: str, mentions: list[Placed], report: DateWindow) -> date | None:
+def _anniversary(text: str, mentions: list[Placed], report_day: DateWindow) -> date | None:
     """The day of an anniversary the sentence names, read with the sentence's countries
     ("the founding of the country" is the founding of the state named beside it) and nearest
     the report: a message marks an anniversary of its own weeks, not one decades away."""
     countries = list(dict.fromkeys(m.actor.country for m in mentions if m.actor.country))
     try:
-        found = anniversary_date(text, countries, report)
+        found = anniversary_date(text, countries, report_day)
     except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
         return None
     return found[0] if found else None

@@ -14,6 +14,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from ..knowledge.tables import Table, read_table
+from ..knowledge.word_groups import word_groups_of
 
 TAG_PATTERNS = {"verb": {"REGEX": "^(VB|MD)"}, "noun": {"REGEX": "^NN"}}
 
@@ -56,9 +57,7 @@ def _lexicon(trigger_rows: Table, word_rows: Table, surname_rows: Table) -> Lexi
     for row in trigger_rows.rows:
         word = row["word"].lower()
         triggers[word] = Trigger(word, row["type"], row["medium"], row["pos"], row["frame"], _split(row.get("requires")))
-    groups: dict[str, frozenset[str]] = {}
-    for row in word_rows.rows:
-        groups[row["group"]] = groups.get(row["group"], frozenset()) | _split(row["word"])
+    groups = dict(word_groups_of(word_rows))
     surnames = frozenset(row["surname"].lower() for row in surname_rows.rows)
     return Lexicon(triggers, groups, surnames)
 

@@ -21,7 +21,7 @@ from ..consolidation.consolidate import Report, consolidate_events, consolidated
 from ..consolidation.near_duplicates import duplicate_groups, signature_from_values, text_signature
 from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
 from ..errors import StoreError
-from ..model import Document, Event, Skip, event_from_flat, event_to_flat
+from ..model import DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "missive.duckdb"
@@ -86,8 +86,8 @@ class Store:
     def has_document(self, content_hash: str) -> bool:
         return bool(self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone())
 
-    def save_document(self, doc: Document, events: list[Event], report: Any = None, conflicts: Iterable[str] = (),
-                      consolidate: bool = True) -> set[str]:
+    def save_document(self, doc: Document, events: list[Event], report_day: DateWindow | None = None,
+                      conflicts: Iterable[str] = (), consolidate: bool = True) -> set[str]:
         """Store one article and its events atomically, replacing an earlier copy of it.
 
         Consolidation of every country pair the article touches (before or after) is recomputed in
@@ -108,7 +108,7 @@ class Store:
                 " report_start, report_end, report_reason, conflicts, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
                  doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
-                 getattr(report, "start", None), getattr(report, "end", None), getattr(report, "reason", ""),
+                 getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
                  json.dumps(list(conflicts)), len(events)],
             )
             for event in _unique_events(events):

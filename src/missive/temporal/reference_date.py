@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..knowledge.tables import read_table
+from ..knowledge.word_groups import read_word_groups
 from ..model import DateWindow, Document, common_span
 from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
@@ -195,9 +195,7 @@ def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
 
 def _report_words() -> tuple[str, ...]:
     """The lead's reporting verbs ("reported", "said"): the word group "report" of frame_words.csv."""
-    rows = read_table("frame_words").rows
-    words = [w for r in rows if r["group"] == "report" for w in r["word"].split(";") if w]
-    return tuple(dict.fromkeys(words)) or ("reported", "said")
+    return tuple(sorted(read_word_groups().get("report", ()), key=lambda w: (-len(w), w))) or ("reported", "said")
 
 
 def _lead_weekday(text: str, pin: Pin) -> tuple[date, str] | None:
