@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from missive.model import (Actor, DateWindow, Event, EventType, Medium, OffsetMap, Precision, RelationAction, Removal,
-                           Segment, Skip, SkipReason, Span, common_span, event_from_flat, event_to_flat)
+from missive.model import (FLAT_NAMES, Actor, DateWindow, Event, EventType, Medium, OffsetMap, Precision,
+                           RelationAction, Removal, Segment, Skip, SkipReason, Span, common_span, event_from_flat,
+                           event_to_flat)
 
 
 def test_an_event_survives_the_flat_format_and_back():
@@ -60,3 +61,8 @@ def test_closed_sets_are_str_valued_so_storage_and_flat_output_keep_their_string
 ])
 def test_the_days_every_window_allows(spans, expected):
     assert common_span(DateWindow(s, e, "range") for s, e in spans) == expected
+
+
+def test_the_flat_format_has_the_fields_its_schema_names_in_order():
+    event = Event("d1", "message", Actor("Xi Jinping", "CHN"), Actor("Kim Jong Un", "PRK"))
+    assert tuple(event_to_flat(event)) == FLAT_NAMES

@@ -366,8 +366,48 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True, slots=True)
+class FlatField:
+    """One field of the flat event format: its name, the kind of value (str, date, int, float, bool,
+    list, spans) and what it means. The export's columns, the CLI's CSV, the store's events table
+    and the README take the flat format from FLAT_FIELDS, so it is spelled out once."""
+
+    name: str
+    kind: str
+    doc: str
+
+
+FLAT_FIELDS = (
+    FlatField("doc", "str", "the id of the article"),
+    FlatField("event_id", "str", "the event's id: one article's report, or the consolidated event"),
+    FlatField("type", "str", "message, call, meeting, agreement or relations"),
+    FlatField("medium", "str", "letter, message, greeting, cable, verbal_message, reply, call, video_call; for "
+                               "relations: establish, restore, sever, open_mission, close_mission, *_envoy"),
+    FlatField("source", "str", "who acted (the sender, caller, visitor), by canonical name"),
+    FlatField("source_country", "str", "the source's state, ISO 3166-1 alpha-3"),
+    FlatField("target", "str", "to whom (the addressee, the called, the host), by canonical name"),
+    FlatField("target_country", "str", "the target's state, ISO 3166-1 alpha-3"),
+    FlatField("participants", "list", "the states of a multilateral meeting or agreement (source and target empty)"),
+    FlatField("date_min", "date", "first day the event can have happened on (empty: open)"),
+    FlatField("date_max", "date", "last day the event can have happened on (empty: open)"),
+    FlatField("date_reason", "str", "why this window: the expression read and the rule that resolved it"),
+    FlatField("occasion", "str", "what the event marks, as the text names it"),
+    FlatField("reported_by", "list", "the media the articles credit as their source (KCNA, Yonhap, ...)"),
+    FlatField("background", "bool", "true when the event is context in every article, not its news"),
+    FlatField("evidence", "str", "the sentences that assert it, joined with ' … '"),
+    FlatField("evidence_spans", "spans", "[start_char, end_char) of each evidence sentence in the original article"),
+    FlatField("confidence", "float", "how sure the extraction is, 0-1 (highest of the reports)"),
+    FlatField("in_reply_to", "str", "the id of the message this one answers"),
+)
+FLAT_NAMES = tuple(f.name for f in FLAT_FIELDS)
+
+
+def flat_field(name: str) -> FlatField:
+    return next(f for f in FLAT_FIELDS if f.name == name)
+
+
 def event_to_flat(event: Event) -> dict[str, Any]:
-    """The flat event format of the devset README (one JSON object per event)."""
+    """The flat event format of the devset README (one JSON object per event; fields: FLAT_FIELDS)."""
     date_min, date_max = event.when.iso()
     return {
         "doc": event.doc_id,

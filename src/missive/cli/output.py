@@ -16,14 +16,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..export.writers import write_csv, write_jsonl
-from ..model import Skip
+from ..model import FLAT_FIELDS, Skip
 
 out = Console()
 err = Console(stderr=True)
 
-FLAT_COLUMNS = ["doc", "event_id", "type", "medium", "source", "source_country", "target", "target_country",
-                "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by", "background",
-                "confidence", "evidence"]
+# The CSV of events: every field of the flat format but the offsets (JSON lines keep them).
+FLAT_COLUMNS = [f.name for f in FLAT_FIELDS if f.kind != "spans"]
 
 
 def fail(message: str) -> None:

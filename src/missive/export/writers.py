@@ -12,10 +12,9 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-if TYPE_CHECKING:
-    from .rows import Column
+from ..model import FlatField
 
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -52,8 +51,8 @@ def write_jsonl(chunks: Iterable[list[dict]], dest: IO[str]) -> int:
     return count
 
 
-def write_parquet(chunks: Iterable[list[dict]], columns: Sequence[Column], path: Path) -> int:
-    """A Parquet file with one typed column per Column; an empty export still has the schema."""
+def write_parquet(chunks: Iterable[list[dict]], columns: Sequence[FlatField], path: Path) -> int:
+    """A Parquet file with one typed column per FlatField; an empty export still has the schema."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

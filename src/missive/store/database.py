@@ -21,7 +21,7 @@ from ..consolidation.consolidate import Report, consolidate_events, consolidated
 from ..consolidation.near_duplicates import duplicate_groups, signature_from_values, text_signature
 from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
 from ..errors import StoreError
-from ..model import DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
+from ..model import FLAT_NAMES, DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "missive.duckdb"
@@ -125,16 +125,14 @@ class Store:
             self._reconsolidate(pair_keys)
 
     def _insert_event(self, event: Event, content_hash: str) -> None:
+        """A row of table events: the flat format (doc as doc_id, offsets as JSON) and what the store adds."""
         flat = event_to_flat(event)
-        self.con.execute(
-            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            [flat["event_id"], content_hash, flat["doc"], flat["type"], flat["medium"], flat["source"],
-             flat["source_country"], flat["target"], flat["target_country"], flat["participants"],
-             flat["date_min"], flat["date_max"], flat["date_reason"], flat["occasion"], flat["reported_by"],
-             flat["background"], flat["evidence"], json.dumps(flat["evidence_spans"]), flat["confidence"],
-             event.pattern, json.dumps(list(event.reasons)), flat["in_reply_to"], pair_key(event),
-             json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes])],
-        )
+        row = {**flat, "doc_id": flat["doc"], "evidence_spans": json.dumps(flat["evidence_spans"]),
+               "content_hash": content_hash, "pattern": event.pattern, "reasons": json.dumps(list(event.reasons)),
+               "pair_key": pair_key(event),
+               "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes])}
+        self.con.execute(f"INSERT INTO events ({', '.join(STORED_EVENT_COLUMNS)}) VALUES "
+                         f"({', '.join('?' * len(STORED_EVENT_COLUMNS))})", [row[c] for c in STORED_EVENT_COLUMNS])
 
     def _save_signature(self, content_hash: str, doc_id: str, cleaned: str) -> None:
         values = [int(v) for v in text_signature(cleaned).hashvalues]
@@ -274,10 +272,9 @@ class Store:
         return [dict(zip(("path", "reason", "detail"), r)) for r in cur.fetchall()]
 
 
-EVENT_COLUMNS = ("event_id", "content_hash", "doc_id", "type", "medium", "source", "source_country", "target",
-                 "target_country", "participants", "date_min", "date_max", "date_reason", "occasion", "reported_by",
-                 "background", "evidence", "evidence_spans", "confidence", "pattern", "reasons", "in_reply_to",
-                 "pair_key", "quotes")
+# Table events holds every field of the flat format (doc as doc_id) and what the store adds to it.
+STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n != "doc"), "pattern", "reasons",
+                        "pair_key", "quotes")
 
 
 def events_where(pair: tuple[str, str] | None, type_: str | None, since: date | None,
