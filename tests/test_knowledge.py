@@ -47,7 +47,8 @@ FREEDONIA_ROWS = {
     "event_codes": "message,cable,heliograph,040,Consult,,,a Freedonian heliogram",
     "epithets": "the land of the four brothers,,XFD,,always",
     "spellings": "^fredonia$,freedonia,Fredonia = Freedonia",
-    "organisations": "Junta,party",
+    "organisations": "Sylvanian Assembly,,legislature,",
+    "organisation_heads": "Junta,party",
 }
 
 
@@ -78,9 +79,10 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
         ("Fredville", "Freedonia", "XFD"),
     ]
     assert [m.name for m in resolver.find_media("the Freedonia Gazette reported")] == ["Freedonia Gazette"]
-    mentions = resolver.find_mentions("Fredonia, the land of the four brothers, and the Freedonian Junta.")
+    mentions = resolver.find_mentions("Fredonia, the land of the four brothers, the Freedonian Junta and the "
+                                      "Sylvanian Assembly.")
     assert [(m.actor.name, m.actor.country) for m in mentions] == [  # spellings + epithets + organisations
-        ("Freedonia", "XFD"), ("Freedonia", "XFD"), ("Freedonian Junta", "")]
+        ("Freedonia", "XFD"), ("Freedonia", "XFD"), ("Freedonian Junta", ""), ("Sylvanian Assembly", "")]
     assert find_sources("The leader sent a cable, the Freedonia Gazette reported.") == ((), ("Freedonia Gazette",))
     assert country_name("XFD") == "Freedonia"
     [anniversary] = find_anniversaries("marking the 100th anniversary of the founding of Freedonia")

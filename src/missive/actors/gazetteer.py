@@ -1,8 +1,9 @@
 """The gazetteer: what every row of the actor tables says, and the lookups over it.
 
-Countries, leaders with their dated terms of office, titles and news outlets come from the
-user-extendable knowledge tables (read by ``knowledge.tables``); this module turns their rows into immutable records and into one
-surface index, and answers the questions a mention needs answered (which country a name means,
+Countries, leaders with their dated terms of office, titles, epithets, organisations that are not
+states, spellings and news outlets come from the user-extendable knowledge tables (read by
+``knowledge.tables``); this module turns their rows into immutable records and into one surface
+index, and answers the questions a mention needs answered (which country a name means,
 who held an office on a day, which state answers for a territory). It knows nothing about what
 a run of hits in a text means: that is the mention pass's job.
 """
@@ -79,6 +80,16 @@ class Epithet:
 
 
 @dataclass(frozen=True, slots=True)
+class Organisation:
+    """A party, legislature or international body: never a state actor, though it may have a
+    country ('the Communist Party of Vietnam', 'the Knesset', 'the United Nations')."""
+
+    name: str
+    kind: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
 class Country:
     iso3: str
     name: str
@@ -100,12 +111,14 @@ class Gazetteer:
     def __init__(self, countries: Iterable[Mapping[str, str]], leaders: Iterable[Mapping[str, str]],
                  titles: Iterable[Mapping[str, str]], media: Iterable[Mapping[str, str]],
                  epithets: Iterable[Mapping[str, str]] = (), spellings: Iterable[Mapping[str, str]] = (),
-                 organisations: Iterable[Mapping[str, str]] = ()) -> None:
+                 organisations: Iterable[Mapping[str, str]] = (),
+                 organisation_heads: Iterable[Mapping[str, str]] = ()) -> None:
         self.surfaces = SurfaceIndex(Speller(read_spellings(spellings)))
         self.countries: dict[str, Country] = {}
         self.epithets: list[Epithet] = []
+        self.organisations: list[Organisation] = []
         # head nouns of organisation names ('Party', 'Senate'): a country inside one is no state actor
-        self.organisation_heads = {fold(r["word"]): r["kind"] for r in organisations}
+        self.organisation_heads = {fold(r["word"]): r["kind"] for r in organisation_heads}
         self.persons: list[Person] = []
         self.by_name: dict[tuple[str, str], Person] = {}
         self.media: dict[str, tuple[str, bool]] = {}
@@ -115,6 +128,10 @@ class Gazetteer:
         for row in titles:
             for surface in [row["title"], *split(row.get("aliases", ""))]:
                 self.surfaces.add(surface, "title", row["role"], row["title"])
+        for row in organisations:
+            self.organisations.append(Organisation(row["name"], row["kind"], row.get("country", "")))
+            for surface in [row["name"], *split(row.get("aliases", ""))]:
+                self.surfaces.add(surface, "organisation", str(len(self.organisations) - 1), "organisation")
         for row in epithets:
             self.epithets.append(Epithet(row["epithet"], tuple(split(row["countries"])), row.get("role", ""),
                                          row.get("rule") or "named"))

@@ -16,6 +16,7 @@ from .surfaces import NAME_GAP_RE, Item, SurfaceIndex, Token
 # Particles of Arabic, Romance and Germanic names ('El Sisi', 'bin Salman'): never a name alone.
 PARTICLES = frozenset("bin ibn bint binti al el ul de da do dos das di du del della la le van von der den ter abu".split())
 ORG_GAP_RE = re.compile(r"[ \t\-'’]{1,3}")  # "Workers' Party", "Social-Democratic Party"
+LIST_GAP_RE = re.compile(r"\s*,\s*")
 ORG_NAME_WORDS = 4  # words of a name before its head noun ("Social Democratic Liberal Party")
 
 
@@ -40,10 +41,13 @@ def mark_organisations(text: str, toks: list[Token], items: list[Item], heads: M
     out, spans = list(items), []
     for k, tok in enumerate(toks):
         item = owner.get(k)
-        if tok.norm not in heads or not tok.raw[:1].isupper() or (item and (item.kind != "title" or item.t0 != k)):
+        head = heads.get(tok.norm) or (heads.get(tok.norm[:-1]) if tok.norm.endswith("s") else None)
+        if head is None or (item and (item.kind != "title" or item.t0 != k)):
             continue
-        start = _name_start(text, toks, owner, k)
-        end = _of_place_end(toks, owner, k + 1)
+        end = _of_place_end(text, toks, owner, k + 1)
+        if not tok.raw[:1].isupper() and (end == k + 1 or head != "legislature"):
+            continue  # lower case, only 'the parliament(s) of Kenya ...' names an organisation
+        start = _name_start(text, toks, owner, k) if tok.raw[:1].isupper() else k
         if start == k and end == k + 1 or (spans and start < spans[-1][1]):
             continue  # a bare 'Party' names nothing
         spans.append((start, end))
@@ -70,14 +74,21 @@ def _name_start(text: str, toks: list[Token], owner: Mapping[int, Item], k: int)
     return start
 
 
-def _of_place_end(toks: list[Token], owner: Mapping[int, Item], t: int) -> int:
-    """'Party' + 'of [the] Greece': the name runs through the place."""
-    if t + 1 < len(toks) and toks[t].norm == "of":
-        k = t + 1 + (toks[t + 1].norm == "the")
-        item = owner.get(k)
-        if item is not None and item.kind == "place" and item.t0 == k:
-            return item.t1
-    return t
+def _of_place_end(text: str, toks: list[Token], owner: Mapping[int, Item], t: int) -> int:
+    """'Party' + 'of [the] Greece': the name runs through the place, and through the places
+    listed with it ('the parliaments of Kazakhstan and Turkey' are two legislatures)."""
+    if not (t + 1 < len(toks) and toks[t].norm == "of"):
+        return t
+    end, k = t, t + 1 + (toks[t + 1].norm == "the")
+    while (item := owner.get(k)) is not None and item.kind == "place" and item.t0 == k:
+        end = item.t1
+        if end < len(toks) and toks[end].norm == "and":
+            k = end + 1 + (end + 1 < len(toks) and toks[end + 1].norm == "the")
+        elif end < len(toks) and LIST_GAP_RE.fullmatch(text, toks[end - 1].end, toks[end].start):
+            k = end
+        else:
+            break
+    return end
 
 
 def demote_places_in_names(text: str, toks: list[Token], items: list[Item]) -> list[Item]:

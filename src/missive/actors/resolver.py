@@ -28,7 +28,8 @@ from .hits import add_name_runs, demote_glued_shorts, demote_places_in_names, ma
 from .mention_pass import Mention, MentionPass
 from .surfaces import PAREN_GAP_RE, Item, tokenize
 
-ACTOR_TABLES = ("countries", "leaders", "titles", "media", "epithets", "spellings", "organisations")
+ACTOR_TABLES = ("countries", "leaders", "titles", "media", "epithets", "spellings", "organisations",
+                "organisation_heads")
 
 
 @dataclass(frozen=True, slots=True)

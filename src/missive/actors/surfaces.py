@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import DataFileError
 from ..knowledge.words import TOKEN_RE, fold
 
-KIND_ORDER = ("media", "person", "place", "body", "epithet", "short", "title")
+KIND_ORDER = ("media", "organisation", "person", "place", "body", "epithet", "short", "title")
 JOIN_GAP_RE = re.compile(r"[ \t\-'’.&]{0,3}")  # inside one name: "Jong-un", "People's", "U.S. Congress"
 NAME_GAP_RE = re.compile(r"[ \t\-]{1,2}")  # between the words of a phrase
 PAREN_GAP_RE = re.compile(r"[ \t()]{1,4}")  # "Democratic People's Republic of Korea (DPRK) ambassador"
@@ -69,8 +69,8 @@ class Speller:
 class Entry:
     """What one dictionary surface stands for."""
 
-    kind: str  # person | short | place | body | epithet | title | media
-    target: str  # person index, ISO3, title role, epithet index or outlet name
+    kind: str  # person | short | place | body | organisation | epithet | title | media
+    target: str  # person index, ISO3, title role, organisation or epithet index, or outlet name
     form: str  # how it was written: name, alias, demonym, capital, official, short_form, ...
     is_acronym: bool
     cap_at: int = 0  # the word that must be capitalised in the text ("the North": 1)
@@ -119,7 +119,7 @@ class SurfaceIndex:
         folded = [fold(w) for w in words]
         keys = [self.speller.key(f) for f in folded]
         key = "".join(keys)
-        if kind not in ("media", "epithet"):
+        if kind not in ("media", "epithet", "organisation"):
             self.words.update(folded)
             if words[0][:1].isupper():
                 self.connecting.update(f for w, f in zip(words, folded) if w.islower())

@@ -28,8 +28,9 @@ FOUNDING_KINDS = ("state", "party", "army", "treaty", "relations", "organisation
 OCCASION_KINDS = ("congress", "plenum", "session", "national_day", "holiday", "inauguration", "summit")
 # How an epithet picks its state: the one of its countries the article names, or its only one.
 EPITHET_RULES = ("named", "always")
-# Organisations whose name holds a country ('the Communist Party of Greece'): never the state.
-ORGANISATION_KINDS = ("party", "legislature")
+# Organisations: parties, legislatures and international bodies are never a state actor, even
+# when their name holds a country ('the Communist Party of Greece', 'the Philippine Senate').
+ORGANISATION_KINDS = ("party", "legislature", "international")
 CHROME_KINDS = ("chrome", "article_end", "comment_prompt", "date_label", "credit", "caption")
 CHROME_MATCHES = ("line", "start", "contains")
 # PLOVER's event types (CAMEO2PLOVER-2021 and the PLOVER manual), for the event_codes table.
@@ -101,5 +102,7 @@ SCHEMAS: dict[str, Schema] = {s.name: s for s in (
     Schema("epithets", (_c("epithet", filled=True), _c("aliases", optional=True), _c("countries", "iso3s"),
                         _c("role", "choice", OFFICE_ROLES), _c("rule", "choice", EPITHET_RULES))),
     Schema("spellings", (_c("pattern", filled=True), _c("replacement"), _c("example", optional=True))),
-    Schema("organisations", (_c("word", filled=True), _c("kind", "choice", ORGANISATION_KINDS, filled=True))),
+    Schema("organisations", (_c("name", filled=True), _c("aliases", optional=True),
+                             _c("kind", "choice", ORGANISATION_KINDS, filled=True), _c("country", "iso3"))),
+    Schema("organisation_heads", (_c("word", filled=True), _c("kind", "choice", ORGANISATION_KINDS, filled=True))),
 )}
