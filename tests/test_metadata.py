@@ -191,6 +191,11 @@ def test_wire_agencies_credited_by_shape(text, agency):
          "sus países, dijo la agencia estatal de noticias en un informe publicado el lunes.", "es"),
         ("Два лидера обменялись письмами в воскресенье и пообещали укрепить связи между своими странами, "
          "сообщило государственное информационное агентство в понедельник в своём докладе.", "ru"),
+        ("VILNIUS, May 3, 2022 (BNS) - Lithuanian President Gitanas Nauseda met Polish President Andrzej "
+         "Duda in Vilnius on Tuesday.", "en"),
+        ("TALLINN, Oct. 4, 2021 (ERR) - Prime Minister Kaja Kallas spoke by phone with Finnish Prime "
+         "Minister Sanna Marin on Monday.", "en"),
+        ("Ministro Rui Costa Lula Silva Mendes Lisboa Porto Braga", "unknown"),
         ("Xi Kim", "unknown"),
         ("Related stories Presidente Visita Zona", "unknown"),
     ],

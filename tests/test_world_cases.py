@@ -1397,8 +1397,6 @@ FAILING_TODAY: dict[str, str] = {
         "GAPS 23: 'Tokayev had also written for the holiday a year ago' gives no second message",
     "E24-repeated-signature-lines":
         "GAPS 24: three letter texts under repeated signature lines give no messages (GAPS 2)",
-    "E25-short-english-brief-not-foreign-1": "GAPS 25: a short English brief dense with names is skipped as Polish",
-    "E25-short-english-brief-not-foreign-2": "GAPS 25: a short English brief dense with names is skipped as Estonian",
     "E27-implicit-photo-caption": "GAPS 27: a photo caption without a trigger word gives no meeting",
     "E27-implicit-joint-press": "GAPS 27: 'stood side by side for photographs in New Delhi' gives no meeting",
     "T-concluded-negotiations-no-signing":

@@ -214,21 +214,33 @@ def stopword_languages() -> dict[str, frozenset[str]]:
     return table
 
 
+# Only words not written with a capital count as evidence: names, titles, months and datelines
+# ("PHNOM PENH", "Prime Minister Hun Manet", "Monday") say nothing of the language, and a short
+# English brief dense with them must not read as Slovak or Estonian because a name is a stopword there.
+MIN_WORDS = 5  # fewer running words: no language can be told
+MIN_FOREIGN_WORDS = 15  # fewer: too little text to call an article foreign and skip it
+ENGLISH_SHARE = 0.25  # English prose has a third to a half of its running words on the stoplist
+FOREIGN_SHARE = 0.3
+FOREIGN_MARGIN = 0.15  # how far another language must lead English to be named
+
+
 def detect_language(text: str) -> tuple[str, str]:
-    """(code, reason): the language whose stopwords cover most of the first words of the text."""
-    words = [w.lower() for w in WORD_RE.findall(text)[:400]]
-    if len(words) < 5:
+    """(code, reason): English when its stopwords are a fair share of the running (uncapitalised)
+    words; another language only when there is enough running text and its stopwords clearly
+    lead English's; else "unknown", which is read as English."""
+    words = [w.lower() for w in WORD_RE.findall(text)[:400] if not w[:1].isupper()]
+    if len(words) < MIN_WORDS:
         return "unknown", "too few words to tell the language"
     shares = {code: sum(w in stops for w in words) / len(words) for code, stops in stopword_languages().items()}
     english = shares.get("en", 0.0)
-    if english >= 0.2:
-        return "en", f"{english:.0%} of the words are English stopwords"
+    if english >= ENGLISH_SHARE:
+        return "en", f"{english:.0%} of the running words are English stopwords"
     best = max(shares, key=shares.__getitem__, default="")
-    if len(words) < 20:
-        return "unknown", f"only {len(words)} words, {english:.0%} English stopwords: too few to call it foreign"
-    if not best or shares[best] < 0.15:
-        return "unknown", f"no stopword list covers the words (English {english:.0%})"
-    return best, f"{shares[best]:.0%} of the words are '{best}' stopwords (English {english:.0%})"
+    if len(words) < MIN_FOREIGN_WORDS:
+        return "unknown", f"only {len(words)} running words, {english:.0%} English stopwords: too few to call it foreign"
+    if not best or shares[best] < FOREIGN_SHARE or shares[best] - english < FOREIGN_MARGIN:
+        return "unknown", f"no other language's stopwords clearly lead English's ({english:.0%})"
+    return best, f"{shares[best]:.0%} of the running words are '{best}' stopwords (English {english:.0%})"
 
 
 # ---------------------------------------------------------------- the whole record
