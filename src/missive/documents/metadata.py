@@ -204,7 +204,7 @@ def stopword_languages() -> dict[str, frozenset[str]]:
     import pycountry
 
     table: dict[str, frozenset[str]] = {}
-    for name in justext.get_stoplists():
+    for name in sorted(justext.get_stoplists()):
         try:
             code = getattr(pycountry.languages.lookup(name.replace("_", " ")), "alpha_2", "")
         except LookupError:
@@ -235,7 +235,9 @@ def detect_language(text: str) -> tuple[str, str]:
     english = shares.get("en", 0.0)
     if english >= ENGLISH_SHARE:
         return "en", f"{english:.0%} of the running words are English stopwords"
-    best = max(shares, key=shares.__getitem__, default="")
+    # a tie goes to the shorter stoplist: the same share from fewer words is the more specific match
+    table = stopword_languages()
+    best = max(sorted(shares), key=lambda code: (shares[code], -len(table[code])), default="")
     if len(words) < MIN_FOREIGN_WORDS:
         return "unknown", f"only {len(words)} running words, {english:.0%} English stopwords: too few to call it foreign"
     if not best or shares[best] < FOREIGN_SHARE or shares[best] - english < FOREIGN_MARGIN:
