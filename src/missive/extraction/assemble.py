@@ -96,6 +96,14 @@ def _same_parties(a: Draft, b: Draft) -> bool:
     return a.countries == b.countries
 
 
+def _same_time(a: Draft, b: Draft) -> bool:
+    """Compatible dates; and an interaction told as an earlier one ("had last talked in 2022",
+    "had already exchanged greetings") is another than the news, unless both have dates that agree."""
+    if intersect(a.window, b.window) is None:
+        return False
+    return a.earlier == b.earlier or (a.has_own_date and b.has_own_date)
+
+
 def _different_people(a: Actor | None, b: Actor | None) -> bool:
     return bool(a and b and a.kind == b.kind == "person" and a.name != b.name and a.role and b.role
                 and "main pair" not in a.reason + b.reason)
@@ -105,7 +113,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Drafts about one interaction, in text order, fold into the first with compatible dates."""
     merged: list[Draft] = []
     for d in drafts:
-        home = next((m for m in merged if _same_parties(m, d) and intersect(m.window, d.window) is not None), None)
+        home = next((m for m in merged if _same_parties(m, d) and _same_time(m, d)), None)
         if home is None:
             if d.weak:
                 continue  # "the missive" alone asserts nothing new

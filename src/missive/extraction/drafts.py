@@ -7,9 +7,12 @@ assembler can borrow a missing party from the frame it answers or from the artic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
 
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
+from ..temporal.expressions import find_expressions, resolve_expression
 from .frames import Frame
 
 SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
@@ -34,6 +37,7 @@ class Draft:
     reasons: list[str] = field(default_factory=list)
     weak: bool = False
     sentence: int = 0
+    earlier: bool = False  # told as an earlier one ("had last talked", "their previous meeting")
     answers: "Draft | None" = None  # the message this one replies to
     home: "Draft | None" = None  # the draft it was merged into, if any
 
@@ -49,13 +53,14 @@ class Draft:
         return len(self.countries) >= 2
 
 
-def drafts_of(frame: Frame, medium: str, sentence: int) -> list[Draft]:
+def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset[str] = frozenset()) -> list[Draft]:
     """The interactions a frame asserts, one per direction or location."""
     kind = frame.trigger.frame
     # "the missive" alone only adds evidence; "sent him a note" with both parties is a message
     weak = kind == "message_weak" and not (frame.agents and frame.recipients)
+    earlier = is_told_as_earlier(frame, earlier_words)
     make = lambda s, t, parts=(): Draft(frame, frame.trigger.type, medium, s, t, list(parts),
-                                       weak=weak, sentence=sentence)
+                                       weak=weak, sentence=sentence, earlier=earlier)
     if kind == "exchange":
         parties = _distinct_countries(frame.participants)
         if len(parties) >= 2:
@@ -70,6 +75,47 @@ def drafts_of(frame: Frame, medium: str, sentence: int) -> list[Draft]:
     agents = frame.agents or [None]
     recipients = frame.recipients or [None]
     return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
+
+
+def is_told_as_earlier(frame: Frame, words: frozenset[str]) -> bool:
+    """"having last talked in 2022", "had already exchanged greetings", "their previous meeting":
+    the text sets this interaction before another one, so it is not the one it reports as news."""
+    heads = [frame.token] + ([frame.verb] if frame.verb is not None and frame.verb is not frame.token else [])
+    return any(c.lower_ in words and c.dep_ in ("advmod", "amod") for h in heads for c in h.children)
+
+
+def since_first(frame: Frame, made: list[Draft], now: DateWindow) -> list[Draft]:
+    """"their first conversation since September 2022", "the first Spanish leader to visit Havana
+    since 1986": the one before was then, an earlier interaction of the same parties (the frame's
+    own drafts keep the news). Only a date right under "since" counts: "the first meeting since
+    Putin's return after his election last month" dates the election, not a meeting."""
+    since = _since_of_first(frame)
+    if since is None:
+        return []
+    for expr in find_expressions(since.doc.text):
+        words = [t for t in since.doc if expr.start <= t.idx < expr.end and t.lower_ != "since"]
+        if not any(t.head == since for t in words):
+            continue
+        try:
+            window = resolve_expression(since.doc.text[words[0].idx:expr.end], now, None)
+        except Exception:  # noqa: BLE001 - an odd expression gives no earlier event
+            window = None
+        if window is not None and window.start is not None:
+            why = f"'first ... since {expr.text.removeprefix('since ')}': the one before was then"
+            return [replace(d, window=replace(window, reason=f"{why}; {window.reason}"), has_own_date=True,
+                            earlier=True, evidence=list(d.evidence), participants=list(d.participants),
+                            reasons=[*d.reasons[:-1], f"date: {why}; {window.reason}"])
+                    for d in made if d.source and (d.target or d.participants)]
+    return []
+
+
+def _since_of_first(frame: Frame) -> Token | None:
+    """The "since" phrase of a "first" on the trigger or on the noun its clause describes."""
+    tok = frame.token
+    for h in [tok] + ([tok.head] if tok.dep_ in ("relcl", "acl") else []):
+        if any(c.lower_ == "first" and c.dep_ == "amod" for c in h.children):
+            return next((c for t in (h, tok) for c in t.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+    return None
 
 
 def _distinct_countries(actors: list[Actor]) -> list[Actor]:

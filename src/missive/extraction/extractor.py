@@ -29,7 +29,7 @@ from .assemble import fill_exchanges, fill_parties, home_of, mark_background, me
 from .cast import ActorFinder, Cast, Placed
 from .context import note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve
-from .drafts import Draft, drafts_of
+from .drafts import Draft, drafts_of, since_first
 from .filters import refusal
 from .frames import Frame, RoleReader, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
@@ -222,7 +222,7 @@ class Extractor:
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
                 other_person_of_sentence(work.cast, sentence, f)
-            made = drafts_of(f, medium, i)
+            made = drafts_of(f, medium, i, self.lex.group("earlier"))
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
             for d in made:
@@ -232,7 +232,7 @@ class Extractor:
                 d.reported_by = list(media)
                 d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
             by_frame[f.token.i] = made
-            out += made
+            out += made + since_first(f, made, sentence_report_day)
         out += link_replies(frames, by_frame, self.lex,
                              ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
         return out

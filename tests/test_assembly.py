@@ -1,0 +1,94 @@
+"""Assembly on hand-built parses: drafts from frames, parties from context, merging, direction.
+
+No model is loaded: each sentence's parse is written out (tests/parses.py), so these tests say what
+the rules do with a given structure, whatever a model makes of the sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parses import frame, parse
+
+from missive.extraction.assemble import merge_drafts
+from missive.extraction.drafts import drafts_of, is_told_as_earlier, since_first
+from missive.model import Actor, DateWindow
+
+EARLIER = frozenset({"last", "previous", "prior", "already"})
+NOW = DateWindow(date(2024, 5, 8), date(2024, 5, 8), "day", "dateline")
+RUTO = Actor("William Ruto", "KEN", "person", "head_of_state")
+ABIY = Actor("Abiy Ahmed", "ETH", "person", "head_of_government")
+KENYA, ETHIOPIA = Actor("Kenya", "KEN", "state"), Actor("Ethiopia", "ETH", "state")
+
+
+# -- an interaction told as an earlier one is another interaction ------------------------------------
+HAD_LAST_MET = parse("The/DT/det/2 two/CD/nummod/2 leaders/NNS/nsubj/5 had/VBD/aux/5 last/RB/advmod/5 "
+                     "met/VBN/ROOT/5 in/IN/prep/5 Nairobi/NNP/pobj/6 ././punct/5")
+THEY_MET = parse("Ruto/NNP/nsubj/1 met/VBD/ROOT/1 Abiy/NNP/dobj/1 on/IN/prep/1 Monday/NNP/pobj/3 ././punct/1")
+THEIR_PREVIOUS_MEETING = parse("Their/PRP$/poss/2 previous/JJ/amod/2 meeting/NN/nsubj/3 ended/VBD/ROOT/3 "
+                               "badly/RB/advmod/3 ././punct/3")
+
+
+def meeting_draft(doc, word, window, own, pos="verb"):
+    f = frame(doc, word, "meeting", "meet", pos)
+    f.participants = [RUTO, ABIY]
+    d = drafts_of(f, "", 0, EARLIER)[0]
+    d.window, d.has_own_date = window, own
+    return d
+
+
+def test_last_and_previous_mark_an_interaction_as_earlier():
+    assert is_told_as_earlier(frame(HAD_LAST_MET, "met", "meeting", "meet", "verb"), EARLIER)
+    assert is_told_as_earlier(frame(THEIR_PREVIOUS_MEETING, "meeting", "meeting", "meet"), EARLIER)
+    assert not is_told_as_earlier(frame(THEY_MET, "met", "meeting", "meet", "verb"), EARLIER)
+
+
+def test_an_undated_earlier_meeting_does_not_fold_into_the_news():
+    news = meeting_draft(THEY_MET, "met", DateWindow(None, None), False)
+    before = meeting_draft(HAD_LAST_MET, "met", DateWindow(None, None), False)
+    assert len(merge_drafts([news, before])) == 2
+
+
+def test_two_dated_mentions_that_agree_still_merge_whatever_their_wording():
+    june = DateWindow(date(2023, 6, 1), date(2023, 6, 30), "month", "June")
+    news = meeting_draft(THEY_MET, "met", june, True)
+    again = meeting_draft(HAD_LAST_MET, "met", june, True)
+    assert merge_drafts([news, again]) == [news]
+
+
+# -- "the first X since T": the one before was then ------------------------------------------------
+FIRST_VISIT_SINCE = parse("It/PRP/nsubj/1 was/VBD/ROOT/1 their/PRP$/poss/4 first/JJ/amod/4 visit/NN/attr/1 "
+                          "since/IN/prep/4 2016/CD/pobj/5 ././punct/1")
+FIRST_MINISTER_TO_VISIT = parse("Sanchez/NNP/nsubj/1 became/VBD/ROOT/1 the/DT/det/5 first/JJ/amod/5 "
+                                "Spanish/JJ/amod/5 premier/NN/attr/1 to/TO/aux/7 visit/VB/relcl/5 Havana/NNP/dobj/7 "
+                                "since/IN/prep/7 1986/CD/pobj/9 ././punct/1")
+FIRST_SINCE_AN_EVENT = parse("It/PRP/nsubj/1 was/VBD/ROOT/1 their/PRP$/poss/4 first/JJ/amod/4 meeting/NN/attr/1 "
+                             "since/IN/prep/4 his/PRP$/poss/7 election/NN/pobj/5 in/IN/prep/7 2016/CD/pobj/8 "
+                             "././punct/1")
+
+
+def visit_drafts(doc, word, pos):
+    f = frame(doc, word, "meeting", "visit", pos)
+    f.agents, f.recipients = [RUTO], [ETHIOPIA]
+    drafts = drafts_of(f, "", 0, EARLIER)
+    for d in drafts:
+        d.reasons = ["pattern visit", "date: none"]
+    return drafts
+
+
+def test_the_first_visit_since_a_year_implies_a_visit_that_year():
+    made = visit_drafts(FIRST_VISIT_SINCE, "visit", "noun")
+    (before,) = since_first(made[0].frame, made, NOW)
+    assert (before.window.start, before.window.end) == (date(2016, 1, 1), date(2016, 12, 31))
+    assert before.earlier and before.has_own_date and (before.source, before.target) == (RUTO, ETHIOPIA)
+    assert made[0].window.start is None  # the news keeps its own date
+
+
+def test_the_first_leader_to_visit_since_a_year_implies_a_visit_that_year():
+    made = visit_drafts(FIRST_MINISTER_TO_VISIT, "visit", "verb")
+    assert [d.window.start for d in since_first(made[0].frame, made, NOW)] == [date(1986, 1, 1)]
+
+
+def test_a_date_inside_an_event_after_since_dates_that_event_not_an_earlier_meeting():
+    made = visit_drafts(FIRST_SINCE_AN_EVENT, "meeting", "noun")
+    assert since_first(made[0].frame, made, NOW) == []
