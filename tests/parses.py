@@ -38,3 +38,15 @@ def frame(doc: Doc, word: str, type_: str, kind: str, pos: str = "noun", medium:
     tok = token(doc, word)
     verb = tok if pos == "verb" else next((t for t in tok.ancestors if t.tag_.startswith("VB")), None)
     return Frame(Trigger(word.lower(), type_, medium, pos, kind, frozenset()), tok, verb)
+
+
+def placed(doc: Doc, words: str, actor) -> "Placed":
+    """The mention of `actor` on the consecutive tokens `words` of the doc (character offsets)."""
+    from missive.extraction.cast import Placed
+
+    first = words.split()
+    for t in doc:
+        if [x.text for x in doc[t.i:t.i + len(first)]] == first:
+            last = doc[t.i + len(first) - 1]
+            return Placed(t.idx, last.idx + len(last), actor)
+    raise ValueError(words)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from parses import frame, parse
+from parses import frame, parse, placed
 
-from missive.extraction.assemble import merge_drafts
+from missive.extraction.assemble import fill_parties, merge_drafts
+from missive.extraction.cast import ActorFinder, Cast
+from missive.extraction.context import counterpart_from_governing_clause, names_other_recipient, other_person_of_sentence
 from missive.extraction.drafts import drafts_of, is_told_as_earlier, since_first
+from missive.extraction.nlp import Sentence
 from missive.model import Actor, DateWindow
 
 EARLIER = frozenset({"last", "previous", "prior", "already"})
@@ -92,3 +95,71 @@ def test_the_first_leader_to_visit_since_a_year_implies_a_visit_that_year():
 def test_a_date_inside_an_event_after_since_dates_that_event_not_an_earlier_meeting():
     made = visit_drafts(FIRST_SINCE_AN_EVENT, "meeting", "noun")
     assert since_first(made[0].frame, made, NOW) == []
+
+
+# -- a missing party is borrowed only from where it belongs ------------------------------------------
+HICHILEMA = Actor("Hakainde Hichilema", "ZMB", "person", "head_of_state")
+STORE = Actor("Jonas Gahr Store", "NOR", "person", "head_of_government")
+LETTER_WHILE_VISITING = parse(
+    "Hichilema/NNP/poss/2 's/POS/case/0 letter/NN/nsubjpass/4 was/VBD/auxpass/4 read/VBN/ROOT/4 "
+    "while/IN/mark/8 Store/NNP/nsubj/8 was/VBD/aux/8 visiting/VBG/advcl/4 Malawi/NNP/dobj/8 ././punct/4")
+REMARKS_IN_A_MESSAGE = parse("Hichilema/NNP/nsubj/1 made/VBD/ROOT/1 the/DT/det/3 remarks/NNS/dobj/1 in/IN/prep/1 "
+                             "a/DT/det/6 message/NN/pobj/4 to/IN/prep/1 Store/NNP/pobj/7 ././punct/1")
+
+
+def letter_of_hichilema(doc):
+    f = frame(doc, "letter" if "letter" in doc.text else "message", "message", "message")
+    f.agents = [HICHILEMA]
+    cast = Cast([placed(doc, "Hichilema", HICHILEMA), placed(doc, "Store", STORE)])
+    other_person_of_sentence(cast, Sentence(0, len(doc.text), doc.text), f)
+    return f
+
+
+def test_a_person_of_another_clause_is_not_the_letters_recipient():
+    assert letter_of_hichilema(LETTER_WHILE_VISITING).recipients == []
+
+
+def test_the_one_other_person_of_the_clause_is_the_messages_recipient():
+    assert letter_of_hichilema(REMARKS_IN_A_MESSAGE).recipients == [STORE]
+
+
+CONGRATULATED_THE_TEAM = parse("Ramaphosa/NNP/nsubj/1 congratulated/VBD/ROOT/1 the/DT/det/3 "
+                               "Springboks/NNPS/dobj/1 ././punct/1")
+
+
+def test_a_domestic_addressee_is_named_so_nobody_is_borrowed_for_it():
+    f = frame(CONGRATULATED_THE_TEAM, "congratulated", "message", "congratulate", "verb")
+    assert names_other_recipient(f)
+    f.agents = [Actor("Cyril Ramaphosa", "ZAF", "person", "head_of_state")]
+    message = drafts_of(f, "message", 1)[0]
+    phone = frame(REMARKS_IN_A_MESSAGE, "message", "call", "call")
+    phone.participants = [f.agents[0], Actor("Abdel Fattah el-Sisi", "EGY", "person", "head_of_state")]
+    fill_parties([drafts_of(phone, "call", 0)[0], message])
+    assert message.target is None
+
+
+AFTER_SEVERING = parse("Somalia/NNP/nsubj/1 restored/VBD/ROOT/1 relations/NNS/dobj/1 with/IN/prep/2 "
+                       "Kenya/NNP/pobj/3 after/IN/prep/1 severing/VBG/pcomp/5 ties/NNS/dobj/6 ././punct/1")
+
+
+def test_a_severance_takes_its_counterpart_from_the_clause_it_hangs_from():
+    somalia = Actor("Somalia", "SOM", "state")
+    cast = Cast([placed(AFTER_SEVERING, "Somalia", somalia), placed(AFTER_SEVERING, "Kenya", Actor("Kenya", "KEN", "state"))])
+    f = frame(AFTER_SEVERING, "severing", "relations", "relations", "verb")
+    f.participants = [somalia]
+    counterpart_from_governing_clause(f, ActorFinder(cast, 0))
+    assert [a.country for a in f.participants] == ["SOM", "KEN"]
+
+
+SIGNED_IN_2015 = parse("The/DT/det/1 accord/NN/nsubj/5 ,/,/punct/1 signed/VBN/acl/1 in/IN/prep/3 2015/CD/pobj/4 "
+                       "holds/VBZ/ROOT/5 ././punct/5")
+
+
+def test_a_signing_that_names_no_party_is_the_articles_pair():
+    talks = frame(REMARKS_IN_A_MESSAGE, "message", "meeting", "meet")
+    talks.participants = [RUTO, ABIY]
+    signed = frame(SIGNED_IN_2015, "signed", "agreement", "sign", "verb")
+    meeting, agreement = drafts_of(talks, "", 0)[0], drafts_of(signed, "", 1)[0]
+    fill_parties([meeting, agreement])
+    assert {agreement.source.country, agreement.target.country} == {"KEN", "ETH"}
+    assert "main pair" in agreement.source.reason

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..model import Actor, DateWindow, Document, Event, Span
+from .context import names_other_recipient
 from .dating import intersect
 from .drafts import Draft, better_medium
 
@@ -40,29 +41,35 @@ def counterpart(actor: Actor, pair: tuple[Actor, Actor] | None) -> Actor | None:
 
 
 def fill_parties(drafts: list[Draft]) -> None:
-    """Missing sender or recipient: from the answered frame, then the main pair."""
-    pair, message_pair = main_pair(drafts), main_pair(drafts, "message")
+    """Missing sender or recipient, or a signing's or a relations act's parties: from the
+    article's main pair (of messages for a message, else of the same type, else of any event)."""
+    pairs = {kind: main_pair(drafts, kind) for kind in ("message", "meeting", "call", "agreement", "relations")}
+    pair = main_pair(drafts)
     for d in drafts:
         if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "host", "call", "sign", "relations"):
             continue
-        _borrow(d, message_pair if d.type == "message" else pair)
+        _borrow(d, pairs.get(d.type), pair)
 
 
-def _borrow(d: Draft, pair: tuple[Actor, Actor] | None) -> None:
+def _borrow(d: Draft, own: tuple[Actor, Actor] | None, pair: tuple[Actor, Actor] | None) -> None:
     if d.type == "message":
-        if d.source and not d.target:
-            d.target = _borrowed(counterpart(d.source, pair))
+        if d.source and not d.target and not names_other_recipient(d.frame):
+            d.target = _borrowed(counterpart(d.source, own) or counterpart(d.source, pair))
         elif d.target and not d.source and not d.frame.has_other_subject:
-            d.source = _borrowed(counterpart(d.target, pair))
-        elif not d.source and not d.target and pair and d.weak is False and d.frame.trigger.frame != "exchange":
-            d.source, d.target = _borrowed(pair[0]), _borrowed(pair[1])
+            d.source = _borrowed(counterpart(d.target, own) or counterpart(d.target, pair))
+        elif not d.source and not d.target and own and d.weak is False and d.frame.trigger.frame != "exchange":
+            d.source, d.target = _borrowed(own[0]), _borrowed(own[1])
         return
-    if len(d.countries) == 1 and pair:
+    if len(d.countries) == 1 and (own or pair):
         only = d.source or d.target or d.participants[0]
-        other = _borrowed(counterpart(only, pair))
+        other = _borrowed(counterpart(only, own) or counterpart(only, pair))
         if other:
             d.target = other
             d.participants.append(other)
+    elif not d.countries and d.frame.trigger.frame in ("sign", "relations") and (own or pair):
+        # "The declaration, signed in December 2024, ...": the article's parties signed it
+        d.source, d.target = _borrowed((own or pair)[0]), _borrowed((own or pair)[1])
+        d.participants = [d.source, d.target]
 
 
 def _borrowed(actor: Actor | None) -> Actor | None:

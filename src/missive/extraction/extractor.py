@@ -27,7 +27,8 @@ from ..temporal.anniversaries import anniversary_date
 from ..temporal.reference_date import ReferenceDate
 from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
 from .cast import ActorFinder, Cast, Placed
-from .context import note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context
+from .context import (counterpart_from_governing_clause, note_sentence_subject, other_person_of_sentence,
+                      people_of_sentence, posting_from_context)
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve
 from .drafts import Draft, drafts_of, since_first
 from .filters import refusal
@@ -222,6 +223,8 @@ class Extractor:
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
                 other_person_of_sentence(work.cast, sentence, f)
+            if f.trigger.frame in ("relations", "sign"):
+                counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
             made = drafts_of(f, medium, i, self.lex.group("earlier"))
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)

@@ -42,7 +42,7 @@ _DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s+[—–-])")  # 
 # A capture hard-wrapped at a fixed width: every line of the paragraph but its last fills most
 # of the width, and the width is a column's (narrower: address blocks, signatures; wider: one
 # line per paragraph, where a break is a real one).
-WRAP_WIDTHS = (55, 110)
+WRAP_WIDTHS = (55, 130)
 WRAPPED_SHARE = 0.75
 
 
