@@ -160,6 +160,9 @@ def test_a_signing_that_names_no_party_is_the_articles_pair():
     talks.participants = [RUTO, ABIY]
     signed = frame(SIGNED_IN_2015, "signed", "agreement", "sign", "verb")
     meeting, agreement = drafts_of(talks, "", 0)[0], drafts_of(signed, "", 1)[0]
-    fill_parties([meeting, agreement])
+    undated = drafts_of(signed, "", 1)[0]
+    agreement.has_own_date = True
+    fill_parties([meeting, agreement, undated])
+    assert not undated.countries
     assert {agreement.source.country, agreement.target.country} == {"KEN", "ETH"}
     assert "main pair" in agreement.source.reason

@@ -66,8 +66,9 @@ def _borrow(d: Draft, own: tuple[Actor, Actor] | None, pair: tuple[Actor, Actor]
         if other:
             d.target = other
             d.participants.append(other)
-    elif not d.countries and d.frame.trigger.frame in ("sign", "relations") and (own or pair):
-        # "The declaration, signed in December 2024, ...": the article's parties signed it
+    elif not d.countries and d.has_own_date and d.frame.trigger.frame in ("sign", "relations") and (own or pair):
+        # "The declaration, signed in December 2024, ...": the article's parties signed it (an
+        # undated mention that names nobody, "after ties were cut", is too little for an event)
         d.source, d.target = _borrowed((own or pair)[0]), _borrowed((own or pair)[1])
         d.participants = [d.source, d.target]
 
