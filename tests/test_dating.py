@@ -70,6 +70,30 @@ CASES = [
      "a day later.", [("message", "CHL", "PER", "2024-03-12", "2024-03-12")]),
     ("2024-03-14", "Kenya and Somalia cut ties in 2019. The two countries restored ties in November the same year.",
      [("relations", "KEN", "SOM", "2019-01-01", "2019-12-31"), ("relations", "SOM", "KEN", "2019-11-01", "2019-11-30")]),
+    # a since-clause keeps its year even where the parser makes it a conjunct
+    ("2022-05-20", "Chilean President Gabriel Boric held talks with Argentine President Alberto Fernandez in "
+     "Santiago on Friday, the first summit between the two since ties were upgraded in 2018.",
+     [("meeting", "CHL", "ARG", "2022-05-20", "2022-05-20")]),
+    # "replied to X's letter on Monday": the day is the reply's
+    ("2022-05-20", "Peruvian President Pedro Castillo replied to Chilean President Gabriel Boric's letter on "
+     "Monday, his office said.", [("message", "PER", "CHL", "2022-05-16", "2022-05-16")]),
+    # condolences after a disaster the text dates are not sent before it
+    ("2023-09-14", "The Chilean president sent a message of condolence to Peru's president after the landslide "
+     "that buried a village in the early hours of Monday.", [("message", "CHL", "PER", "2023-09-11", "2023-09-14")]),
+    # a day range with its year, set off after the event it dates, and what happens during that event
+    ("2024-01-10", "During Boric's state visit to Peru, 3-7 March 2023, the two countries signed nine agreements.",
+     [("meeting", "CHL", "PER", "2023-03-03", "2023-03-07"), ("agreement", "CHL", "PER", "2023-03-03", "2023-03-07")]),
+    # a duration back from now bounds the event
+    ("2024-07-03", "Chilean President Gabriel Boric and Peruvian President Dina Boluarte held talks in Lima, "
+     "their third meeting in under twelve months.", [("meeting", "CHL", "PER", "2023-07-03", "2024-07-03")]),
+    # "the second day of the visit": the visit began the day before
+    ("2024-06-28", "A fisheries accord was signed by the Chilean and Peruvian governments on Wednesday, the second "
+     "day of Boric's state visit to Peru.",
+     [("agreement", "CHL", "PER", "2024-06-26", "2024-06-26"), ("meeting", "CHL", "PER", "2024-06-25", "2024-06-28")]),
+    # "Two days later" counts from the previous sentence's event
+    ("2023-12-15", "Chilean President Gabriel Boric met Argentine President Javier Milei in Buenos Aires on Sunday. "
+     "Two days later Boric spoke by phone with Peruvian President Dina Boluarte.",
+     [("meeting", "CHL", "ARG", "2023-12-10", "2023-12-10"), ("call", "CHL", "PER", "2023-12-12", "2023-12-12")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),

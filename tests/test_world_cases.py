@@ -1291,26 +1291,13 @@ FAILING_TODAY: dict[str, str] = {
         "GAPS 8: 'embassy, which ... London closed in November 2011, reopened on Sunday' gives the closure only",
     "B8-weeks-after-agreed-date":
         "GAPS 15: 'weeks after the two countries agreed on March 10 to restore ties' gives no relations event",
-    "B8-since-clause-not-event-date": "GAPS 8: the meeting takes the year of 'since ties were upgraded in 2017'",
-    "B8-reply-date-not-the-letters":
-        "GAPS 8: in 'replied to Putin's letter on Monday' the day goes to the letter, not the reply",
-    "B9-day-month-year-dateline": "GAPS 9: the dateline 'Nairobi, 5 May 2021 (KNA):' does not date the article",
     "B9-dated-photo-caption": "GAPS 9: a dated photo caption does not date an otherwise undated article",
-    "B9-dateline-city-not-subject":
-        "GAPS 9: the dateline 'ADDIS ABABA, Ethiopia, ... /ENA/ —' is read as the caller and its day as the call's",
-    "B9-congress-over-repost-stamp":
-        "GAPS 9: 'the first plenary session of the 20th Central Committee' does not date the message",
-    "B10-condolence-after-disaster": "GAPS 10: condolences get no lower bound from the floods of Monday",
-    "B11-day-range-state-visit": "GAPS 11: the range 'April 12-15, 2023' does not date the state visit",
-    "B11-duration-back-from-now": "GAPS 11: 'their second meeting in under three months' gives no lower bound",
     "B11-summit-span":
         "GAPS 11: 'a three-day summit that ended on Saturday' gives no span (and seven leaders become a pair, GAPS 5)",
     "B12-since-sworn-in":
         "GAPS 12: 'relations have been restored since Lula was sworn in on Jan. 1' gives no relations event",
-    "B12-second-day-of-visit": "GAPS 12: 'Wednesday, the second day of the state visit' does not bound the visit",
     "B12-ended-days-before-call":
         "GAPS 12: 'back from a two-day visit three days before the call' gives a spurious call and an undated visit",
-    "B13-two-days-later": "GAPS 13: 'Two days later' after Sunday gives no date",
     "B14-ribbon-same-occasion":
         "GAPS 14: unveiling the plaque with the host is not read as a meeting on the opening day",
     "B14-decision-announced-evening":
@@ -1586,14 +1573,10 @@ CONSOLIDATION_FAILING_TODAY: dict[str, str] = {
         "GAPS C1: 'May 4' + 'on Tuesday' fits May 2, 2023 but the year-less report is not linked",
     "F-C2-outlets-one-day-apart":
         "GAPS C2: the same letter dated Oct. 29 and Oct. 30 by two outlets stays two events",
-    "F-C3-content-year-over-repost-stamp":
-        "GAPS C3: 'the 20th Central Committee' does not date the repost, so it is not linked",
     "F-C4-symmetric-meeting-told-both-ways":
         "GAPS C4: the merged meeting shows Tanzania as both source and target",
     "F-C5-trailing-credit-dates-a-report":
         "GAPS C5: the report dated only by '(TNA - 14 March 2023)' is not linked (GAPS 9)",
-    "F-C5-reply-and-the-message-it-answers":
-        "GAPS C5: 'in reply to his congratulations' gives no background message to link; the reply is undated",
 }
 
 

@@ -206,10 +206,11 @@ def _read_pipe_line(text: str, starts: dict[int, FoundDate]) -> HeaderDate | Non
 
 
 DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?,\s+"
+    rf"^\s*(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?(?=,))?,\s+"
     rf"(?:(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONTH})\.?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\.?\s*"
-    r"(?:\((?P<credit>[^()]{2,40})\)\s*(?:—|–|--|-|:)|/(?P<slash>[^/\n]{2,40})/\.?|—|–|--|-|:)")
+    r"(?:\((?P<credit>[^()]{2,40})\)\s*(?:—|–|--|-|:)|/(?P<slash>[^/\n]{2,40})/\.?(?:\s*(?:—|–|--|-|:))?|—|–|--|-|:)")
 # A dateline without a date, or a credit line: "CAIRO -", "KYIV, Ukraine —", "(AP) ACCRA —",
 # "BEIJING (Reuters) -", "DAMASCUS:", "Bangkok, Thailand | TNA |". Where, and who reports: never who acts.
 _PLACE_LINE = re.compile(

@@ -25,6 +25,7 @@ from ..documents.quotations import find_quotations
 from ..model import DateWindow, common_span
 from ..temporal.expressions import Expression, find_expressions, resolve_expression
 from ..temporal.grammar import parse_expression
+from ..temporal.occasions import match_occasions, occasion_window
 from ..temporal.ordinals import ORDINAL
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
@@ -57,6 +58,7 @@ class Dated:
     bound: str = ""  # "after" / "before": dates another event the frame follows or precedes
     previous: Expression | None = None  # the sentence's expression before it: the anchor of "a day later"
     speakers: frozenset[str] = frozenset()  # a report's: the countries of who said it ("Xi said on Sunday")
+    offset_days: int = 0  # an "after" bound this many days before the date ("the third day of the visit")
 
 
 def expression_root(doc: Doc, expr: Expression) -> Token | None:
@@ -84,9 +86,53 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
         if root is None:
             continue
         found = _attach(expr, root, frames, lex, countries_of)
+        found += [Dated(expr, f, False, by_sentence=True) for d in found if d.frame and not d.bound and not d.by_sentence
+                  for f in _during(d.frame, frames)]
+        found += _day_of_event(expr, root, frames)
         out += [replace(d, previous=previous) for d in found]
         previous = expr
     return out
+
+
+def _apposed_event(expr: Expression, root: Token, tokens: dict) -> Frame | None:
+    """"Lula's state visit to China, April 12-15, 2023, ...": a date set off by a comma right after
+    an event noun's phrase is that event's, wherever the parser hangs it."""
+    first = next((t for t in root.doc if t.idx >= expr.start), root)
+    if first.i < 2 or first.doc[first.i - 1].text != ",":
+        return None
+    t = first.doc[first.i - 2]
+    while t.i not in tokens and t.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case") and t.head.i != t.i:
+        t = t.head
+    frame = tokens.get(t.i)
+    return frame if frame is not None and frame.trigger.pos == "noun" else None
+
+
+_DAY_ORDINALS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "last": 0, "final": 0, "closing": 0}
+
+
+def _day_of_event(expr: Expression, root: Token, frames: list[Frame]) -> list[Dated]:
+    """"on Wednesday, the second day of the king's state visit": the visit began the day before
+    and ran at least to Wednesday; "the last day of the summit" ends it there."""
+    tokens = {f.token.i: f for f in frames}
+    after = [t for t in root.doc if t.idx >= expr.end and not t.is_punct][:5]
+    words = [t.lower_ for t in after]
+    if len(words) < 4 or words[0] != "the" or words[1] not in _DAY_ORDINALS or words[2] != "day" or words[3] != "of":
+        return []
+    event = next((tokens[t.i] for t in after[3].subtree if t.i in tokens), None)
+    if event is None:
+        return []
+    n = _DAY_ORDINALS[words[1]]
+    return [Dated(expr, event, False, bound="before")] if n == 0 else [
+        Dated(expr, event, False, bound="after", offset_days=n - 1)]
+
+
+def _during(event: Frame, frames: list[Frame]) -> list[Frame]:
+    """"During Lula's state visit, April 12-15, the two countries signed ...": what happens
+    during a dated event shares its days."""
+    return [f for f in frames if f is not event and any(
+        c.dep_ == "prep" and c.lower_ in ("during", "amid") and any(g.i == event.token.i for g in c.children)
+        for c in f.anchor.children)]
 
 
 def _annotates_occasion(text: str, expr: Expression) -> bool:
@@ -117,10 +163,13 @@ def _shares_time_upward(t: Token) -> bool:
 def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
             countries_of: CountryOf | None) -> list[Dated]:
     tokens = {f.token.i: f for f in frames}
-    anchors = {f.anchor.i: f for f in frames}
+    anchors = _anchor_table(frames)
     marker = _marker_before(root.doc[root.i - 1] if root.i else None, tokens)
     if marker is not None:
         return _bounding(expr, marker, frames, tokens, anchors)
+    named = _apposed_event(expr, root, tokens)
+    if named is not None:
+        return [Dated(expr, named, False)]
     whens = [f for f in frames if _is_when_clause_of(f.anchor, expr)]
     if whens:
         lead = len(expr.text) - len(expr.text.lstrip()) + (len(m.group(0)) if (m := _SINCE.match(expr.text.lstrip())) else 0)
@@ -129,22 +178,23 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
     path: list[Token] = []
     for t in root.ancestors:
         if t.i in tokens:
-            return [Dated(expr, tokens[t.i], False)]
+            return [Dated(expr, _answering(t, root, tokens), False)]
         if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
             return _bounding(expr, t, frames, tokens, anchors)
         if _is_report_verb(t, lex):
             found = next((anchors[a.i] for a in path if a.i in anchors), None)
             return [Dated(expr, found, False)] if found else [
                 Dated(expr, None, True, speakers=_speakers(t, countries_of)), *_performed(expr, t, frames, countries_of)]
+        clause_mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKERS), None)
+        if is_verb(t) and clause_mark is not None and not _is_immediate(t):
+            return _bounding(expr, clause_mark, frames, tokens, anchors)  # "since ties were upgraded in 2017"
         path.append(t)
         if is_verb(t) and t.dep_ in OWN_CLAUSE_DEPS and not _shares_time_upward(t) and not (
                 t.dep_ in ("acl", "relcl") and t.head.i in tokens):
-            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
-            if t.dep_ == "advcl" and marks & OTHER_EVENT_MARKERS and not _is_immediate(t):
-                return _bounding(expr, next(c for c in t.children if c.lower_ in marks & OTHER_EVENT_MARKERS),
-                                 frames, tokens, anchors)
             if t.dep_ in ("relcl", "acl") and t.tag_ in ("VBD", "VBN"):
                 described = _frame_above(t, tokens, anchors, lex)
+                if isinstance(described, Token):  # "after the floods that swept ... on Monday"
+                    return _bounding(expr, described, frames, tokens, anchors)
                 if described is not None:  # "about the fighting that began on Oct. 7": not before it
                     return [Dated(expr, described, False, bound="after")]
             if not (t.dep_ == "advcl" and _is_immediate(t)):
@@ -183,13 +233,43 @@ def _is_when_clause_of(anchor: Token, expr: Expression) -> bool:
         c.lower_ == "when" for c in head.children)
 
 
-def _frame_above(clause: Token, tokens: dict, anchors: dict, lex: Lexicon) -> Frame | None:
+def _anchor_table(frames: list[Frame]) -> dict[int, Frame]:
+    """Verb -> the frame it carries; of two nouns under one verb ("held talks ..., the first day of
+    her visit") the one nearest the verb is the verb's event."""
+    table: dict[int, Frame] = {}
+    for f in sorted(frames, key=lambda f: (_depth_below(f.token, f.anchor), f.token.i)):
+        table.setdefault(f.anchor.i, f)
+    return table
+
+
+def _depth_below(token: Token, anchor: Token) -> int:
+    depth, t = 0, token
+    while t.i != anchor.i and t.head.i != t.i:
+        depth, t = depth + 1, t.head
+    return depth
+
+
+def _answering(noun: Token, root: Token, tokens: dict) -> Frame:
+    """"replied to Putin's letter on Monday": a day on the answered message is the answer's."""
+    frame = tokens[noun.i]
+    prep = root.head
+    if frame.trigger.pos != "noun" or prep.head.i != noun.i or prep.lower_ != "on" or not any(
+            c.dep_ == "poss" for c in noun.children):
+        return frame
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return tokens.get(verb.i, frame)
+
+
+def _frame_above(clause: Token, tokens: dict, anchors: dict, lex: Lexicon) -> Frame | Token | None:
     """The frame whose phrase a past relative clause describes (a participant, a topic, an
-    occasion): what that clause tells happened before the frame's event."""
+    occasion): what that clause tells happened before the frame's event; or the after/before
+    word whose phrase holds the clause ("after the floods that swept ...")."""
     for t in clause.ancestors:
         if t.i in tokens or t.i in anchors:
             return tokens.get(t.i) or anchors[t.i]
-        if _is_report_verb(t, lex) or (t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark")):
+        if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
+            return t
+        if _is_report_verb(t, lex):
             return None
     return None
 
@@ -212,7 +292,7 @@ def _shares_clause_time(anchor: Token, clause: Token) -> bool:
 def _bounding(expr: Expression, marker: Token, frames: list[Frame], tokens: dict, anchors: dict) -> list[Dated]:
     """"after the election on 28 July": the frame the marker's phrase modifies follows that date."""
     bound = "after" if marker.lower_ in AFTER_MARKERS else "before"
-    above = [marker, *marker.ancestors]
+    above = [marker, *marker.ancestors][2 if marker.dep_ == "mark" else 0:]  # a since-clause's verb is not the frame's
     for table in (tokens, anchors):
         found = next((table[t.i] for t in above if t.i in table), None)
         if found is not None:
@@ -300,9 +380,34 @@ class Statement:
     speakers: frozenset[str]
 
 
+# Without a report day, messages on an occasion are read as sent within this many days after it.
+OCCASION_FOLLOW_DAYS = 7
+_BEFORE_OCCASION = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|before|prior\s+to|in\s+advance\s+of)\s+"
+                              r"(?:the\s+)?\S*\s*$", re.I)
+
+
+# What a message is for: "on the occasion of", "to mark", "at" the occasion, right before its name.
+_FOR_OCCASION = re.compile(r"\b(?:on\s+the\s+occasion\s+of|to\s+mark|marking|at|during|for|on|celebrating|"
+                           r"commemorating|to\s+celebrate|upon)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.I)
+
+
+def sentence_occasion(text: str, report_day: DateWindow) -> DateWindow | None:
+    """A one-off occasion the sentence congratulates on ("on his re-election at the first plenary
+    session of the 20th Central Committee"): its days, unless the sentence looks ahead to it."""
+    for match in match_occasions(text):
+        before = text[max(0, match.start - 60):match.start]
+        if match.occasion.is_recurring or _BEFORE_OCCASION.search(before) or not _FOR_OCCASION.search(before):
+            continue
+        window = occasion_window(match.occasion, report_day)
+        if window and window.start and (report_day.end is None or window.start <= report_day.end):
+            return window
+    return None
+
+
 def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, anchor: DateWindow | None,
                  anniversary: date | None, statement: Statement | None = None,
-                 remark_words: frozenset[str] = frozenset()) -> tuple[DateWindow, bool]:
+                 remark_words: frozenset[str] = frozenset(),
+                 occasion: DateWindow | None = None) -> tuple[DateWindow, bool]:
     """The frame's window and whether it has a date of its own: its expressions (its own phrase's
     before its clause's), then the previous sentence's statement its clause refers to ("made the
     remark while exchanging messages"), then the bounds other dated events set, else on or before
@@ -322,7 +427,9 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
             a.country for a in (*frame.agents, *frame.participants)}:
         return DateWindow(statement.window.start, statement.window.end, statement.window.precision,
                           f"at the time of the remark: {statement.window.reason}"), True
-    if frame.trigger.type == "message":
+    if frame.trigger.type in ("message", "call") and occasion is not None:
+        window = after_occasion(occasion, report_day)
+    elif frame.trigger.type == "message":
         window = undated_window(report_day, anniversary)
     else:
         window = DateWindow(None, report_day.end, "range" if report_day.end else "open",
@@ -346,10 +453,22 @@ def bounded(window: DateWindow, bounds: list[Dated], report_day: DateWindow, anc
         other = resolve_dated(d, report_day, anchor)
         if other is None:
             continue
-        edge = DateWindow(other.start, None, "range", f"after {d.expression.text!r} ({other.iso()[0]})") \
+        start = other.start - timedelta(days=d.offset_days) if other.start else None
+        edge = DateWindow(start, None, "range", f"after {d.expression.text!r} ({other.iso()[0]})") \
             if d.bound == "after" else DateWindow(None, other.end, "range", f"before {d.expression.text!r}")
         window = intersect(window, edge) or window
     return window
+
+
+def after_occasion(occasion: DateWindow, report_day: DateWindow) -> DateWindow:
+    """A message on a one-off occasion goes out once it has begun, by the report day (without one,
+    within a week of its end)."""
+    end = report_day.end if report_day.start and report_day.start == report_day.end else None
+    if end is None and occasion.end:
+        end = occasion.end + timedelta(days=OCCASION_FOLLOW_DAYS)
+        end = min(end, report_day.end) if report_day.end else end
+    return DateWindow(occasion.start, end, "range",
+                      f"no date of its own; sent for {occasion.reason}, by {end}")
 
 
 def undated_window(report_day: DateWindow, anniversary: date | None) -> DateWindow:

@@ -29,7 +29,7 @@ from .assemble import fill_exchanges, fill_parties, home_of, mark_background, me
 from .cast import ActorFinder, Cast, Placed
 from .context import (counterpart_from_governing_clause, note_sentence_subject, other_person_of_sentence,
                       people_of_sentence, posting_from_context)
-from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve
+from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
 from .drafts import Draft, drafts_of, since_first
 from .filters import refusal
 from .frames import Frame, RoleReader, find_triggers
@@ -202,6 +202,7 @@ class Extractor:
                     sentence_report_day = intersect(report_day, w) or w
                     work.statement = Statement(w, d.speakers) if d.speakers else work.statement
         occasion = find_occasion_text(sentence.text)
+        one_off = sentence_occasion(sentence.text, sentence_report_day)
         anniversary = _anniversary(sentence.text, work.cast.within(sentence.start, sentence.end), report_day)
         media = [m.name for m in self.resolver.find_media(sentence.text)]
         out: list[Draft] = []
@@ -214,7 +215,7 @@ class Extractor:
             medium = medium_of(f, self.lex)
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
             window, own = frame_window(f, dated, sentence_report_day, anchor, marks, statement,
-                                       self.lex.group("remark"))
+                                       self.lex.group("remark"), one_off)
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
                 window, own = sibling[0], True

@@ -75,6 +75,13 @@ def _absolute_day(m: re.Match[str], _ref: date | None) -> Span | None:
     return (d, d) if d else None
 
 
+def _day_range(m: re.Match[str], _ref: date | None) -> Span | None:
+    """'3-7 March 2014', 'Mar. 3-7, 2014': the days of a span."""
+    year, month = int(m["y"]), month_number(m["mon"])
+    first, last = safe_day(year, month, int(m["d"])), safe_day(year, month, int(m["d2"]))
+    return (first, last) if first and last and first <= last else None
+
+
 def _numeric_day(m: re.Match[str], ref: date | None) -> Span | None:
     """dd/mm/yyyy or mm/dd/yyyy: the weekday beside it decides, else the reading nearest now."""
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
@@ -214,11 +221,23 @@ def _ago(m: re.Match[str], ref: date | None) -> Span | None:
     if ref is None:
         return None
     lo, hi = _count(m["n"])
-    sign = 1 if m["dir"].lower() in ("later", "after", "from now", "hence") else -1
+    sign = 1 if (named_group(m, "dir") or m["dir2"]).lower() in ("later", "after", "from now", "hence") else -1
     unit = m["unit"].lower()
     base = (ref, ref) if unit.startswith(("day", "week")) else unit_span(ref, unit)
     a, b = shift_span(base, unit, sign * lo), shift_span(base, unit, sign * hi)
     return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _within_back(m: re.Match[str], ref: date | None) -> Span | None:
+    """'their second meeting in under three months': from three months before now to now."""
+    if ref is None:
+        return None
+    n = _count(m["n"])[1]
+    unit = m["unit"].lower()
+    if unit in ("day", "week"):
+        return ref - timedelta(days=n * (7 if unit == "week" else 1)), ref
+    year, month = add_months(ref.year, ref.month, -n * (12 if unit == "year" else 1))
+    return safe_day(year, month, ref.day) or month_span(year, month)[1], ref
 
 
 def _after_date(m: re.Match[str], ref: date | None) -> Span | None:
@@ -307,6 +326,13 @@ RULES: tuple[Rule, ...] = (
           "absolute", _absolute_day, "a dated day"),
     _rule("day month year", _WDP + rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{MON}),?\s+(?P<y>\d{{4}})\b",
           "absolute", _absolute_day, "a dated day"),
+    _rule("month day range year", rf"\b(?P<mon>{MON})\s*(?P<d>\d{{1,2}})\s*(?:-|–|to|and|through)\s*"
+          rf"(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR})\b", "absolute", _day_range, "days of a month of a named year"),
+    _rule("day range month year", rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})\s+(?:of\s+)?"
+          rf"(?P<mon>{MON}),?\s+(?P<y>{YEAR})\b", "absolute", _day_range, "days of a month of a named year"),
+    _rule("day range month", rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})\s+(?:of\s+)?"
+          rf"(?P<mon>{MON})(?![\s,]*\d{{4}})", "now", _month_day,
+          "days of a month without year: the nearest such"),
     _rule("month day range", rf"\b(?P<mon>{MON})\s*(?P<d>\d{{1,2}})\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})\b"
           rf"(?!\s*[,.]?\s*\d{{4}})", "now", _month_day, "days of a month without year: the nearest such"),
     _rule("month day", _WDP + rf"\b(?P<mon>{MON})\s*(?P<d>\d{{1,2}}){_ORD}\b(?!\s*[,.]?\s*\d{{4}})(?!:)", "now",
@@ -339,10 +365,14 @@ RULES: tuple[Rule, ...] = (
           "now", _rel_unit,
           "'last/this/next <unit>': the calendar unit before, holding or after now; "
           "'the past <unit>': the days up to now"),
+    _rule("within the last", rf"\b(?:(?:in|within|over)\s+)?(?:under|less\s+than|the\s+(?:past|last))\s+(?P<n>{NUM})\s+"
+          r"(?P<unit>day|week|month|year)s?\b", "now", _within_back,
+          "a duration back from now: from that long before now to now"),
     _rule("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now|hence)\b",
           "now", _ago, "counted back (or on) from now"),
-    _rule("later", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier|after|before)\b"
-          r"(?!\s+(?:the\s+)?(?-i:[A-Z]|\d))", "anchor", _ago, "counted from the previous dated event"),
+    _rule("later", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:(?P<dir>later|earlier)\b|"
+          r"(?P<dir2>after|before)\b(?!\s+(?:the\s+)?(?-i:[A-Z]|\d)))", "anchor", _ago,
+          "counted from the previous dated event"),
     _rule("after a day", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?"
           rf"(?P<mon>{MON})\s*(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?", "now", _after_date,
           "counted from the day it names"),

@@ -35,7 +35,7 @@ _BEFORE_CUE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up
                          re.I)
 # Occasions are named in passing more often than anniversaries: only these make one the article's.
 _OCCASION_NAMED = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|mark(?:s|ed|ing)?|occasion\s+of|celebrat\w*|"
-                            r"commemorat\w*|congratulat\w*|greet\w*|at\s+the|during\s+the|opening\s+of|closing\s+of|"
+                            r"commemorat\w*|congratulat\w*|greet\w*|at(?:\s+the)?|during(?:\s+the)?|opening\s+of|closing\s+of|"
                             r"attend\w*|for\s+the)\b[^.]{0,40}$", re.I)
 _SINCE_CUE = re.compile(r"\b(?:since|after|following)\b[^.]{0,30}$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
