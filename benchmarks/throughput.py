@@ -28,7 +28,7 @@ ZYTE = ROOT.parent / "shared" / "peer" / "article-extraction-benchmark" / "groun
 
 
 def diplomatic_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "missive" / "examples").glob("*.txt"))]
 
 
 def general_texts() -> list[str]:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "missive" / "data"
+CURATED = ROOT / "scripts" / "inputs" / "leaders_curated.csv"  # a build input: not shipped in the package
 COLUMNS = ("iso3", "name", "aliases", "role", "title", "start", "end", "is_paramount", "short_name", "qid")
 DEFAULT_TITLE = {"head_of_state": "President", "head_of_government": "Prime Minister"}
 EARLIEST, HORIZON = date(1945, 1, 1), date(1990, 1, 1)
@@ -280,7 +281,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA / "leaders.csv")
     args = parser.parse_args()
     countries = {row["iso3"]: row for row in read_csv(DATA / "countries.csv")}
-    curated = [{c: row.get(c, "") for c in (*COLUMNS, "action")} for row in read_csv(DATA / "leaders_curated.csv")]
+    curated = [{c: row.get(c, "") for c in (*COLUMNS, "action")} for row in read_csv(CURATED)]
     rows = finish(apply_curated(compiled_rows(args.shared, countries), curated), countries)
     with args.out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "articles"
+EXAMPLES = ROOT / "src" / "missive" / "examples"
 SHARED = ROOT.parent / "shared"
 DEVSET = SHARED / "devset"
 

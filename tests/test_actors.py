@@ -289,7 +289,7 @@ def test_users_extend_the_data_with_their_own_copy(tmp_path):
 
 
 def test_the_resolver_is_fast_enough_for_every_sentence(resolver):
-    sentences = [s for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))
+    sentences = [s for p in sorted((ROOT / "src" / "missive" / "examples").glob("*.txt"))
                  for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8")) if s.strip()]
     started = time.perf_counter()
     for sentence in sentences * 3:

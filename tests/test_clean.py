@@ -13,7 +13,7 @@ from missive.documents.clean import classify_line, clean_text, cleaning_trace
 from missive.documents.lines import phrase_table
 from missive.model import REMOVAL_REASONS, Document, Metadata
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "missive" / "examples"
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import typer.main
 
 from missive.cli.app import app
@@ -33,3 +34,13 @@ def test_the_quick_start_is_two_commands():
     block = README[start:].split("```")[1]
     commands = [line.split("#")[0].strip() for line in block.splitlines()[1:] if line.strip()]
     assert commands == ["make demo", "make test"]
+
+
+@pytest.mark.model
+def test_the_library_example_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    """The README's Python block needs nothing but `import missive` (a missing folder is a Skip)."""
+    start = README.index("## Library")
+    block = README[start:].split("```python")[1].split("```")[0]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    assert "message Xi Jinping CHN -> PRK" in capsys.readouterr().out

@@ -28,13 +28,13 @@ SHARED_OFFICES = {
 FOREIGN_MINISTER_DAYS = (date(2005, 1, 1), date(2015, 1, 1), date(2023, 1, 1))
 
 
-def read_rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-NEWSWORTHY = read_rows("newsworthy_countries.csv")
-LEADERS = read_rows("leaders.csv")
+NEWSWORTHY = read_rows(Path(__file__).resolve().parent / "fixtures" / "newsworthy_countries.csv")  # a test input
+LEADERS = read_rows(DATA / "leaders.csv")
 
 
 def holders(iso3: str, role: str, on: date) -> list[str]:
@@ -48,7 +48,7 @@ def holders(iso3: str, role: str, on: date) -> list[str]:
 
 def test_the_newsworthy_list_has_at_least_sixty_known_countries() -> None:
     codes = [row["iso3"] for row in NEWSWORTHY]
-    known = {row["iso3"] for row in read_rows("countries.csv")}
+    known = {row["iso3"] for row in read_rows(DATA / "countries.csv")}
     assert len(codes) >= 60
     assert len(set(codes)) == len(codes)
     assert set(codes) <= known

@@ -11,7 +11,7 @@ from missive.documents.clean import clean_text
 from missive.documents.date_candidates import find_dateline, find_dates, find_url_dates, read_header_line
 from missive.documents.metadata import detect_language, extract_metadata, find_sources
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "missive" / "examples"
 
 
 def seed(prefix: str) -> str:

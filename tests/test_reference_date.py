@@ -17,7 +17,7 @@ from missive.temporal.occasions import find_occasion
 from missive.temporal.reference_date import infer_reference_date
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "articles"
+EXAMPLES = ROOT / "src" / "missive" / "examples"
 DEVSET = ROOT.parent / "shared" / "devset" / "docs"
 
 
