@@ -8,6 +8,7 @@ uses a table must then see the added row.
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -21,9 +22,11 @@ from missive.documents.metadata import find_sources
 from missive.knowledge.words import month_number, name_key
 from missive.errors import DataFileError
 from missive.export.codes import CodeTable
-from missive.extraction.frames import ROLE_READINGS
-from missive.extraction.lexicon import TAG_PATTERNS, load_lexicon
-from missive.knowledge.schema import FRAME_KINDS, SCHEMAS, TRIGGER_POS
+from missive.extraction.filters import filter_rows
+from missive.extraction.lexicon import load_lexicon
+from missive.extraction.roles import role_rows
+from missive.knowledge.records import read_records
+from missive.knowledge.schema import FRAME_KINDS, RECORD_SCHEMAS, SCHEMAS
 from missive.knowledge.tables import PACKAGE_DATA, read_table
 from missive.knowledge.word_groups import read_word_groups
 from missive.temporal.anniversaries import find_anniversaries
@@ -40,8 +43,8 @@ FREEDONIA_ROWS = {
     "media": "Freedonia Gazette,Gazette of Freedonia,XFD,1",
     "foundings": "founding of Freedonia,Freedonia,state,1900-05-05,XFD",
     "occasions": "Freedonian Liberty Day,Liberty Day of Freedonia,,,07-04,,XFD,national_day",
-    "triggers": "heliographed,message,cable,verb,message,",
-    "frame_words": "report,trumpeted",
+    "frame_words": "report,trumpeted,",
+    "irregular_forms": "heliograph,VERB,heliogrammed",
     "common_surnames": "Firefly",
     "chrome_phrases": "read more at the freedonia gazette,chrome,line",
     "event_codes": "message,cable,heliograph,040,Consult,,,a Freedonian heliogram",
@@ -49,6 +52,17 @@ FREEDONIA_ROWS = {
     "spellings": "^fredonia$,freedonia,Fredonia = Freedonia",
     "organisations": "Sylvanian Assembly,,legislature,",
     "organisation_heads": "Junta,party",
+}
+# One added line per pattern file (JSON Lines), likewise.
+FREEDONIA_RECORDS = {
+    "triggers": {"id": "heliograph/verb", "pattern": [{"LEMMA": "heliograph", "POS": "VERB"}], "type": "message",
+                 "medium": "cable", "frame": "message"},
+    "role_patterns": {"id": "message.semaphore", "frames": ["message"], "role": "agent", "rank": 9,
+                      "reason": "subject", "anchor": "verb", "function": "subject"},
+    "filter_patterns": {"id": "rumoured", "reason": "only planned or expected", "anchor": "trigger",
+                        "pattern": [{"RIGHT_ID": "anchor", "RIGHT_ATTRS": {}},
+                                    {"LEFT_ID": "anchor", "REL_OP": ">", "RIGHT_ID": "x",
+                                     "RIGHT_ATTRS": {"LOWER": "rumoured"}}]},
 }
 
 
@@ -61,12 +75,16 @@ def freedonia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copy(PACKAGE_DATA / f"{name}.csv", folder / f"{name}.csv")
         with (folder / f"{name}.csv").open("a", encoding="utf-8") as handle:
             handle.write(row + "\n")
+    for name, record in FREEDONIA_RECORDS.items():
+        shutil.copy(PACKAGE_DATA / f"{name}.jsonl", folder / f"{name}.jsonl")
+        with (folder / f"{name}.jsonl").open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
     monkeypatch.setenv("MISSIVE_DATA", str(folder))
     return folder
 
 
 def test_every_packaged_table_has_a_row_added_by_the_fixture():
-    assert set(FREEDONIA_ROWS) == set(SCHEMAS)
+    assert set(FREEDONIA_ROWS) == set(SCHEMAS) and set(FREEDONIA_RECORDS) == set(RECORD_SCHEMAS)
 
 
 def test_a_users_data_folder_reaches_every_table(freedonia: Path):
@@ -89,7 +107,8 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
     assert anniversary.day == date(2000, 5, 5)
     assert [m.occasion.label for m in match_occasions("on the Liberty Day of Freedonia")] == ["Freedonian Liberty Day"]
     lexicon = load_lexicon()
-    assert lexicon.triggers["heliographed"].medium == "cable"
+    assert lexicon.triggers["heliograph/verb"].medium == "cable" and lexicon.is_candidate({"heliogrammed"})
+    assert "message.semaphore" in {r["id"] for r in role_rows()} and "rumoured" in {r["id"] for r in filter_rows()}
     assert "trumpeted" in lexicon.group("report") and "reported" in lexicon.group("report")
     assert read_word_groups()["report"] == lexicon.group("report")  # the reference date reads the same group
     assert "firefly" in lexicon.common_surnames
@@ -102,11 +121,13 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
 def test_a_full_copy_with_rows_appended_reads_each_packaged_row_once(freedonia: Path):
     for name in SCHEMAS:
         assert len(read_table(name).rows) == len(read_table(name, PACKAGE_DATA).rows) + 1
+    for name in RECORD_SCHEMAS:
+        assert len(read_records(name).rows) == len(read_records(name, PACKAGE_DATA).rows) + 1
 
 
 def test_without_a_data_folder_the_packaged_tables_are_read(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("MISSIVE_DATA", raising=False)
-    assert "heliographed" not in load_lexicon().triggers
+    assert "heliograph/verb" not in load_lexicon().triggers
     assert country_name("XFD") == "XFD"
 
 
@@ -119,9 +140,8 @@ def test_a_message_from_a_country_the_user_added_is_extracted(freedonia: Path):
 
 
 @pytest.mark.parametrize("name, header, row, value", [
-    ("triggers", "word,type,medium,pos,frame,requires", "wired,message,cable,verb,mesage,", "mesage"),
-    ("triggers", "word,type,medium,pos,frame,requires", "wired,mesage,cable,verb,message,", "mesage"),
-    ("triggers", "word,type,medium,pos,frame,requires", "wired,message,pigeon,verb,message,", "pigeon"),
+    ("irregular_forms", "lemma,pos,forms", "wire,VRB,wyred", "VRB"),
+    ("frame_words", "group,word,pos", "report,wire,VERBS", "VERBS"),
     ("titles", "title,role,aliases", "grand vizier,vizier,", "vizier"),
     ("media", "name,aliases,country,is_state_media", "Gazette,,PRK,perhaps", "perhaps"),
     ("media", "name,aliases,country,is_state_media", "Gazette,,ZZZ,1", "ZZZ"),
@@ -142,14 +162,13 @@ def test_an_unknown_value_in_a_closed_column_fails_at_load_naming_file_line_and_
 
 
 def test_a_user_file_without_a_required_column_fails_naming_it(tmp_path: Path):
-    (tmp_path / "triggers.csv").write_text("word,type\nwired,message\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"triggers\.csv:1: .*medium, pos, frame"):
-        read_table("triggers", tmp_path)
+    (tmp_path / "irregular_forms.csv").write_text("lemma\nwire\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"irregular_forms\.csv:1: .*pos, forms"):
+        read_table("irregular_forms", tmp_path)
 
 
-def test_every_frame_kind_has_a_reading_and_every_part_of_speech_a_tag_pattern():
-    assert set(ROLE_READINGS) == set(FRAME_KINDS)
-    assert set(TAG_PATTERNS) == set(TRIGGER_POS)
+def test_every_frame_kind_has_role_rows():
+    assert {kind for row in role_rows(PACKAGE_DATA) for kind in row["frames"]} == set(FRAME_KINDS)
 
 
 def _reads_csv(tree: ast.AST) -> bool:

@@ -31,13 +31,14 @@ from .context import (counterpart_from_governing_clause, note_sentence_subject, 
                       people_of_sentence, posting_from_context)
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
 from .drafts import Draft, drafts_of, since_first
-from .filters import refusal
-from .frames import Frame, RoleReader, find_triggers
+from .filters import FilterTable, filter_rows
+from .frames import Frame, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
-from .nlp import Sentence, load_nlp, split_sentences, words_of
+from .nlp import LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
+from .roles import RoleReader, RoleTable, role_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +81,15 @@ class Extractor:
         self._nlp = nlp
         self.resolver = resolver or ActorResolver.default()
         self.lex = lexicon or load_lexicon()
-        self.trigger_words = frozenset(self.lex.triggers)
         self._matcher = None
+        self._roles: RoleTable | None = None
+        self._filters: FilterTable | None = None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp()
+        with_lemmas(self._nlp).get_pipe(LEMMAS_PIPE).lemmas = self.lex.lemmas
         return self._nlp
 
     @property
@@ -94,6 +97,18 @@ class Extractor:
         if self._matcher is None:
             self._matcher = build_trigger_matcher(self.nlp.vocab, self.lex)
         return self._matcher
+
+    @property
+    def roles(self) -> RoleTable:
+        if self._roles is None:
+            self._roles = RoleTable(self.nlp.vocab, self.lex, role_rows())
+        return self._roles
+
+    @property
+    def filters(self) -> FilterTable:
+        if self._filters is None:
+            self._filters = FilterTable(self.nlp.vocab, self.lex, filter_rows())
+        return self._filters
 
     def explain_batch(self, batch: list[Grounded]) -> list[Explained]:
         """The events of each article with the trace of every trigger; the candidate sentences
@@ -108,7 +123,7 @@ class Extractor:
         sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
         words = [words_of(s.text) for s in sentences]
         candidates = [i for i, s in enumerate(sentences)
-                      if words[i] & self.trigger_words or _PRO_VERB.search(s.text)
+                      if self.lex.is_candidate(words[i]) or _PRO_VERB.search(s.text)
                       or _states_what_follows(words, i, self.lex)]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
         mentions = _credible([Placed(m.start, m.end, m.actor) for m in grounded.mentions
@@ -174,7 +189,7 @@ class Extractor:
     def _read_frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         base = work.sentences[i].start
         finder = ActorFinder(work.cast, base, self.lex.group("state_nouns"))
-        reader = RoleReader(finder, self.lex)
+        reader = RoleReader(finder, self.lex, self.roles)
         note_sentence_subject(doc, finder, work.cast, base)
         frames = []
         for tok, trig in find_triggers(doc, self.lex, self.matcher):
@@ -193,7 +208,7 @@ class Extractor:
                                    lambda tok: frozenset(a.country for a in finder.actors_of(tok) if a.country))
         for f in frames:
             f.dated = any(d.frame is f and not d.dates_report_day and not d.bound for d in dated)
-            f.drop = refusal(f, self.lex)
+            f.drop = self.filters.refusal(f)
         sentence_report_day = report_day
         statement, work.statement = work.statement, None
         for d in dated:

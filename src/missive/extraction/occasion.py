@@ -45,14 +45,14 @@ def medium_of(frame: Frame, lex: Lexicon) -> str:
     if frame.trigger.type != "message":
         return frame.trigger.medium
     for t in _medium_words(tok):
-        trig = lex.triggers.get(t.lower_)
-        if trig and trig.type == "message" and trig.frame.startswith("message") and t != tok:
+        trig = lex.trigger_of_word(t, ("message", "message_weak"))
+        if trig and trig.type == "message" and t != tok:
             if trig.medium in ("cable", "reply", "greeting"):
                 return trig.medium
     if frame.trigger.frame in ("exchange", "congratulate"):
         for t in tok.subtree:
-            trig = lex.triggers.get(t.lower_)
-            if trig and trig.type == "message" and trig.frame == "message":
+            trig = lex.trigger_of_word(t, ("message",))
+            if trig and trig.type == "message":
                 return trig.medium
     return frame.trigger.medium
 

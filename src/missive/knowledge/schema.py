@@ -9,6 +9,7 @@ columns and, per column, the kind of value it takes; the loader checks every row
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..model import EVENT_TYPES, MEDIA, RELATION_ACTIONS
 
@@ -16,6 +17,8 @@ from ..model import EVENT_TYPES, MEDIA, RELATION_ACTIONS
 FRAME_KINDS = ("message", "message_weak", "express", "congratulate", "exchange", "meet", "host", "visit",
                "call", "sign", "relations", "mission", "envoy")
 TRIGGER_POS = ("verb", "noun")
+# Parts of speech a word group's lemmas are inflected as (frame_words.csv `pos`; empty: exact words).
+LEMMA_POS = ("VERB", "NOUN")
 # Word groups of frame_words.csv that the extractor and the reference date consult by name.
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
@@ -87,11 +90,10 @@ SCHEMAS: dict[str, Schema] = {s.name: s for s in (
     Schema("occasions", (_c("label", filled=True), _c("aliases", optional=True), _c("keywords", optional=True),
                          _c("cues", optional=True), _c("start", "day", filled=True), _c("end", "day", optional=True),
                          _c("iso3", "iso3s", optional=True), _c("kind", "choice", OCCASION_KINDS, optional=True))),
-    Schema("triggers", (_c("word", filled=True), _c("type", "choice", EVENT_TYPES, filled=True),
-                        _c("medium", "choice", (*MEDIA, *RELATION_ACTIONS)),
-                        _c("pos", "choice", TRIGGER_POS, filled=True),
-                        _c("frame", "choice", FRAME_KINDS, filled=True), _c("requires", optional=True))),
-    Schema("frame_words", (_c("group", "choice", WORD_GROUPS, filled=True), _c("word"))),
+    Schema("frame_words", (_c("group", "choice", WORD_GROUPS, filled=True), _c("word"),
+                           _c("pos", "choice", LEMMA_POS, optional=True))),
+    Schema("irregular_forms", (_c("lemma", filled=True), _c("pos", "choice", LEMMA_POS, filled=True),
+                               _c("forms", filled=True))),
     Schema("common_surnames", (_c("surname", filled=True),)),
     Schema("event_codes", (_c("type", "choice", EVENT_TYPES, filled=True),
                            _c("medium", "choice", (*MEDIA, *RELATION_ACTIONS)), _c("cue"),
@@ -106,3 +108,100 @@ SCHEMAS: dict[str, Schema] = {s.name: s for s in (
                              _c("kind", "choice", ORGANISATION_KINDS, filled=True), _c("country", "iso3"))),
     Schema("organisation_heads", (_c("word", filled=True), _c("kind", "choice", ORGANISATION_KINDS, filled=True))),
 )}
+
+
+# -- the pattern files (JSON Lines, read by knowledge.records) ------------------------------------
+
+class RoleReason(StrEnum):
+    """How a party of a frame was found: the `reason` of a role_patterns.jsonl line, shown by --explain."""
+
+    POSSESSIVE = "possessive"
+    FROM_PHRASE = "from-phrase"
+    SUBJECT = "subject"
+    CLAUSE_SUBJECT = "clause subject"
+    TO_PHRASE = "to-phrase"
+    DATIVE = "dative"
+    RECEIVER_SUBJECT = "receiver subject"
+    THANKED_FOR_SENDING = "thanked for sending"
+    THANKER = "thanker"
+    OBJECT = "object"
+    BETWEEN_PHRASE = "between-phrase"
+    WITH_PHRASE = "with-phrase"
+    AMONG_PHRASE = "among-phrase"
+    MODIFIER = "modifier"
+    VISITOR_SUBJECT = "visitor subject"
+    POSSESSIVE_VISITOR = "possessive visitor"
+    VISITED_PLACE = "visited place"
+    MISSION_LOCATION = "mission location"
+    ENVOY_POSTING = "envoy's posting"
+    ENVOY_COUNTRY = "envoy's country"
+
+
+class FilterReason(StrEnum):
+    """Why a frame asserts no event (effect "drop"), or why a drop row does not apply (effect
+    "exempt"): the `reason` of a filter_patterns.jsonl line."""
+
+    QUESTION = "a question, not an assertion"
+    NEGATED = "negated"
+    NOT_YET = "only planned or expected"
+    CANCELLED = "called off"
+    ASKED_FOR = "asked for, not held"
+    UNREAL = "said to be possible or expected"
+    HYPOTHETICAL = "hypothetical"
+    COUNTERFACTUAL = "counterfactual"
+    MODAL = "modal: not asserted as done"
+    PLANNED = "infinitive: planned or purpose, not done"
+    INTENDED = "intended, not done"
+    ARRANGED = "present progressive: arranged, not yet done"
+    GENERIC_PLURAL = "uncounted plural with no date: not one event"
+    AGGREGATE = "a count of several, not one event"
+    ONGOING = "an ongoing process, not one act"
+    ACTIVITY = "a gerund naming an activity, not an act"
+    ANNOUNCED_DECISION = "an announced decision is an act"
+    COMMITTED = "a decided or agreed act"
+
+
+ROLES = ("agent", "recipient", "participant")
+# Where a role or filter pattern is anchored: the trigger token, or the verb that carries it
+# (the trigger itself for a verb; the nearest verb above a noun: "sent" for "letter").
+ANCHORS = ("trigger", "verb")
+FILTER_ANCHORS = ("trigger", "anchor")
+ACTOR_KINDS = ("person", "state", "organisation")
+# How a role source adds to the sources of better rank: "first" (only if none of them found a
+# party) or "add" (always, after them).
+COMBINE = ("first", "add")
+EFFECTS = ("drop", "exempt")
+# A role row that "settles" its role when it finds any token, even one that names no actor
+# ("thanked the general secretary for sending ...": the sender is the general secretary or no one).
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of a pattern-file line. kind: text | choice | choices (a list of choices) |
+    words (a list of strings) | rank (a whole number) | flag (true or false) |
+    pattern (a spaCy pattern: a list of objects)."""
+
+    name: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    is_required: bool = False
+
+
+_SHARED = (Field("id", "text", is_required=True), Field("note"))
+RECORD_SCHEMAS: dict[str, tuple[Field, ...]] = {
+    "triggers": (*_SHARED, Field("pattern", "pattern", is_required=True),
+                 Field("type", "choice", EVENT_TYPES, is_required=True),
+                 Field("medium", "choice", ("", *MEDIA, *RELATION_ACTIONS)),
+                 Field("frame", "choice", FRAME_KINDS, is_required=True), Field("requires", "words")),
+    "role_patterns": (*_SHARED, Field("frames", "choices", FRAME_KINDS, is_required=True),
+                      Field("role", "choice", ROLES, is_required=True), Field("rank", "rank", is_required=True),
+                      Field("reason", "choice", tuple(RoleReason), is_required=True),
+                      Field("anchor", "choice", ANCHORS, is_required=True), Field("pattern", "pattern"),
+                      Field("function"), Field("trigger_pos", "choice", TRIGGER_POS),
+                      Field("types", "choices", EVENT_TYPES), Field("actor_kinds", "choices", ACTOR_KINDS),
+                      Field("combine", "choice", COMBINE), Field("foreign", "flag"), Field("settles", "flag")),
+    "filter_patterns": (*_SHARED, Field("reason", "choice", tuple(FilterReason), is_required=True),
+                        Field("effect", "choice", EFFECTS), Field("anchor", "choice", FILTER_ANCHORS, is_required=True),
+                        Field("pattern", "pattern"), Field("function"), Field("trigger_pos", "choice", TRIGGER_POS),
+                        Field("types", "choices", EVENT_TYPES), Field("unless", "words")),
+}

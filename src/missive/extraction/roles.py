@@ -1,0 +1,265 @@
+"""Roles: who did what to whom, read off the parse by the rows of role_patterns.jsonl.
+
+Each row says, for some frame kinds, where one role (agent, recipient, participant) is found:
+a DependencyMatcher pattern from the trigger or its verb, or a named reading for what no pattern
+expresses (ROLE_FUNCTIONS: climbing to a clause's subject, "thanked X for sending", the to-phrase
+rules of senders). Rows of the best rank that find any party win; rows of one rank add up
+(a meeting's subject, with-phrase and object all take part); a row that "add"s always does.
+Coverage grows by adding rows; a row naming an unknown function fails at load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from ..knowledge.records import read_records
+from ..knowledge.tables import Row
+from ..knowledge.schema import FRAME_KINDS, RoleReason
+from ..model import Actor
+from .cast import ActorFinder
+from .frames import SUBJECT_DEPS, Frame, children_by_prep, governing_verb, is_verb, subject_of, subject_takes_part
+from .lexicon import Lexicon, Trigger
+from .patterns import AnchoredMatcher, checked_source
+
+# A host's guest is the visitor: "Putin hosted Xi" reads Xi first.
+GUEST_FIRST_FRAMES = frozenset({"host"})
+ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSource:
+    """One row of role_patterns.jsonl."""
+
+    id: str
+    role: str  # agent | recipient | participant
+    rank: int
+    reason: RoleReason
+    anchor: str  # trigger | verb
+    function: str = ""
+    trigger_pos: str = ""
+    types: frozenset[str] = frozenset()
+    actor_kinds: frozenset[str] = frozenset()
+    combine: str = "first"
+    foreign: bool = False  # only actors of another country than the first agent
+    settles: bool = False  # finding any token ends the search, even with no actor in it
+
+
+class RoleTable:
+    """The role rows by frame kind, and their dependency patterns in one matcher."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, rows: tuple[Row, ...]):
+        self.matcher = AnchoredMatcher(vocab, lexicon, node="party")
+        self.by_kind: dict[str, list[RoleSource]] = {kind: [] for kind in FRAME_KINDS}
+        for row in rows:
+            checked_source(row, ROLE_FUNCTIONS)
+            if "pattern" in row:
+                self.matcher.add(row)
+            source = RoleSource(row["id"], row["role"], row["rank"], RoleReason(row["reason"]), row["anchor"],
+                                row.get("function", ""), row.get("trigger_pos", ""), frozenset(row.get("types", ())),
+                                frozenset(row.get("actor_kinds", ())), row.get("combine", "first"),
+                                row.get("foreign", False), row.get("settles", False))
+            for kind in row["frames"]:
+                self.by_kind[kind].append(source)
+        for sources in self.by_kind.values():
+            sources.sort(key=lambda s: s.rank)  # stable: file order within a rank
+
+    def sources(self, kind: str, role: str) -> list[RoleSource]:
+        return [s for s in self.by_kind.get(kind, []) if s.role == role]
+
+
+def role_rows(data_dir: str | Path | None = None) -> tuple[Row, ...]:
+    return read_records("role_patterns", data_dir).rows
+
+
+class RoleReader:
+    """Reads the parties of a frame from the parse, following the rows of its frame kind."""
+
+    def __init__(self, finder: ActorFinder, lexicon: Lexicon, table: RoleTable):
+        self.finder, self.lex, self.table = finder, lexicon, table
+
+    def read(self, token: Token, trig: Trigger) -> Frame:
+        verb = token if trig.pos == "verb" else governing_verb(token)
+        frame = Frame(trig, token, verb, pattern=f"{trig.frame}:{token.lower_}")
+        frame.agents = self._role(frame, "agent")
+        frame.recipients = self._role(frame, "recipient")
+        frame.participants = self._role(frame, "participant")
+        if trig.frame in GUEST_FIRST_FRAMES:
+            frame.participants.reverse()
+        return frame
+
+    def _role(self, frame: Frame, role: str) -> list[Actor]:
+        sources = self.table.sources(frame.trigger.frame, role)
+        found: list[Actor] = []
+        for rank in sorted({s.rank for s in sources if s.combine == "first"}):
+            settled = False
+            for source in (s for s in sources if s.rank == rank and s.combine == "first"):
+                tokens = self.tokens_of(frame, source)
+                settled |= source.settles and bool(tokens)
+                found += [a for a in self._read_source(frame, source, tokens) if a not in found]
+            if found or settled:
+                break
+        for source in (s for s in sources if s.combine == "add"):
+            found += [a for a in self._read_source(frame, source, self.tokens_of(frame, source)) if a not in found]
+        return found
+
+    def tokens_of(self, frame: Frame, source: RoleSource) -> list[Token]:
+        """The tokens one row finds for a frame (before they are read as actors)."""
+        trig = frame.trigger
+        if (source.trigger_pos and source.trigger_pos != trig.pos) or (source.types and trig.type not in source.types):
+            return []
+        anchor = frame.token if source.anchor == "trigger" else frame.verb
+        if anchor is None:
+            return []
+        if source.function:
+            return list(dict.fromkeys(ROLE_FUNCTIONS[source.function](self, frame, anchor)))
+        # a pattern that climbs from the trigger may come back down to it ("sent a letter": the
+        # verb's object is the trigger): the trigger is never its own party
+        doc = anchor.doc
+        return [doc[i] for i in self.table.matcher.found(doc, source.id, anchor.i) if i != frame.token.i]
+
+    def _read_source(self, frame: Frame, source: RoleSource, tokens: list[Token]) -> list[Actor]:
+        actors = self._actors(tokens, frame, source.reason)
+        if source.actor_kinds:
+            actors = [a for a in actors if a.kind in source.actor_kinds]
+        if source.foreign and frame.agents:
+            actors = [a for a in actors if a.country != frame.agents[0].country]
+        return actors
+
+    def _actors(self, tokens: list[Token], frame: Frame, reason: RoleReason) -> list[Actor]:
+        """The actors of the tokens; a subject with none stands for its possessive or its
+        from-phrase ("the leaders of ... from Cuba")."""
+        found: list[Actor] = []
+        for t in tokens:
+            actors = self.finder.actors_of(t, {a.name for a in frame.agents})
+            if not actors and t.dep_ in SUBJECT_DEPS:
+                actors = self.finder.actors_of(next((c for c in t.children if c.dep_ == "poss"), t), set())
+                if not actors:
+                    actors = [a for g in children_by_prep(t, "from") for a in self.finder.actors_of(g, set())]
+            if actors:
+                frame.notes.append(f"{reason.value}: {', '.join(a.name for a in actors)}")
+            found += [a for a in actors if a not in found]
+        return found
+
+
+# -- named readings: what no dependency pattern expresses ------------------------------------------
+
+def read_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """The anchor's subject, climbing through "while exchanging", "decided to shut", relative clauses."""
+    subj = subject_of(anchor)
+    return [subj] if subj is not None else []
+
+
+def read_subject_taking_part(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"X held talks", "during a meeting, X ...": the subject takes part; "X responded to a summit": no."""
+    return read_subject(reader, frame, anchor) if subject_takes_part(frame.token) else []
+
+
+def read_subject_unless_receiving(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """The sender is the subject, unless the verb receives or the trigger itself is the subject
+    ("the letter said"); a subject that is no actor ("the drills sent a message") is noted."""
+    if reader.lex.in_group(anchor, "receive"):
+        return []
+    if frame.token.dep_ in ("nsubj", "nsubjpass") and frame.token.head == anchor:
+        return []
+    subj = subject_of(anchor)
+    if subj is not None and not reader.finder.actors_of(subj):
+        frame.has_other_subject = subj.tag_.startswith("NN") and not reader.lex.is_trigger_word(subj)
+    return [subj] if subj is not None else []
+
+
+def read_receiver_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"Kim received a letter": the subject of a receiving verb is the recipient."""
+    return read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "receive") else []
+
+
+def read_clause_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"the letter that Kim sent": the subject of a clause on the trigger."""
+    return [s for c in anchor.children if c.dep_ in ("relcl", "acl")
+            and (s := subject_of(c)) is not None and s != anchor]
+
+
+def _thanked(reader: RoleReader, frame: Frame) -> tuple[Token | None, list[Token]] | None:
+    """"expressed thanks to X for sending felicitations": the felicitations went from X to the thanker."""
+    verb = frame.verb
+    if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+        return None
+    thank = verb.head.head
+    if not reader.lex.in_group(thank, "thank"):
+        thank = next((c for c in thank.children if c.dep_ == "dobj" and reader.lex.in_group(c, "thank")), None)
+        if thank is None:
+            return None
+    doer = thank if is_verb(thank) else governing_verb(thank)
+    thanker = subject_of(doer) if doer is not None else None
+    return thanker, children_by_prep(thank, "to") + [c for c in thank.children if c.dep_ == "dobj"]
+
+
+def read_thanked_for_sending(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    thanked = _thanked(reader, frame)
+    return thanked[1] if thanked else []
+
+
+def read_thanker(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    thanked = _thanked(reader, frame)
+    return [thanked[0]] if thanked and thanked[0] is not None else []
+
+
+def read_from_phrases(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"messages for the anniversary from Putin": "from" on the trigger, its phrase or its verb."""
+    tok, verb = frame.token, frame.verb
+    out = []
+    for t in [tok, *[c for c in tok.subtree if c.head == tok or c.head.head == tok]]:
+        out += children_by_prep(t, "from")
+    if verb is not None:
+        out += children_by_prep(verb, "from")
+        for c in verb.children:  # "received messages for the anniversary from Putin"
+            if c.dep_ == "prep":
+                for g in c.children:
+                    out += children_by_prep(g, "from") if g.dep_ == "pobj" else []
+    return out
+
+
+def read_to_phrases(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """The addressee: "to" on the trigger, its of-phrase or apposition, or on the sending verb."""
+    tok, verb = frame.token, frame.verb
+    out = children_by_prep(tok, "to")
+    for c in tok.children:
+        if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos":
+            for g in (c.children if c.dep_ == "prep" else [c]):
+                out += children_by_prep(g, "to")
+    if verb is not None and not reader.lex.in_group(verb, "send"):
+        # "made the remarks in a message to Xi": the parser may hang "to Xi" on the verb;
+        # only a person is taken there ("travelled to China in a message" is not a recipient)
+        out += [t for t in children_by_prep(verb, "to")
+                if t != tok and any(a.kind == "person" for a in reader.finder.actors_of(t))]
+    if verb is not None and reader.lex.in_group(verb, "send"):
+        found = children_by_prep(verb, "to")
+        # "sent a message to A, first secretary of ..., and B": the parser often hangs B on the verb
+        found += [c for c in verb.children if found and c.dep_ == "conj" and c.tag_ == "NNP"]
+        out += found
+    return out
+
+
+def read_envoys(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """The envoys the verb governs ("summoned the Chinese ambassador"): their own country."""
+    return [n for n in anchor.subtree if n.lower_ in ENVOY_WORDS]
+
+
+RoleFunction = Callable[[RoleReader, Frame, Token], list[Token]]
+# The named readings a row may reference by its `function` field.
+ROLE_FUNCTIONS: dict[str, RoleFunction] = {
+    "subject": read_subject,
+    "subject_taking_part": read_subject_taking_part,
+    "subject_unless_receiving": read_subject_unless_receiving,
+    "receiver_subject": read_receiver_subject,
+    "clause_subject": read_clause_subject,
+    "thanked_for_sending": read_thanked_for_sending,
+    "thanker": read_thanker,
+    "from_phrases": read_from_phrases,
+    "to_phrases": read_to_phrases,
+    "envoys": read_envoys,
+}
