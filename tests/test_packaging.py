@@ -11,7 +11,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from missive.cli.articles import EXAMPLES
-from missive.knowledge.schema import SCHEMAS
+from missive.knowledge.schema import RECORD_SCHEMAS, SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "missive"
@@ -30,6 +30,7 @@ def is_shipped(path: Path) -> bool:
 def test_every_data_file_is_a_table_the_package_reads_and_ships():
     files = sorted(p for p in (PACKAGE / "data").iterdir() if p.is_file())
     assert [p.name for p in files if p.stem not in SCHEMAS and p.suffix == ".csv"] == []  # build inputs live in scripts/
+    assert [p.name for p in files if p.stem not in RECORD_SCHEMAS and p.suffix == ".jsonl"] == []
     assert [p.name for p in files if not is_shipped(p)] == []
 
 

@@ -320,6 +320,12 @@ FILTER_CASES = [
      "relations/NNS/dobj>3/relation", {"ongoing": True, "arranged": False}),
     ("hours/NNS/ROOT/hour of/IN/prep>0 *meeting/VBG/pcomp>1/meet Xi/NNP/dobj>2", {"activity": True}),
     ("six/CD/nummod>1 *meetings/NNS/ROOT/meeting", {"aggregate": True, "generic_plural": False}),
+    ("they/PRP/nsubj>2 have/VBP/aux>2 *spoken/VBN/ROOT/speak by/IN/prep>2 phone/NN/pobj>3 twelve/CD/nummod>6 "
+     "times/NNS/npadvmod>2/time", {"aggregate.times": True}),
+    ("the/DT/det>1 office/NN/nsubj>2 denied/VBD/ROOT/deny that/IN/mark>6 Kim/NNP/nsubj>6 had/VBD/aux>6/have "
+     "*written/VBN/ccomp>2/write to/IN/prep>6 Xi/NNP/pobj>7", {"denied": True}),
+    ("officials/NNS/nsubj>1/official dismissed/VBD/ROOT/dismiss reports/NNS/dobj>1/report that/IN/mark>5 "
+     "Kim/NNP/nsubj>5 *met/VBD/acl>2/meet Xi/NNP/dobj>5", {"denied.report": True, "denied": False}),
     ("his/PRP$/poss>1 *meetings/NNS/ROOT/meeting with/IN/prep>1 Kim/NNP/pobj>2", {"generic_plural": True}),
     ("the/DT/det>1 *talks/NNS/ROOT", {"generic_plural": False}),
 ]

@@ -288,7 +288,7 @@ def _states_what_follows(words: list[set[str]], i: int, lex: Lexicon) -> bool:
     """"Xi said on Sunday ... . Xi made the remarks while exchanging messages": the statement the
     next sentence's remark refers to dates it, so its sentence is read too."""
     return i + 1 < len(words) and bool(words[i] & lex.group("report")) and bool(
-        words[i + 1] & lex.group("remark")) and bool(words[i + 1] & lex.triggers.keys())
+        words[i + 1] & lex.group("remark")) and lex.is_candidate(words[i + 1])
 
 
 def _default_sources(drafts: list[Draft], doc: Document) -> None:

@@ -157,6 +157,7 @@ class FilterReason(StrEnum):
     AGGREGATE = "a count of several, not one event"
     ONGOING = "an ongoing process, not one act"
     ACTIVITY = "a gerund naming an activity, not an act"
+    DENIED = "denied or dismissed, not asserted"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
