@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice, takewhile
 
 from ..model import Actor
 from .descriptions import DescriptionSteps, person_role
@@ -21,6 +22,8 @@ from .recall import ArticleMemory
 from .surfaces import NAME_GAP_RE, PAREN_GAP_RE, Item, Token
 
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
+_COMMA = re.compile(r"\s*,\s*")
+APPOSITIVE_REACH = 400  # an appositive ("Xi, general secretary of ...") ends within this many characters
 TARGET_WORDS = frozenset({"to", "for", "with", "in", "on", "at"})  # "ambassador to China": not the sender
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
 
@@ -338,13 +341,13 @@ class MentionPass(DescriptionSteps):
     def appositive(self, i: int) -> tuple[str, str, str] | None:
         """'<Name>, [the|a] ... <title> ... <Country>' up to the end of the clause."""
         item = self.items[i]
-        comma = re.match(r"\s*,\s*", self.text[self.toks[item.t1 - 1].end :])
+        comma = _COMMA.match(self.text, self.toks[item.t1 - 1].end)
         if not comma or item.t1 >= len(self.toks):
             return None
-        begin = self.toks[item.t1 - 1].end + comma.end()
-        stop = CLAUSE_END_RE.search(self.text, begin)
-        limit = stop.start() if stop else len(self.text)
-        window = [it for it in self.items[i + 1 :] if self.toks[it.t0].start < limit]
+        begin = comma.end()
+        stop = CLAUSE_END_RE.search(self.text, begin, begin + APPOSITIVE_REACH)
+        limit = stop.start() if stop else min(len(self.text), begin + APPOSITIVE_REACH)
+        window = list(takewhile(lambda it: self.toks[it.t0].start < limit, islice(self.items, i + 1, None)))
         titles = [k for k, it in enumerate(window) if it.kind == "title" and it.entries[0].target != "address"]
         introduces = any(k + 1 < len(window) and window[k + 1].kind in ("person", "short", "name")
                          and self.glued(window[k].t1, window[k + 1]) for k in titles)

@@ -90,13 +90,6 @@ class _Plan:
     def open_lines(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if not line.is_blank and i not in self.reason]
 
-    def kept_before(self, i: int) -> int | None:
-        return next((j for j in range(i - 1, -1, -1) if not self.lines[j].is_blank and j not in self.reason), None)
-
-    def kept_after(self, i: int) -> int | None:
-        return next((j for j in range(i + 1, len(self.lines))
-                     if not self.lines[j].is_blank and j not in self.reason), None)
-
     def mark_header_dates(self) -> None:
         for i in sorted(self.zone):
             header = read_header_line(self.lines[i].text)
@@ -125,21 +118,30 @@ class _Plan:
                     self.reason[i] = "after_article_end"
 
     def mark_repeats(self) -> None:
+        """One pass in text order; what is kept so far is indexed, so each line costs its own length
+        (a scan of every earlier line per line made cleaning quadratic in the number of lines)."""
         keys = {i: repeat_key(self.text(i)) for i in self.open_lines()}
         counts = Counter(keys.values())
         self.sign_offs = self._repeated_sign_offs(keys)
         self.teasers = self._teaser_keys(keys, counts) - {keys[i] for i in self.sign_offs}
         title_key = keys.get(self.title) if self.title is not None else None
         first: dict[str, int] = {}
+        kept = _KeptParagraphs()
+        last_kept: int | None = None
         for i, key in keys.items():
-            why = self._repeat_reason(i, key, counts[key], first, title_key)
+            why = self._repeat_reason(i, key, counts[key], first, title_key, last_kept, kept)
             if why:
                 self.reason[i] = why
-            elif key:
-                first.setdefault(key, i)
+                continue
+            last_kept = i
+            if key and key not in first:
+                first[key] = i
+                if i not in self.head:
+                    kept.add(key)
         self._relabel_repeated_bodies()
 
-    def _repeat_reason(self, i: int, key: str, count: int, first: dict[str, int], title_key: str | None) -> str:
+    def _repeat_reason(self, i: int, key: str, count: int, first: dict[str, int], title_key: str | None,
+                       last_kept: int | None, kept: "_KeptParagraphs") -> str:
         text = self.text(i)
         if not key or i == self.title or i in self.sign_offs:
             return ""
@@ -152,9 +154,8 @@ class _Plan:
         if key in first:
             if first[key] in self.head and is_sentence_like(text):
                 return ""  # a body sentence that repeats the headline or deck is the article
-            return "caption_repeat" if is_caption_like(text) or self.kept_before(i) == first[key] \
-                else "repeated_paragraph"
-        if word_count(text) >= 6 and any(f" {key} " in f" {k} " and j not in self.head for k, j in first.items()):
+            return "caption_repeat" if is_caption_like(text) or last_kept == first[key] else "repeated_paragraph"
+        if word_count(text) >= 6 and kept.contains(key):
             return "repeated_paragraph"
         return ""
 
@@ -162,13 +163,16 @@ class _Plan:
         """Headlines of other stories: short headline-shaped lines printed twice in a row, or
         repeated title-cased lines (a recurring subhead or question in sentence case is kept)."""
         teasers = set()
-        for i, key in keys.items():
+        order = list(keys)  # the open lines in text order: the next one is the next kept line
+        for n, i in enumerate(order):
+            key = keys[i]
             text = self.text(i)
             if counts[key] < 2 or key == keys.get(self.title) or is_caption_like(text):
                 continue
             if not is_headline_shaped(text, max_words=REPEATED_HEADLINE_MAX_WORDS):
                 continue
-            if keys.get(self.kept_after(i)) == key or is_title_cased(text):
+            following = keys[order[n + 1]] if n + 1 < len(order) else None
+            if following == key or is_title_cased(text):
                 teasers.add(key)
         return teasers
 
@@ -267,6 +271,35 @@ class _Plan:
                 spare += blanks[:-1] if inside else blanks
             gap = []
         return spare
+
+
+class _KeptParagraphs:
+    """Repeat keys of the paragraphs kept so far, indexed by their word n-grams, to answer "is this
+    key inside one of them (as whole words)?" without scanning them all: only the paragraphs that
+    hold the key's rarest n-gram are compared, and at most MAX_COMPARED of them."""
+
+    GRAM = 4
+    MAX_COMPARED = 32
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+
+    @classmethod
+    def grams(cls, words: list[str]) -> set[str]:
+        return {" ".join(words[k:k + cls.GRAM]) for k in range(max(1, len(words) - cls.GRAM + 1))}
+
+    def add(self, key: str) -> None:
+        n = len(self.keys)
+        self.keys.append(key)
+        for gram in self.grams(key.split(" ")):
+            self.postings.setdefault(gram, []).append(n)
+
+    def contains(self, key: str) -> bool:
+        lists = [self.postings.get(g, []) for g in self.grams(key.split(" "))]
+        rarest = min(lists, key=len, default=[])
+        padded = f" {key} "
+        return any(padded in f" {self.keys[n]} " for n in rarest[-self.MAX_COMPARED:])
 
 
 def _is_body_sentence(text: str) -> bool:

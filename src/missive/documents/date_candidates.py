@@ -168,13 +168,22 @@ def _is_residue(rest: str) -> bool:
     return any(norm == phrase for phrase, match in phrase_table().get("chrome", ()) if match == "line")
 
 
+HEADER_SCAN = 400  # header pieces (labels, dates, times, pipes) fit in the first characters of a line
+
+
 def read_header_line(text: str) -> HeaderDate | None:
     """Read a line made of [label] date [time zone] ... pieces, e.g. 'Posted on : 2021-07-12 17:50 KST';
-    pipe-separated lines ('By: Reuters | Beijing | Updated: September 3, 2016 3:13 pm') piece by piece."""
-    starts = {d.start: d for d in find_dates(text)}
-    run = _read_dated_run(text, 0, starts)
+    pipe-separated lines ('By: Reuters | Beijing | Updated: September 3, 2016 3:13 pm') piece by piece.
+
+    Pieces are read in the line's first HEADER_SCAN characters only (each step slices what is left),
+    so a long line costs its length once, not once per piece."""
+    head = text[:HEADER_SCAN]
+    starts = {d.start: d for d in find_dates(head)}
+    run = _read_dated_run(head, 0, starts)
     if not run.dates:
         return _read_pipe_line(text, starts)
+    if run.end >= HEADER_SCAN:
+        return None
     rest = text[run.end:].strip()
     if not rest or _is_residue(rest):
         more = _read_pipe_line(text[run.end:], {k - run.end: v for k, v in starts.items() if k >= run.end})
@@ -187,7 +196,7 @@ def read_header_line(text: str) -> HeaderDate | None:
 
 def _read_pipe_line(text: str, starts: dict[int, FoundDate]) -> HeaderDate | None:
     """Every piece between pipes is a date run or a few words (a byline, a place, an agency)."""
-    if "|" not in text:
+    if "|" not in text or len(text) > HEADER_SCAN:
         return None
     dates: list[FoundDate] = []
     labels: list[str] = []
@@ -300,16 +309,22 @@ def header_candidates(original: str) -> Iterator[DateCandidate]:
             for found in header.dates:
                 yield from _candidates(found, "header", why, line.start)
             continue
-        for found in find_dates(line.text):
-            label = date_label_before(line.text[:found.start])
+        last = len(line.text.rstrip())
+        for found in find_dates(line.text[:LABELLED_SCAN]):
+            before = line.text[max(0, found.start - LABEL_REACH):found.start]
+            label = date_label_before(before)
             if label:
                 yield from _candidates(found, "header", f"date labelled {label!r} in a top line", line.start)
-            elif not line.text[found.end:].strip() and line.text[:found.start].rstrip().endswith(","):
+            elif found.end >= last and before.rstrip().endswith(","):
                 yield from _candidates(found, "header", "date closing a top line", line.start)
 
 
+LABEL_REACH = 80  # a date label ('Updated:', 'Published on') sits right before its date
+LABELLED_SCAN = 2_000  # labelled dates are looked for this far into each top line
+
+
 def date_label_before(prefix: str) -> str:
-    tail = prefix.rstrip(" \t\u00a0:>-")
+    tail = prefix[-LABEL_REACH:].rstrip(" \t\u00a0:>-")
     for phrase, _ in phrase_table().get("date_label", ()):
         if tail.lower().endswith(phrase) and not tail[-len(phrase) - 1:-len(phrase)].isalpha():
             return phrase

@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from ..knowledge.tables import Table, read_table
 from ..model import Metadata
 from .date_candidates import (
+    LABEL_REACH,
     collect_date_candidates,
     date_label_before,
     dateline_credit,
@@ -48,7 +50,12 @@ def title_line_index(lines: list[Line]) -> int | None:
     return next((i for i in header_zone(lines) if _title_text(lines[i].text)), None)
 
 
+TITLE_MAX_CHARS = 400  # a title is a headline (at most 25 words), never a paragraph
+
+
 def _title_text(text: str) -> str:
+    if len(text) > TITLE_MAX_CHARS:
+        return ""
     header = read_header_line(text)
     if header:
         text = "" if header.is_whole else text[header.prefix_end:]
@@ -58,7 +65,7 @@ def _title_text(text: str) -> str:
 
 def _cut_before_date_label(text: str) -> str:
     for found in find_dates(text):
-        label = date_label_before(text[:found.start])
+        label = date_label_before(text[max(0, found.start - LABEL_REACH):found.start])
         if label:
             head = text[:found.start].rstrip(" \t\u00a0:>-")
             return head[:len(head) - len(label)]
@@ -228,7 +235,8 @@ def detect_language(text: str) -> tuple[str, str]:
     """(code, reason): English when its stopwords are a fair share of the running (uncapitalised)
     words; another language only when there is enough running text and its stopwords clearly
     lead English's; else "unknown", which is read as English."""
-    words = [w.lower() for w in WORD_RE.findall(text)[:400] if not w[:1].isupper()]
+    words = [w.lower() for w in (m.group() for m in islice(WORD_RE.finditer(text), 400))
+             if not w[:1].isupper()]
     if len(words) < MIN_WORDS:
         return "unknown", "too few words to tell the language"
     shares = {code: sum(w in stops for w in words) / len(words) for code, stops in stopword_languages().items()}

@@ -21,6 +21,9 @@ _MESSAGE_REPORT = re.compile(r"\b(?:letter|message|cable|telegram|missive|note)\
                              re.IGNORECASE)
 
 
+QUOTE_REACH = 40  # a message's quotes follow it within this many sentences (a bound, not a scan to the end)
+
+
 def attach_quotes(drafts: list[Draft], sentences: list[Sentence], is_news) -> dict[int, list[tuple[int, int]]]:
     """Quote spans (cleaned-text offsets) per message draft, keyed by id(draft). A news message
     takes the quotes up to the sentence where another sender's event begins; a background
@@ -35,7 +38,7 @@ def attach_quotes(drafts: list[Draft], sentences: list[Sentence], is_news) -> di
             stop = next((i for i, other in senders if i > first and other.source.name != draft.source.name),
                         len(sentences))
         spans = []
-        for sentence in sentences[first:stop]:
+        for sentence in sentences[first:min(stop, first + QUOTE_REACH)]:
             if _attributed(sentence.text, draft):
                 spans += [(sentence.start + q.start_char, sentence.start + q.end_char)
                           for q in find_quotations(sentence.text) if q.is_passage]

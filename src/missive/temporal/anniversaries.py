@@ -169,7 +169,8 @@ def find_anniversaries(text: str, context_countries: Sequence[str] = (), now: Da
     out = []
     for m in [*_ANNIV_AFTER.finditer(text), *_CENTENARY.finditer(text)]:
         n = ordinal_value(m.group("ord"))
-        sentence_start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        reach = max(0, m.start() - 81)  # only the 80 characters before the match are read
+        sentence_start = max((e.end() for e in _SENTENCE_END.finditer(text, reach, m.start())), default=0)
         before = text[max(sentence_start, m.start() - 80):m.start()]
         window = _subject_window(text, m.end())
         phrase = m.group(0) + " " + window[:40]

@@ -66,6 +66,8 @@ def resolve_expression(text: str, now: DateWindow, anchor: DateWindow | None = N
         end = now.end
     elif parsed.bound == "until":
         start = None
+    if start and end and start > end:
+        return None  # 'since 2017' read on a day of 2000: the text and its now disagree, no window fits
     side = "anchor" if rule.basis == "anchor" else "now"
     basis = "" if rule.basis == "absolute" else f" ({side} {fmt(ref.start, ref.end)})"
     reason = f"'{text.strip()}': {rule.says}{basis} -> {fmt(start, end)}"

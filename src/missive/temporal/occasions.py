@@ -10,6 +10,8 @@ a named event with its own days, not an ordinal counted from a founding.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -53,12 +55,23 @@ class _TextIndex:
         return self._hits[key]
 
     def first_sentence_with_all(self, row: Occasion) -> tuple[int, int] | None:
-        """The first hit of the row's first keyword group in a sentence that holds every group."""
+        """The first hit of the row's first keyword group in a sentence that holds every group.
+
+        Only the sentences of the first group's hits are tried, each by bisection into the sorted
+        hits of the others: the cost follows the hits, not sentences times hits."""
         groups = [self.hits(g) for g in row.keywords]
-        for s0, s1 in self.sentences:
-            inside = [[h for h in g if s0 <= h[0] < s1] for g in groups]
-            if all(inside) and _ordinal_fits(row, self.text[s0:s1]):
-                return inside[0][0][0], inside[0][0][1]
+        starts = [[h[0] for h in g] for g in groups]
+        sentence_starts = [s0 for s0, _ in self.sentences]
+        tried: set[int] = set()
+        for hit in groups[0]:
+            k = bisect_right(sentence_starts, hit[0]) - 1
+            if k < 0 or k in tried or hit[0] >= self.sentences[k][1]:
+                continue
+            tried.add(k)
+            s0, s1 = self.sentences[k]
+            if all(bisect_left(st, s0) < len(st) and st[bisect_left(st, s0)] < s1 for st in starts[1:]) \
+                    and _ordinal_fits(row, self.text[s0:s1]):
+                return hit[0], hit[1]
         return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..knowledge.word_groups import read_word_groups
 from ..model import DateWindow, Document, common_span
@@ -39,6 +40,7 @@ _OCCASION_NAMED = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|mark(?:s|ed|
                             r"attend\w*|for\s+the)\b[^.]{0,40}$", re.I)
 _SINCE_CUE = re.compile(r"\b(?:since|after|following)\b[^.]{0,30}$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_BOUNDARY = re.compile(r"[.!?]+|\n")  # where a _SENTENCE ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +63,20 @@ class Pin:
     is_proximity: bool  # only "near the occasion", not fixed by a relative expression
 
 
+# The anniversaries and occasions that pin an article's "now" are read in its first characters
+# (the lead and the body of any news article): what a 2 MB dump marks past them is not its news.
+CONTENT_PIN_CHARS = 40_000
+SENTENCE_REACH = 1_000  # the sentence around a mention is looked for this far on each side
+
+
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= pos < m.end():
-            return m.start(), m.end()
-    return 0, len(text)
+    """The sentence holding pos, looked for near it only (a scan from the top made every call
+    cost the whole text)."""
+    lo, hi = max(0, pos - SENTENCE_REACH), min(len(text), pos + SENTENCE_REACH)
+    ends = [m.end() for m in _BOUNDARY.finditer(text, lo, pos)]
+    start = ends[-1] if ends else lo
+    stop = _BOUNDARY.search(text, pos, hi)
+    return start, stop.end() if stop else hi
 
 
 def _nearest_expression(text: str, start: int, end: int) -> Expression | None:
@@ -75,6 +86,7 @@ def _nearest_expression(text: str, start: int, end: int) -> Expression | None:
     return max(near, key=lambda e: e.end) if near else None
 
 
+@lru_cache(maxsize=1024)
 def _inverse(expr: str, day: date) -> tuple[date, date] | str | None:
     """The days "now" can be for ``expr`` to contain ``day``; "always" for a dated expression."""
     parsed = parse_expression(expr)
@@ -218,7 +230,7 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
     """The article's "now": metadata candidates, checked against the anniversaries and occasions
     the content marks; a candidate the content contradicts by months is overruled and recorded."""
     text = normalise(doc.cleaned or doc.original)
-    pin, conflicts = _combine(content_pins(text))
+    pin, conflicts = _combine(content_pins(text[:CONTENT_PIN_CHARS]))
     cands = doc.metadata.date_candidates
     day, why, notes = _choose_dated([c for c in cands if c.has_year], pin)
     conflicts += notes
