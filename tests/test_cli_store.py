@@ -115,7 +115,7 @@ def test_forcing_a_reingest_replaces_events_without_duplicating(tmp_path: Path, 
     runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
     before = _counts(db)
     forced = runner.invoke(app, ["ingest", str(examples), "--db", str(db), "--force"])
-    assert forced.exit_code == 0 and "5 new articles" in forced.output
+    assert forced.exit_code == 0 and "5 re-extracted" in forced.output
     assert _counts(db) == before
 
 

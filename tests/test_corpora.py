@@ -50,7 +50,7 @@ def test_every_jsonl_row_is_an_article_or_a_skip_naming_its_row(tmp_path: Path):
     name = str(corpus)
     assert isinstance(results[f"{name} row 1"], Document) and results[f"{name} row 1"].doc_id == "k1"
     reasons = {path.rsplit(" ", 1)[-1]: r.reason for path, r in results.items() if isinstance(r, Skip)}
-    assert reasons == {"2": "unreadable", "3": "no_text", "4": "unreadable", "5": "unreadable", "7": "unreadable"}
+    assert reasons == {"2": "malformed", "3": "no_text", "4": "malformed", "5": "malformed", "7": "malformed"}
     assert results[f"{name} row 3"].message() == f"{name} row 3: skipped (no_text): " \
                                                  "the row has no text (no 'text' or 'html' value)"
     page = results[f"{name} row 8"]
@@ -96,7 +96,7 @@ def test_a_file_that_is_not_parquet_is_one_skip(tmp_path: Path):
     fake = tmp_path / "broken.parquet"
     fake.write_bytes(b"PAR1 this is not a parquet file")
     [result] = list(read_articles([fake]))
-    assert isinstance(result, Skip) and result.reason == "unreadable" and result.path == str(fake)
+    assert isinstance(result, Skip) and result.reason == "malformed" and result.path == str(fake)
 
 
 def test_a_folder_reads_its_corpora_and_gzipped_jsonl(tmp_path: Path):

@@ -47,7 +47,7 @@ def test_a_jsonl_corpus_is_read_row_by_row(tmp_path: Path):
     corpus.write_text('{"id": "a", "text": "Xi sent a letter to Kim."}\nnot json\n{"id": "b", "text": ""}\n')
     results = list(read_documents([corpus]))
     assert isinstance(results[0], Document) and results[0].doc_id == "a"
-    assert [r.reason for r in results[1:]] == ["unreadable", "no_text"]
+    assert [r.reason for r in results[1:]] == ["malformed", "no_text"]
 
 
 def test_gzipped_pages_are_read_through(tmp_path: Path):

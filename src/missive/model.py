@@ -77,16 +77,21 @@ class Precision(StrEnum):
 
 
 class SkipReason(StrEnum):
-    """Why an input produced no document."""
+    """Why an input produced no document: the closed set users can count and query."""
 
-    MISSING = "missing"
-    EMPTY = "empty"
-    BINARY = "binary"
-    NOT_UTF8 = "not_utf8"
+    MISSING = "missing"  # no such file or folder
+    NOT_A_FILE = "not_a_file"  # a FIFO, device, socket or a symlink loop: never opened
+    UNSUPPORTED_TYPE = "unsupported_type"  # a file in a folder whose suffix is not an article format
+    EMPTY = "empty"  # nothing but whitespace
+    BINARY = "binary"  # NUL bytes, an image, a PDF
+    NOT_UTF8 = "not_utf8"  # undecodable text
+    MALFORMED = "malformed"  # a corpus row that is not a JSON object with a string text; broken gzip
+    NO_TEXT = "no_text"  # HTML with no article in it, a folder with no articles
     NOT_ENGLISH = "not_english"
-    UNSUPPORTED_TYPE = "unsupported_type"
-    NO_TEXT = "no_text"
-    UNREADABLE = "unreadable"
+    TOO_LONG = "too_long"  # above a size cap of the Settings (file, decompressed, HTML, article, row)
+    TIMED_OUT = "timed_out"  # past the per-article time budget of the Settings
+    UNREADABLE = "unreadable"  # the operating system refused to read it
+    FAILED = "failed"  # an unexpected error in a stage: a bug to report; the batch goes on
 
 
 class RemovalReason(StrEnum):
@@ -230,6 +235,13 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     removals: tuple[Removal, ...] = ()
     path: str = ""
+    # What makes a later input the same article (a new version replaces this one): a corpus
+    # row's id, else the file's absolute path; empty means the path, else the doc_id.
+    source_key: str = ""
+
+    @property
+    def identity(self) -> str:
+        return self.source_key or self.path or self.doc_id
 
     @property
     def content_hash(self) -> str:

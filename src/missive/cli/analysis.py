@@ -24,7 +24,7 @@ DB_OPTION = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB o
 def _open(db: Optional[Path]):
     from ..store.database import Store
 
-    return Store.open(db)
+    return Store.open_for_reading(db)
 
 
 def _direction(row: dict) -> str:

@@ -21,6 +21,7 @@ from ..model import Skip, event_to_flat
 from .output import err, fail, out, parse_day, print_table, warn_skip, write_rows
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"  # the five seed articles, shipped in the package
+DEMO_DB = Path("missive-demo.duckdb")
 
 
 def extract(
@@ -30,13 +31,12 @@ def extract(
     explain: bool = typer.Option(False, "--explain", help="Print, per trigger, the sentence, the pattern and the reasons."),
 ) -> None:
     """Extract events from articles and write them in the flat event format."""
-    from ..pipeline import read_documents
-    from ..pipeline import process
+    from ..pipeline import process, read_budgeted
 
     if fmt not in ("jsonl", "csv"):
         fail(f"--format '{fmt}' is not one of jsonl, csv")
     rows, n_docs, n_skips = [], 0, 0
-    for result in process(read_documents(paths)):
+    for result in process(read_budgeted(paths)):
         if isinstance(result, Skip):
             n_skips += 1
             warn_skip(result)
@@ -71,20 +71,24 @@ def _print_explanation(doc_id: str, explained) -> None:
 
 def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "object":
     from ..pipeline import ingest as run_ingest
-    from ..store.database import Store
+    from ..store.database import default_db_path
 
-    files = [p for p in paths]
-    with Store.open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                           TimeRemainingColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=_count_inputs(files))
-        summary = run_ingest(files, store, on_item=lambda _: bar.advance(task), force=force)
-        counts = store.counts()
-    for skip in summary.skips:
-        warn_skip(skip)
-    err.print(f"{summary.documents} new articles, {summary.unchanged} unchanged, {summary.events} events, "
-              f"{len(summary.skips)} skipped; the store now holds {counts['documents']} articles and "
-              f"{counts['events']} events", highlight=False)
+    target = db or default_db_path()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=_count_inputs(paths))
+        summary = run_ingest(paths, target, on_item=lambda _: bar.advance(task), force=force, on_skip=warn_skip)
+    err.print(summary_line(summary), highlight=False, soft_wrap=True)
     return summary
+
+
+def summary_line(summary) -> str:  # noqa: ANN001 - pipeline.IngestSummary, imported lazily
+    """The ingest's numbers, written so that they add up."""
+    redone = f"{summary.redone} re-extracted, " if summary.redone else ""
+    replacing = f" ({summary.replaced} replacing an earlier version)" if summary.replaced else ""
+    return (f"{summary.inputs} inputs: {summary.documents} new articles{replacing}, {redone}{summary.unchanged} "
+            f"unchanged, {len(summary.skips)} skipped; {summary.events} events; the store holds "
+            f"{summary.held_after} articles (was {summary.held_before})")
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -121,9 +125,8 @@ def events(
     if fmt not in ("table", "jsonl", "csv"):
         fail(f"--format '{fmt}' is not one of table, jsonl, csv")
     start, end = parse_day(since, "--since"), parse_day(until, "--until")
-    path = db or None
     try:
-        with Store.open(path) as store:
+        with Store.open_for_reading(db) as store:
             rows = store.events(tuple(c.upper() for c in pair) if pair else None, type_, start, end)
     except MissiveError as exc:
         fail(str(exc))
@@ -134,19 +137,27 @@ def events(
 
 
 def demo(
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (created fresh)."),
+    db: Path = typer.Option(DEMO_DB, "--db", help="DuckDB file for the demo (its own, never $MISSIVE_DB)."),
     articles: Path = typer.Option(EXAMPLES, "--articles", help="Folder of example articles."),
+    force: bool = typer.Option(False, "--force", help="Add the examples to an existing store given with --db."),
 ) -> None:
-    """Ingest the bundled example articles into a fresh store and print their events."""
-    from ..store.database import Store, default_db_path
+    """Ingest the bundled example articles into the demo's own store and print their events.
 
-    target = db or default_db_path()
-    for suffix in ("", ".wal"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    _ingest([articles], target)
-    with Store.open(target) as store:
-        rows = store.events()
-    print_table(rows, f"Missive demo: {len(rows)} events from the bundled articles ({target})")
+    The demo never deletes or replaces a store: by default it writes ./missive-demo.duckdb (again
+    and again: ingesting the same articles adds nothing), and another existing file given with
+    --db is only added to with --force."""
+    from ..store.database import Store
+
+    if db != DEMO_DB and db.exists() and not force:
+        fail(f"{db} exists; the demo writes only its own store ({DEMO_DB}). Pass --force to add the example "
+             "articles to it (nothing is deleted)")
+    try:
+        _ingest([articles], db)
+        with Store.open(db, read_only=True) as store:
+            rows = store.events()
+    except MissiveError as exc:
+        fail(str(exc))
+    print_table(rows, f"Missive demo: {len(rows)} events from the bundled articles ({db})")
 
 
 def clean(

@@ -55,7 +55,7 @@ def _export(db: Optional[Path], fmt: str, level: str, filters: tuple, output: Op
 
     table, columns = CodeTable.load(), columns_of(level)
     to_row, chunks_of = (event_row, consolidated_chunks) if level == "event" else (report_row, report_chunks)
-    with Store.open(db) as store:
+    with Store.open_for_reading(db) as store:
         chunks = ([to_row(flat, table) for flat in chunk] for chunk in chunks_of(store, *filters))
         if fmt == "parquet":
             return write_parquet(chunks, columns, output)

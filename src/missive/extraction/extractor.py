@@ -13,16 +13,20 @@ missive.pipeline); the work here, per article, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from time import monotonic
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..actors.mention_pass import Mention
 from ..actors.resolver import ActorResolver
+from ..budget import Budget
 from ..documents.date_candidates import dateline_end
 from ..model import DateWindow, Document, Event
+from ..settings import Settings, default_settings
 from ..temporal.anniversaries import anniversary_date
 from ..temporal.reference_date import ReferenceDate
 from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
@@ -77,8 +81,9 @@ class Extractor:
     """Holds the model, the gazetteer and the trigger lexicon; loads each once."""
 
     def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None,
-                 lexicon: Lexicon | None = None):
+                 lexicon: Lexicon | None = None, settings: Settings | None = None):
         self._nlp = nlp
+        self.settings = settings or default_settings()
         self.resolver = resolver or ActorResolver.default()
         self.lex = lexicon or load_lexicon()
         self._matcher = None
@@ -117,18 +122,53 @@ class Extractor:
         self._parse(works)
         return [self._assemble(work) for work in works]
 
+    def explain_isolated(self, batch: list[Grounded], budgets: list[Budget]) -> list[Explained | Exception]:
+        """explain_batch where one article's failure or overrun is its own result, not the batch's:
+        each article's stages run within its budget (the batched parse charged by its share)."""
+        results: list[Explained | Exception | None] = [None] * len(batch)
+        works: dict[int, _DocWork] = {}
+        for k, (grounded, budget) in enumerate(zip(batch, budgets)):
+            try:
+                with budget.running("choosing sentences"):
+                    works[k] = self._prepare(grounded)
+            except Exception as exc:  # noqa: BLE001 - one broken article must not stop a batch
+                results[k] = exc
+        started = monotonic()
+        self._parse(list(works.values()))
+        self._charge_parse(works, budgets, monotonic() - started, results)
+        for k, work in works.items():
+            if results[k] is None:
+                try:
+                    with budgets[k].running("extraction"):
+                        results[k] = self._assemble(work, budgets[k])
+                except Exception as exc:  # noqa: BLE001
+                    results[k] = exc
+        return [r if r is not None else RuntimeError("not processed") for r in results]
+
+    @staticmethod
+    def _charge_parse(works: dict[int, "_DocWork"], budgets: list[Budget], seconds: float,
+                      results: list) -> None:
+        sizes = {k: sum(len(w.sentences[i].text) for i in w.candidates) for k, w in works.items()}
+        total = sum(sizes.values()) or 1
+        for k in works:
+            try:
+                budgets[k].charge(seconds * sizes[k] / total, "parsing")
+            except Exception as exc:  # noqa: BLE001
+                results[k] = exc
+
     # -- stages ---------------------------------------------------------------------------------
     def _prepare(self, grounded: Grounded) -> _DocWork:
         doc, reference = grounded.doc, grounded.reference
         sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
         words = [words_of(s.text) for s in sentences]
-        candidates = [i for i, s in enumerate(sentences)
-                      if self.lex.is_candidate(words[i]) or _PRO_VERB.search(s.text)
-                      or _states_what_follows(words, i, self.lex)]
+        longest = self.settings.max_sentence_chars
+        candidates = [i for i, s in enumerate(sentences) if len(s.text) <= longest
+                      and (self.lex.is_candidate(words[i]) or _PRO_VERB.search(s.text)
+                           or _states_what_follows(words, i, self.lex))]
+        candidates = candidates[:self.settings.max_parsed_sentences]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
         mentions = _credible([Placed(m.start, m.end, m.actor) for m in grounded.mentions
-                              if not any(a <= m.start < b for a, b in masked)], doc.cleaned,
-                             self.lex.common_surnames)
+                              if not _inside(masked, m.start)], doc.cleaned, self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
         return _DocWork(doc, sentences, candidates, reference.window, cast, tuple(reference.conflicts))
 
@@ -138,7 +178,7 @@ class Extractor:
         for (work, i), parsed in zip(keys, self.nlp.pipe(texts, batch_size=64)):
             work.parses[i] = parsed
 
-    def _assemble(self, work: _DocWork) -> Explained:
+    def _assemble(self, work: _DocWork, budget: Budget | None = None) -> Explained:
         explained = Explained([], work.report_day, conflicts=work.conflicts)
         report_day = self._refine_report_day(work, explained)
         explained.report_day = report_day
@@ -146,6 +186,8 @@ class Extractor:
         anchor: DateWindow | None = None
         previous: list[Draft] = []
         for i in work.candidates:
+            if budget:
+                budget.check()
             sentence_drafts = self._read_sentence(work, i, report_day, anchor, explained)
             if not sentence_drafts and previous and _PRO_VERB.search(work.sentences[i].text):
                 sentence_drafts = self._repeat(work, i, previous, report_day, anchor, explained)
@@ -271,6 +313,12 @@ class Extractor:
                 out.append(copy)
         explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
         return out
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether pos falls in one of the sorted, disjoint [start, end) spans (a bisect, not a scan)."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
 
 _PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
 def _mask_dateline(sentence: Sentence, text: str) -> Sentence:

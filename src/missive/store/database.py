@@ -2,13 +2,21 @@
 
 Re-ingesting never duplicates: a document is keyed by the SHA-256 of its original text, and
 its events are replaced as a whole when the same content is ingested again. Schema changes are
-recorded migrations (``migrations``; table schema_migrations), applied in order and only once.
+recorded migrations (``migrations``; table schema_migrations), each applied in its own
+transaction, in order and only once.
+
+DuckDB lets one process write a file, and no other process open it meanwhile, even to read.
+So a writer holds its connection only while it writes (one batch), readers hold theirs only
+for one request, and both retry a held file with a short backoff (``connect``): pages keep
+answering while an ingest runs.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
+import time
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import date
@@ -20,13 +28,14 @@ import duckdb
 from ..consolidation.consolidate import Report, consolidate_events, consolidated_to_flat, pair_key
 from ..consolidation.near_duplicates import duplicate_groups, signature_from_values, text_signature
 from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError, StoreMissing
 from ..model import FLAT_NAMES, DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
+from ..settings import default_settings
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "missive.duckdb"
-
-
+# How long a writing connection waits for readers to let go of the file before saying so (seconds).
+WRITE_WAIT = 60.0
 
 def default_db_path() -> Path:
     return Path(os.environ.get("MISSIVE_DB") or DEFAULT_DB)
@@ -39,16 +48,42 @@ class Store:
         self.con, self.path = con, path
 
     @classmethod
-    def open(cls, path: str | Path | None = None, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> "Store":
+        """The store at path (default $MISSIVE_DB or ./missive.duckdb). Read-only opens refuse a
+        file that does not exist; a writing open creates it and brings its schema up to date."""
         target = Path(path) if path else default_db_path()
-        try:
-            con = duckdb.connect(str(target), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{target}: cannot open the store ({exc})") from exc
+        if read_only and not target.is_file():
+            raise StoreMissing(f"{target}: no such store (create one with `missive ingest FILES --db {target}`)")
+        if wait is None:
+            wait = default_settings().read_wait_seconds if read_only else WRITE_WAIT
+        con = connect(target, read_only, wait)
         store = cls(con, target)
         if not read_only:
-            store.migrate()
+            try:
+                store.migrate()
+            except BaseException:
+                con.close()
+                raise
         return store
+
+    @classmethod
+    def open_for_reading(cls, path: str | Path | None = None) -> "Store":
+        """A read-only connection for the read commands; a store of an older schema is upgraded in
+        place first (each migration is one transaction: nothing is lost if it is interrupted)."""
+        store = cls.open(path, read_only=True)
+        if not store.schema_behind():
+            return store
+        store.close()
+        cls.open(path).close()
+        return cls.open(path, read_only=True)
+
+    def schema_behind(self) -> bool:
+        """Whether migrations of this Missive are not recorded in the store yet."""
+        try:
+            done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        except duckdb.Error:
+            return True
+        return any(m.version not in done for m in MIGRATIONS)
 
     def __enter__(self) -> "Store":
         return self
@@ -60,9 +95,14 @@ class Store:
         self.con.close()
 
     def migrate(self) -> None:
-        """Apply the migrations not yet recorded, each in its own transaction."""
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        """Apply the migrations not yet recorded, each with its record in one transaction: a
+        migration interrupted at any point leaves the store as it was before it."""
+        with self._transaction():
+            self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                             " applied_at TIMESTAMP DEFAULT current_timestamp)")
         done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        if done and max(done) > max(m.version for m in MIGRATIONS):
+            raise StoreError(f"{self.path}: written by a newer Missive (schema {max(done)}); upgrade Missive")
         for migration in MIGRATIONS:
             if migration.version in done:
                 continue
@@ -86,6 +126,12 @@ class Store:
     def has_document(self, content_hash: str) -> bool:
         return bool(self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone())
 
+    def known_hashes(self, content_hashes: list[str]) -> set[str]:
+        """Which of these contents are stored already (one query for a batch)."""
+        rows = self.con.execute("SELECT content_hash FROM documents WHERE list_contains(?, content_hash)",
+                                [content_hashes]).fetchall()
+        return {r[0] for r in rows}
+
     def save_document(self, doc: Document, events: list[Event], report_day: DateWindow | None = None,
                       conflicts: Iterable[str] = (), consolidate: bool = True) -> set[str]:
         """Store one article and its events atomically, replacing an earlier copy of it.
@@ -94,29 +140,35 @@ class Store:
         the same transaction, so every writer keeps it current and no reader sees it half done. A
         batch writer may pass consolidate=False and call `reconsolidate` with the returned pair keys
         once per batch: a pair with thousands of reports is then recomputed once, not per article.
+        A write the database refuses is a StoreError naming the article (the batch goes on).
         """
         h = doc.content_hash
-        with self._transaction():
-            touched = {r[0] for r in self.con.execute(
-                "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
-            self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
-            self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
-            self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
-            self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
-            self.con.execute(
-                "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
-                " report_start, report_end, report_reason, conflicts, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
-                 doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
-                 getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
-                 json.dumps(list(conflicts)), len(events)],
-            )
-            for event in _unique_events(events):
-                self._insert_event(event, h)
-            self._save_signature(h, doc.doc_id, doc.cleaned)
-            keys = {k for k in touched | {pair_key(e) for e in events} if k is not None}
-            if consolidate:
-                self._reconsolidate(keys)
+        try:
+            with self._transaction():
+                touched = {r[0] for r in self.con.execute(
+                    "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
+                self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
+                self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
+                self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
+                self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
+                self.con.execute(
+                    "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata,"
+                    " removals, report_start, report_end, report_reason, conflicts, n_events)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
+                     doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
+                     getattr(report_day, "start", None), getattr(report_day, "end", None),
+                     getattr(report_day, "reason", ""),
+                     json.dumps(list(conflicts)), len(events)],
+                )
+                for event in _unique_events(events):
+                    self._insert_event(event, h)
+                self._save_signature(h, doc.doc_id, doc.cleaned)
+                keys = {k for k in touched | {pair_key(e) for e in events} if k is not None}
+                if consolidate:
+                    self._reconsolidate(keys)
+        except duckdb.Error as exc:
+            raise StoreError(f"{doc.path or doc.doc_id}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
         return keys
 
     def reconsolidate(self, pair_keys: Iterable[str]) -> None:
@@ -139,8 +191,10 @@ class Store:
         self.con.execute("INSERT INTO doc_minhash VALUES (?,?,?)", [content_hash, doc_id, values])
 
     def save_skip(self, skip: Skip) -> None:
-        self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
-        self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)", [skip.path, skip.reason, skip.detail])
+        with self._transaction():
+            self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
+            self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)",
+                             [skip.path, str(skip.reason), skip.detail])
 
     # -- consolidation: recomputed per country pair, inside the writer's transaction --------------
     def _reconsolidate(self, pair_keys: Iterable[str | None]) -> None:
@@ -270,6 +324,78 @@ class Store:
     def skips(self) -> list[dict[str, Any]]:
         cur = self.con.execute("SELECT path, reason, detail FROM skips ORDER BY path")
         return [dict(zip(("path", "reason", "detail"), r)) for r in cur.fetchall()]
+
+
+class Sessions:
+    """Connections for a long writer: a fresh one per batch (so readers get the file between
+    batches), or the caller's open Store throughout; and the lock that keeps a second writer out."""
+
+    def __init__(self, store: "Store | str | Path | None") -> None:
+        self.fixed = store if isinstance(store, Store) else None
+        self.path = self.fixed.path if self.fixed else (Path(store) if store else default_db_path())
+
+    @contextmanager
+    def open(self) -> Iterator["Store"]:
+        if self.fixed is not None:
+            yield self.fixed
+            return
+        store = Store.open(self.path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store's ingest lock (a file beside it, released by the OS even on kill -9)."""
+        import fcntl
+
+        lock_path = Path(f"{self.path}.ingest.lock")
+        with open(lock_path, "a+", encoding="utf-8") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "?"
+                raise StoreBusy(f"{self.path}: another `missive ingest` (PID {holder}) is writing this store;"
+                                " wait for it to finish, or ingest into another --db") from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A connection, waiting with a short backoff while another process holds the file (DuckDB
+    allows one writing process, and no reader beside it), then a StoreBusy saying what to do."""
+    deadline, pause = time.monotonic() + wait, 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from exc
+            if time.monotonic() >= deadline:
+                raise StoreBusy(_busy_message(path, read_only, wait)) from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from exc
+        time.sleep(pause * (0.5 + random.random()))
+        pause = min(pause * 2, 0.25)
+
+
+def _busy_message(path: Path, read_only: bool, wait: float) -> str:
+    doing = "read" if read_only else "write"
+    return (f"{path}: another process has held the store for {wait:g} s, so this one cannot {doing} it"
+            " (a long `missive ingest` batch, or a program other than Missive keeping it open);"
+            " try again when it is done")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
 # Table events holds every field of the flat format (doc as doc_id) and what the store adds to it.

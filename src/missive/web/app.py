@@ -2,8 +2,11 @@
 
 The store is opened read-only for each request and closed after it, so the server never holds
 DuckDB's file lock between requests: `missive ingest` can add articles while the pages are
-being read. Every response forbids inline script through its Content-Security-Policy, a second
-wall behind escaping for the articles' own HTML.
+being read (it holds the file only while it writes a batch, and a request waits for that with a
+short backoff; see missive.store.database.connect). Every response forbids inline script through
+its Content-Security-Policy, a second wall behind escaping for the articles' own HTML. Error
+pages say what happened and what to do, never where the store is or how the server runs (no
+paths, no PIDs, no tracebacks).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..model import EVENT_TYPES
+from ..settings import default_settings
 from ..store.database import Store
 from ..store.queries import Reader
 from . import pages
@@ -39,6 +43,7 @@ SECURITY_HEADERS = {
 def create_app(db_path: str | Path) -> FastAPI:
     """The web application over the store at ``db_path`` (which must exist; it is never written)."""
     db = Path(db_path)
+    settings = default_settings()
     app = FastAPI(title="Missive", docs_url=None, redoc_url=None, openapi_url=None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     register_filters(templates.env)
@@ -46,9 +51,13 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     def reader() -> Iterator[Reader]:
         try:
-            store = Store.open(db, read_only=True)
+            store = Store.open(db, read_only=True, wait=settings.read_wait_seconds)
+        except StoreBusy as exc:
+            raise HTTPException(503, "The store is busy: another process has been writing to it for a while."
+                                     " Try again in a minute.", headers={"Retry-After": "30"}) from exc
         except StoreError as exc:
-            raise HTTPException(503, f"the store cannot be read right now ({exc})") from exc
+            raise HTTPException(503, "The store cannot be read right now. Its owner can check it with"
+                                     " `missive events`.", headers={"Retry-After": "30"}) from exc
         try:
             yield Reader(store)
         finally:
@@ -65,9 +74,22 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def readable_errors(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = {k: v for k, v in (exc.headers or {}).items() if k.lower() == "retry-after"}
         if request.url.path.endswith(".json"):
-            return JSONResponse({"detail": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
-        return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
+            return JSONResponse({"detail": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
+                                headers=headers)
+        response = page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
+        response.headers.update(headers)
+        return response
+
+    @app.exception_handler(Exception)
+    async def unexpected_errors(request: Request, exc: Exception) -> Response:
+        detail = "Something went wrong on this page; the server goes on. Try again, or another page."
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"detail": detail, "status": 500}, status_code=500, headers=SECURITY_HEADERS)
+        response = page(request, "error.html", {"status": 500, "detail": detail}, 500)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     _home_routes(app, reader, page)
     _pair_routes(app, reader, page)

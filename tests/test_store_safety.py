@@ -1,0 +1,143 @@
+"""The user's store is safe: never created by a typo, upgraded in place, one writer at a time."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from missive.cli.app import app
+from missive.errors import StoreBusy, StoreMissing
+from missive.store.database import Sessions, Store
+from missive.store.migrations import MIGRATIONS
+
+runner = CliRunner(env={"COLUMNS": "220"})
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def older_store(tmp_path: Path) -> Path:
+    """A store written by Missive at commit 2e830dd (schema 2) from the five bundled articles."""
+    path = tmp_path / "old.duckdb"
+    path.write_bytes(gzip.decompress((FIXTURES / "store_2e830dd.duckdb.gz").read_bytes()))
+    return path
+
+
+def _snapshot(path: Path) -> dict[str, object]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            "documents": sorted(con.execute("SELECT content_hash, doc_id, original FROM documents").fetchall()),
+            "events": sorted(con.execute("SELECT event_id, type, source_country, target_country, date_min, date_max"
+                                         " FROM events").fetchall()),
+            "consolidated": sorted(json.dumps(json.loads(r[0]), sort_keys=True) for r in
+                                   con.execute("SELECT flat FROM consolidated").fetchall()),
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("command", [["events"], ["timeline", "CHN", "PRK"], ["stats", "CHN", "PRK"], ["export"],
+                                     ["compare", "a", "b"]])
+def test_a_mistyped_store_is_not_created_by_a_read_command(tmp_path: Path, command: list[str]):
+    typo = tmp_path / "misive.duckdb"
+    result = runner.invoke(app, [*command, "--db", str(typo)])
+    assert result.exit_code == 1
+    assert f"{typo}: no such store" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not typo.exists()
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "nothing.duckdb")])
+    assert result.exit_code == 1 and "no such store" in result.output
+
+
+def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path):
+    path = older_store(tmp_path)
+    before = _snapshot(path)
+    assert before["documents"] and before["consolidated"]
+    with Store.open(path) as store:
+        versions = [r[0] for r in store.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    assert versions == [m.version for m in MIGRATIONS]
+    assert _snapshot(path) == before  # nothing lost or changed by the upgrade
+
+
+def test_read_commands_upgrade_an_older_store_and_answer(tmp_path: Path):
+    path = older_store(tmp_path)
+    result = runner.invoke(app, ["events", "--db", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len([line for line in result.stdout.splitlines() if line.strip()]) == len(_snapshot(path)["events"])
+    with Store.open(path, read_only=True) as store:
+        assert not store.schema_behind()
+
+
+def test_a_store_from_a_newer_missive_is_refused_untouched(tmp_path: Path):
+    path = older_store(tmp_path)
+    with Store.open(path) as store:
+        store.con.execute("INSERT INTO schema_migrations (version) VALUES (999)")
+    before = path.read_bytes()
+    with pytest.raises(Exception, match="newer Missive"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_read_only_open_of_a_missing_store_raises_store_missing(tmp_path: Path):
+    with pytest.raises(StoreMissing):
+        Store.open(tmp_path / "gone.duckdb", read_only=True)
+
+
+def test_a_second_ingest_into_one_store_fails_with_one_clear_line(tmp_path: Path, examples: Path):
+    path = older_store(tmp_path)
+    before = _snapshot(path)
+    with Sessions(path).exclusive():  # the first ingest holds the store
+        result = runner.invoke(app, ["ingest", str(examples), "--db", str(path)])
+    assert result.exit_code == 1
+    assert "another `missive ingest`" in result.output and "wait for it to finish" in result.output
+    assert _snapshot(path) == before
+
+
+def test_a_reader_waits_for_a_writer_then_says_the_store_is_busy(tmp_path: Path):
+    path = older_store(tmp_path)
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                               f"c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreBusy, match="try again when it is done"):
+            Store.open(path, read_only=True, wait=0.3)
+    finally:
+        holder.kill()
+        holder.wait()
+    with Store.open(path, read_only=True, wait=5) as store:  # released: readers get in again
+        assert store.counts()["documents"] == 5
+
+
+@pytest.mark.model
+def test_demo_twice_beside_an_existing_store_leaves_it_unchanged(tmp_path: Path):
+    import hashlib
+    import subprocess
+    import sys
+
+    store = older_store(tmp_path)
+    users = tmp_path / "missive.duckdb"
+    store.rename(users)
+    digest = hashlib.sha256(users.read_bytes()).hexdigest()
+    missive = str(Path(sys.executable).parent / "missive")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "MISSIVE_DB": str(users), "COLUMNS": "200"}
+    for _ in range(2):
+        run = subprocess.run([missive, "demo"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        assert "Xi Jinping" in run.stdout
+    refused = subprocess.run([missive, "demo", "--db", str(users)], cwd=tmp_path, env=env, capture_output=True,
+                             text=True, timeout=600)
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    assert hashlib.sha256(users.read_bytes()).hexdigest() == digest  # the user's store: not a byte changed
+    with Store.open(tmp_path / "missive-demo.duckdb", read_only=True) as demo:
+        assert demo.counts()["documents"] == 5  # the demo's own store, ingested twice: nothing doubled
