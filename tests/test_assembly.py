@@ -166,3 +166,91 @@ def test_a_signing_that_names_no_party_is_the_articles_pair():
     assert not undated.countries
     assert {agreement.source.country, agreement.target.country} == {"KEN", "ETH"}
     assert "main pair" in agreement.source.reason
+
+
+# -- groups, lists and multilateral events -----------------------------------------------------------
+ANGOLA, CONGO, ZAMBIA = Actor("Angola", "AGO", "state"), Actor("Congo", "COD", "state"), Actor("Zambia", "ZMB", "state")
+THE_THREE_COUNTRIES = parse("Angola/NNP/nsubj/1 met/VBD/ROOT/1 Congo/NNP/dobj/1 and/CC/cc/2 Zambia/NNP/conj/2 "
+                            "in/IN/prep/1 Luanda/NNP/pobj/5 ./././1 The/DT/det/10 three/CD/nummod/10 countries/NNS/nsubj/11 "
+                            "signed/VBD/ROOT/11 ././punct/11")
+
+
+def finder_over(doc, *mentions, venues=()):
+    from missive.extraction.cast import Placed
+
+    placed_ = [placed(doc, words, actor) for words, actor in mentions]
+    placed_ += [Placed(p.start, p.end, p.actor, True) for p in (placed(doc, w, a) for w, a in venues)]
+    return ActorFinder(Cast(placed_), 0)
+
+
+def test_a_numbered_group_is_that_many_parties_named_before_venues_left_out():
+    finder = finder_over(THE_THREE_COUNTRIES, ("Angola", ANGOLA), ("Congo", CONGO), ("Zambia", ZAMBIA),
+                         venues=[("Luanda", ANGOLA)])
+    group = THE_THREE_COUNTRIES[10]
+    assert {a.country for a in finder.actors_of(group)} == {"AGO", "COD", "ZMB"}
+
+
+def test_a_group_larger_than_the_parties_named_points_at_nobody():
+    doc = parse("Angola/NNP/nsubj/1 met/VBD/ROOT/1 Congo/NNP/dobj/1 ./././1 The/DT/det/7 33/CD/nummod/7 "
+                "member/NN/compound/7 countries/NNS/nsubj/8 signed/VBD/ROOT/8 ././punct/8")
+    finder = finder_over(doc, ("Angola", ANGOLA), ("Congo", CONGO))
+    assert finder.actors_of(doc[7]) == []
+
+
+def test_both_countries_is_not_the_venue_of_the_sentence_before():
+    doc = parse("Congo/NNP/nsubj/1 signed/VBD/ROOT/1 in/IN/prep/1 Washington/NNP/pobj/2 ./././1 Both/DT/det/6 "
+                "countries/NNS/nsubj/7 hailed/VBD/ROOT/7 Rwanda/NNP/dobj/7 ././punct/7")
+    finder = finder_over(doc, ("Congo", CONGO), venues=[("Washington", Actor("United States", "USA", "state"))])
+    assert finder.actors_of(doc[6]) == []
+
+
+LISTED_BY_APPOSITION = parse(
+    "Presidents/NNS/compound/2 Joao/NNP/compound/2 Lourenco/NNP/nsubj/12 of/IN/prep/2 Angola/NNP/pobj/3 ,/,/punct/2 "
+    "Tshisekedi/NNP/appos/2 of/IN/prep/6 Congo/NNP/pobj/7 and/CC/cc/6 Hichilema/NNP/conj/6 of/IN/prep/10 "
+    "met/VBD/ROOT/12 ././punct/12")
+
+
+def test_list_members_the_parser_hangs_as_appositions_are_all_read():
+    lourenco = Actor("Joao Lourenco", "AGO", "person", "head_of_state")
+    tshisekedi = Actor("Felix Tshisekedi", "COD", "person", "head_of_state")
+    hichilema = Actor("Hakainde Hichilema", "ZMB", "person", "head_of_state")
+    finder = finder_over(LISTED_BY_APPOSITION, ("Joao Lourenco", lourenco), ("Tshisekedi", tshisekedi),
+                         ("Hichilema", hichilema))
+    assert [a.country for a in finder.actors_of(LISTED_BY_APPOSITION[2])] == ["AGO", "COD", "ZMB"]
+
+
+def test_an_apposition_that_restates_the_same_country_adds_nobody():
+    doc = parse("Xi/NNP/nsubj/4 ,/,/punct/0 China/NNP/poss/3 president/NN/appos/0 wrote/VBD/ROOT/4 ././punct/4")
+    xi = Actor("Xi Jinping", "CHN", "person", "head_of_state")
+    finder = finder_over(doc, ("Xi", xi), ("China", Actor("China", "CHN", "state")))
+    assert finder.actors_of(doc[0]) == [xi]
+
+
+def test_a_multilateral_event_has_participants_and_no_direction():
+    from missive.extraction.assemble import to_event
+    from missive.pipeline import build_document
+
+    f = frame(THE_THREE_COUNTRIES, "signed", "agreement", "sign", "verb")
+    f.participants = [ANGOLA, CONGO, ZAMBIA]
+    d = drafts_of(f, "", 1)[0]
+    d.evidence = [(0, 5)]
+    event = to_event(d, build_document("x", THE_THREE_COUNTRIES.text))
+    assert (event.source, event.target) == (None, None)
+    assert {a.country for a in event.participants} == {"AGO", "COD", "ZMB"}
+
+
+def test_a_signing_by_office_holders_in_the_news_is_also_a_meeting_and_a_witness_takes_part():
+    from missive.extraction.assemble import signing_meetings
+
+    f = frame(THE_THREE_COUNTRIES, "signed", "agreement", "sign", "verb")
+    f.participants = [RUTO, ABIY]
+    news = drafts_of(f, "", 1)[0]
+    news.present = [Actor("Marco Rubio", "USA", "person", "foreign_minister")]
+    (meeting,) = signing_meetings([news])
+    assert meeting.type == "meeting" and meeting.countries == {"KEN", "ETH", "USA"}
+    history = drafts_of(f, "", 1)[0]
+    history.background = True
+    states = drafts_of(f, "", 1)[0]
+    states.source, states.target, states.participants = KENYA, ETHIOPIA, [KENYA, ETHIOPIA]
+    assert signing_meetings([history]) == [] and signing_meetings([states]) == []
+    assert signing_meetings([news, meeting]) == []  # the article already has it

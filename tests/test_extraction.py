@@ -54,7 +54,8 @@ POSITIVE = [
     ("2023-01-05", "Argentina recalled its ambassador to Spain on Wednesday.",
      [("relations", "ARG", "ESP", "2023-01-04", "2023-01-04")]),
     ("2018-09-20", "South Korean President Moon Jae-in and North Korean leader Kim Jong Un signed a military agreement in Pyongyang on Wednesday.",
-     [("agreement", "KOR", "PRK", "2018-09-19", "2018-09-19")]),
+     # a signing ceremony of two leaders is also a meeting (the devset's conventions)
+     [("agreement", "KOR", "PRK", "2018-09-19", "2018-09-19"), ("meeting", "KOR", "PRK", "2018-09-19", "2018-09-19")]),
 
     ("2024-06-10", "Indian Prime Minister Narendra Modi wrote to Sri Lankan President Ranil Wickremesinghe on Saturday, offering support after the floods.",
      [("message", "IND", "LKA", "2024-06-08", "2024-06-08")]),
@@ -85,7 +86,8 @@ POSITIVE = [
     ("2019-10-07", "Kim Jong Un on Sunday sent a message to Xi Jinping. \"Over the past 70 years, our peoples have shared weal and woe,\" Kim said in the message.",
      [("message", "PRK", "CHN", "2019-10-06", "2019-10-06")]),
     ("2023-03-22", "Xi Jinping and Vladimir Putin held talks in the Kremlin on Tuesday. The two leaders signed a joint statement on deepening their partnership. Xi's visit, his first to Russia since the invasion, drew criticism in Kyiv.",
-     [("meeting", "CHN", "RUS", "2023-03-21", "2023-03-21"), ("agreement", "CHN", "RUS", None, "2023-03-22")]),
+     # the two leaders who held the talks signed on that occasion
+     [("meeting", "CHN", "RUS", "2023-03-21", "2023-03-21"), ("agreement", "CHN", "RUS", "2023-03-21", "2023-03-21")]),
     ("2025-01-21", "Indian Prime Minister Narendra Modi called U.S. President Donald Trump on Monday to congratulate him.",
      [("call", "IND", "USA", "2025-01-20", "2025-01-20")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",

@@ -46,11 +46,39 @@ STORIES = [
         "MANILA, Feb. 9, 2023 (PNA) - Philippine President Ferdinand Marcos Jr. met Japanese Prime Minister "
         "Fumio Kishida in Tokyo on Thursday, their first meeting since November 2022.",
         ("meeting PHL-JPN 2023-02-09", "meeting PHL-JPN 2022-11"), id="first-meeting-since-a-month"),
+    # multilateral: every participant the text names, numbered groups, speakers, the next sentence
+    pytest.param(
+        "BAMAKO, Sept. 16, 2023 (AFP) - The presidents of Mali, Burkina Faso and Niger met in Bamako on "
+        "Saturday. The three countries signed a mutual defence charter.",
+        ("meeting BFA+MLI+NER 2023-09-16", "agreement BFA+MLI+NER 2023-09-16"), id="the-three-countries-signed"),
+    pytest.param(
+        "SUVA, Aug. 12, 2022 (Fiji Times) - Prime Ministers Frank Bainimarama of Fiji, James Marape of Papua New "
+        "Guinea and Manasseh Sogavare of the Solomon Islands signed the fisheries declaration on Friday.",
+        ("agreement FJI+PNG+SLB 2022-08-12",), ("meeting FJI+PNG+SLB 2022-08-12",), id="titled-names-listed"),
+    pytest.param(
+        "ADDIS ABABA, Feb. 18, 2024 (ENA) - At the African Union summit in Addis Ababa on Saturday, Kenyan President "
+        "William Ruto spoke on financial reform; Senegalese President Macky Sall told delegates debts must be "
+        "eased; and Ghanaian President Nana Akufo-Addo spoke on security.",
+        ("meeting GHA+KEN+SEN 2024-02-17",), id="summit-speakers"),
+    pytest.param(
+        "PANAMA CITY, July 2, 2024 (EFE) - Central American leaders gathered in Panama City on Monday for the "
+        "regional summit. Among them were Guatemala's Bernardo Arevalo, Honduras' Xiomara Castro and Costa Rica's "
+        "Rodrigo Chaves.",
+        ("meeting CRI+GTM+HND 2024-07-01",), id="summit-participants-in-the-next-sentence"),
+    pytest.param(
+        "KIGALI, June 28, 2025 (AP) - The accord was signed by the presidents of Burundi and Rwanda on "
+        "Friday, in the presence of Kenyan President William Ruto.",
+        ("agreement BDI-RWA 2025-06-27", "meeting BDI+KEN+RWA 2025-06-27"), id="signing-before-a-witness-is-a-meeting"),
+    pytest.param(
+        "HAVANA, Jan. 30, 2014 (EFE) - Cuba and Mexico welcomed the declaration the 33 member countries of the "
+        "bloc signed on Wednesday in Havana.",
+        (), id="a-group-of-33-is-not-the-last-pair"),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), STORIES)
-def test_roles_read_in_context(text: str, expected: tuple[str, ...], extractor):
+@pytest.mark.parametrize(("text", "expected", "also_ok"), [
+    pytest.param(*p.values, (), id=p.id, marks=p.marks) if len(p.values) == 2 else p for p in STORIES])
+def test_roles_read_in_context(text: str, expected: tuple[str, ...], also_ok: tuple[str, ...], extractor):
     events = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
-    verdict = compare(expected, events, ())
+    verdict = compare(expected, events, also_ok)
     assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..model import Actor, DateWindow, Document, Event, Span
+from .cast import is_person_like
 from .context import names_other_recipient
 from .dating import intersect
 from .drafts import Draft, better_medium
@@ -136,7 +137,36 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.reported_by += [r for r in d.reported_by if r not in home.reported_by]
         home.reasons += [r for r in d.reasons if r not in home.reasons]
         home.background = home.background or d.background  # a message the news answers stays background
+        home.in_person = home.in_person or d.in_person
+        home.present += [a for a in d.present if a not in home.present]
     return merged
+
+
+def signing_meetings(merged: list[Draft]) -> list[Draft]:
+    """A signing ceremony is also a meeting (the annotation conventions): when office-holders of
+    each side signed as the news, or the text says they signed together or before a witness (who
+    then took part too), unless the article already has that meeting."""
+    out: list[Draft] = []
+    for d in merged:
+        if d.type != "agreement" or not (d.in_person or (_signed_by_people(d) and not d.background)):
+            continue
+        people = _one_per_country([*d.participants, d.source, d.target, *d.present])
+        countries = frozenset(a.country for a in people)
+        if any(m.type == "meeting" and countries <= m.countries and intersect(m.window, d.window)
+               for m in merged + out):
+            continue
+        source, target = (people + [None, None])[:2]
+        why = "a signing ceremony is also a meeting" + (f" (in the presence of {', '.join(a.name for a in d.present)})"
+                                                        if d.present else "")
+        out.append(replace(d, type="meeting", medium="", source=source, target=target, participants=people,
+                           evidence=list(d.evidence), reported_by=list(d.reported_by), reasons=[*d.reasons, why]))
+    return out
+
+
+def _signed_by_people(d: Draft) -> bool:
+    parties = [a for a in (d.source, d.target, *d.participants) if a]
+    borrowed = any("main pair" in a.reason for a in parties)
+    return bool(parties) and all(is_person_like(a) for a in parties) and not borrowed
 
 
 def mark_background(drafts: list[Draft], report_day: DateWindow) -> None:
@@ -155,15 +185,26 @@ def home_of(d: Draft) -> Draft:
     return d
 
 
+def _one_per_country(actors: list[Actor | None]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a is not None and a.country and a.country not in seen:
+            seen[a.country] = a
+    return list(seen.values())
+
+
 def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = ()) -> Event:
     def span(s: int, e: int) -> Span:
         start, end = doc.original_span(s, e)
         return Span(doc.doc_id, start, end, doc.original[start:end])
 
-    participants = tuple(d.participants) if d.type in ("meeting", "agreement") and len(d.participants) > 2 else ()
+    # multilateral (three or more states): every participant, no direction
+    participants = tuple(_one_per_country([*d.participants, d.source, d.target])) \
+        if d.type in ("meeting", "agreement") and len(d.countries) > 2 else ()
+    source, target = (None, None) if participants else (d.source, d.target)
     confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
     return Event(
-        doc_id=doc.doc_id, type=d.type, source=d.source, target=d.target, when=d.window,
+        doc_id=doc.doc_id, type=d.type, source=source, target=target, when=d.window,
         medium=d.medium if d.type in ("message", "call", "relations") else "",
         participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
         background=d.background, evidence=tuple(span(s, e) for s, e in sorted(d.evidence)),

@@ -18,10 +18,14 @@ from ..model import Actor
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
 STATE_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their".split())
-PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies".split())
-# Dependencies that leave a noun's own phrase: what hangs there names other things.
-PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers".split())
+PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies "
+                       "presidents ministers premiers delegations".split())
+PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers premiers".split())
+# "the three countries", "all four governments": how many the group counts.
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12}
 THROUGH_PREPS = frozenset({"of", "including", "like"})
+# Dependencies that leave a noun's own phrase: what hangs there names other things.
 PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
 
 
@@ -32,6 +36,7 @@ class Placed:
     start: int
     end: int
     actor: Actor
+    is_venue: bool = False  # "in Washington", "at the Kremlin": where, not who (a group never points at it)
 
 
 class Cast:
@@ -101,15 +106,23 @@ class Cast:
     def last_pair(self, pos: int, people_only: bool = False) -> list[Actor]:
         """The two nearest actors of different countries: what "the two leaders" points at
         (people for "leaders", anyone for "countries" or "sides")."""
+        return self.last_group(pos, 2, people_only)
+
+    def last_group(self, pos: int, size: int, people_only: bool = False) -> list[Actor]:
+        """The `size` nearest actors of different countries, venues left out ("the three
+        countries" after three presidents named in Luanda); none if fewer are named ("the 33
+        member countries")."""
         found: dict[str, Actor] = {}
+        why = "'the two ...' resolved to the last two parties mentioned" if size == 2 else \
+            f"'the {size} ...' resolved to the last {size} parties mentioned"
         for m in self.before(pos):
-            if people_only and m.actor.kind != "person":
+            if (people_only and m.actor.kind != "person") or m.is_venue:
                 continue
             if m.actor.country and m.actor.country not in found:
-                found[m.actor.country] = _because(m.actor, "'the two ...' resolved to the last two parties mentioned")
-            if len(found) == 2:
+                found[m.actor.country] = _because(m.actor, why)
+            if len(found) == size:
                 break
-        return list(found.values()) if len(found) == 2 else []
+        return list(found.values()) if len(found) == size else []
 
 
 def _because(actor: Actor, reason: str) -> Actor:
@@ -139,6 +152,10 @@ class ActorFinder:
         out: list[Actor] = []
         for t in [token, *_conjuncts(token)]:
             out.extend(a for a in self._single(t, set(exclude)) if a not in out and a.country)
+        for t in _listed_appositions(token):
+            found = [a for a in self._single(t, set(exclude)) if a.country]
+            if found and not {a.country for a in found} & {a.country for a in out}:
+                out.extend(a for a in found if a not in out)
         return out
 
     def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
@@ -156,10 +173,12 @@ class ActorFinder:
         if low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)
             return [actor] if actor else []
-        if (low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
-                low in PAIR_NOUNS and _has_pair_modifier(token)):
-            return (self._pair_in_sentence(pos) or self.cast.last_pair(pos, people_only=low in PEOPLE_PAIR_NOUNS)
-                    or self.cast.last_pair(pos))
+        size = 2 if low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
+            group_size(token) if low in PAIR_NOUNS and not self._names_its_own(token) else 0)
+        if size:
+            return (self._group_in_sentence(pos, size)
+                    or self.cast.last_group(pos, size, people_only=low in PEOPLE_PAIR_NOUNS)
+                    or self.cast.last_group(pos, size))
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
                  if not self._demonym_of_something_else(m, token)]
@@ -180,13 +199,19 @@ class ActorFinder:
         phrase = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod"))]
         return is_adjective and not any(t.lower_ in self.state_nouns for t in phrase)
 
-    def _pair_in_sentence(self, pos: int) -> list[Actor]:
-        """"Putin visited Pyongyang and the two leaders signed": the two parties of the sentence."""
+    def _group_in_sentence(self, pos: int, size: int) -> list[Actor]:
+        """"Putin visited Pyongyang and the two leaders signed": the parties of the sentence, when
+        they are as many as the group counts (venues left out)."""
         found: dict[str, Actor] = {}
         for m in self.cast.within(self.base, pos):
-            if m.actor.country and (m.actor.country not in found or m.actor.kind == "person"):
+            if m.actor.country and not m.is_venue and (m.actor.country not in found or m.actor.kind == "person"):
                 found[m.actor.country] = m.actor
-        return list(found.values()) if len(found) == 2 else []
+        return list(found.values()) if len(found) == size else []
+
+    def _names_its_own(self, token: Token) -> bool:
+        """"the Lao leaders", "the Gulf states": the group's phrase names whose it is."""
+        lo, hi = phrase_range(token)
+        return bool(self.cast.within(self.base + lo, self.base + hi))
 
     def _clause_subject_ahead(self, pronoun: Token) -> list[Actor]:
         """"In his letter, ..., Kim addressed Trump": a possessive in a fronted phrase points
@@ -248,9 +273,34 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _has_pair_modifier(token: Token) -> bool:
-    """"the two leaders", "both sides", and a bare "the leaders" (not "the leaders of ...")."""
-    if any(c.lower_ in ("two", "both") for c in token.children):
-        return True
-    return token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children) and not any(
-        c.dep_ == "prep" for c in token.children)
+def _listed_appositions(token: Token) -> list[Token]:
+    """"Lourenco of Angola, Tshisekedi of Congo and Hichilema of Zambia", "from Zimbabwe's
+    Mnangagwa, Botswana's Masisi and the Namibian president": the parser makes the later members
+    appositions (and their conjuncts). The caller keeps those of another country than the head
+    ("Xi, China's president" restates, it does not list)."""
+    out: list[Token] = []
+    stack = [c for t in (token, *_conjuncts(token)) for c in t.children if c.dep_ == "appos"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        # "..., Pinera of Chile and Duque of Colombia": the last member may hang on the of-phrase
+        stack.extend(g for o in children_of_prep(t, "of") for g in o.children if g.dep_ == "conj" and g.tag_ == "NNP")
+    return out
+
+
+def children_of_prep(token: Token, prep: str) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
+
+
+def group_size(token: Token) -> int:
+    """How many a group noun counts: "the two leaders", "both sides", "the three countries",
+    "all four governments"; a bare "the leaders" (not "the leaders of ...") is a pair; "the 33
+    member countries" counts 33; 0 when the noun is no group reference."""
+    for c in token.children:
+        if c.lower_ in GROUP_SIZES:
+            return GROUP_SIZES[c.lower_]
+        if c.dep_ == "nummod" and c.text.isdigit():
+            return int(c.text)
+    is_bare = token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
+    return 2 if is_bare and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children) else 0

@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .nlp import Sentence
-from .cast import ActorFinder, Cast, Placed, is_person_like
+from ..model import DateWindow
+from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
-from .frames import Frame, children_by_prep, is_verb
+from .frames import Frame, children_by_prep, is_verb, subject_of
 
 # Dependencies that open a clause of its own: what is named there is not a party of the clause above.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
@@ -38,6 +39,72 @@ def people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
         frame.notes.append("participants: the two people named in the sentence")
         return list(people.values())
     return []
+
+
+def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, following: Sentence | None) -> None:
+    """A summit or talks that names no party, told as an event of the clause (its subject, object
+    or adjunct, not "hopes for a meeting"): in a fronted adjunct, the speakers of the sentence
+    ("At the summit, A called for ...; B told delegates ...; C urged ..."); else the people the
+    next sentence names ("Among them were A, B and C"; "showed A seated with the B and C
+    ministers"; states named there are what they talked about). Only when that gives at least
+    two countries."""
+    tok, have = frame.token, frame.participants
+    if frame.trigger.pos != "noun" or len({a.country for a in have}) >= 2 or not _told_as_event(tok):
+        return
+    found, how = [], ""
+    if _is_fronted_adjunct(tok):
+        found = _new_countries(have, [a for t in _main_subjects(tok.doc) for a in finder.actors_of(t)])
+        how = "the speakers of its sentence"
+    if not have and len(found) < 2 and following is not None and tok.lower_ not in following.text.lower():
+        # (a next sentence about another summit, "is hosting the G7 summit with ...", tells its own)
+        named = [m.actor for m in cast.within(following.start, following.end)
+                 if not m.is_venue and m.actor.country and is_person_like(m.actor)]
+        found, how = _new_countries([], named), "named in the next sentence"
+    if len({a.country for a in have + found}) >= 2 and found:
+        frame.participants = have + found
+        frame.notes.append(f"participants: {', '.join(a.name for a in found)}, {how}")
+
+
+def _told_as_event(tok: Token) -> bool:
+    """"the summit opened", "held talks", "at the summit": the gathering itself, not a noun's
+    modifier ("hopes for a meeting", "the summit declaration")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verb(tok.head):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verb(tok.head.head)
+
+
+def _is_fronted_adjunct(tok: Token) -> bool:
+    """"At the summit, ..., A said": an at/during phrase before the subject of its verb."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("at", "during"):
+        return False
+    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and prep.i < subject.i
+
+
+def _main_subjects(doc) -> list[Token]:
+    """Subjects of the sentence's main clauses: the root and the verbs coordinated with it or
+    reporting under it ("A called for ...; B told ...; and C urged ...")."""
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or not is_verb(t.head):
+            continue
+        v = t.head
+        while v.dep_ in ("conj", "ccomp", "parataxis") and v.head.i != v.i:
+            v = v.head
+        if v.dep_ == "ROOT":
+            out.append(t)
+    return out
+
+
+def _new_countries(have: list, actors: list) -> list:
+    seen = {a.country for a in have}
+    out = []
+    for a in actors:
+        if a.country and a.country not in seen:
+            seen.add(a.country)
+            out.append(a)
+    return out
 
 
 def other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> None:
@@ -103,6 +170,44 @@ def counterpart_from_governing_clause(frame: Frame, finder: ActorFinder) -> None
             frame.participants.append(found[0])
             frame.notes.append(f"counterpart: {found[0].name}, of the clause it hangs from")
             return
+
+
+def continue_group_occasion(drafts: list[Draft], sentence_starts: list[int] | None = None) -> None:
+    """"... met in Luanda on Friday. The three countries signed a memorandum": a group that points
+    back at the parties of the sentence before, with no date of its own, acts on that occasion
+    (from its start on, when "later")."""
+    for i, d in enumerate(drafts):
+        if d.has_own_date or d.type == "message" or not _is_group_subject(d.frame):
+            continue
+        countries = d.countries
+        before = next((e for e in reversed(drafts[:i]) if e.sentence == d.sentence - 1 and e.has_own_date
+                       and countries and countries <= e.countries), None)
+        if before is None:
+            continue
+        later = any(c.lower_ in LATER_WORDS for c in d.frame.anchor.children if c.dep_ == "advmod")
+        end = d.window.end if later else before.window.end
+        why = f"the group of the sentence before, on its occasion{' or later' if later else ''}: {before.window.reason}"
+        d.window = DateWindow(before.window.start, end, before.window.precision if not later else "range", why)
+        d.has_own_date = True
+        d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [f"date: {why}"]
+
+
+LATER_WORDS = frozenset({"later", "afterwards", "subsequently", "then"})
+
+
+def _is_group_subject(frame: Frame) -> bool:
+    subj = subject_of(frame.anchor) if is_verb(frame.anchor) else None
+    return subj is not None and ((subj.lower_ in PAIR_NOUNS and group_size(subj) > 0) or subj.lower_ in PLURAL_PRONOUNS)
+
+
+def signing_presence(frame: Frame, finder: ActorFinder) -> tuple[bool, list]:
+    """"signed together in Melbourne", "signed ... in the presence of Rubio": the signatories met,
+    and whoever the presence phrase names was there too."""
+    verb = frame.anchor
+    together = any(c.lower_ in ("together", "jointly") and c.dep_ == "advmod" for c in verb.children)
+    present = [a for p in children_by_prep(verb, "in") if p.lower_ == "presence"
+               for g in children_by_prep(p, "of") for a in finder.actors_of(g)]
+    return together or bool(present), present
 
 
 def posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:

@@ -38,6 +38,8 @@ class Draft:
     weak: bool = False
     sentence: int = 0
     earlier: bool = False  # told as an earlier one ("had last talked", "their previous meeting")
+    in_person: bool = False  # a signing done together or before others ("signed together", "in the presence of")
+    present: list[Actor] = field(default_factory=list)  # who else was there ("in the presence of Rubio")
     answers: "Draft | None" = None  # the message this one replies to
     home: "Draft | None" = None  # the draft it was merged into, if any
 

@@ -29,10 +29,11 @@ from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import anniversary_date
 from ..temporal.reference_date import ReferenceDate
-from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, to_event
+from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, signing_meetings, to_event
 from .cast import ActorFinder, Cast, Placed
-from .context import (counterpart_from_governing_clause, note_sentence_subject, other_person_of_sentence,
-                      people_of_sentence, posting_from_context)
+from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
+                      note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
+                      signing_presence)
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
@@ -167,8 +168,9 @@ class Extractor:
                            or _states_what_follows(words, i, self.lex))]
         candidates = candidates[:self.settings.max_parsed_sentences]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
-        mentions = _credible([Placed(m.start, m.end, m.actor) for m in grounded.mentions
-                              if not _inside(masked, m.start)], doc.cleaned, self.lex.common_surnames)
+        mentions = _credible([Placed(m.start, m.end, m.actor, is_venue(doc.cleaned, m.start))
+                              for m in grounded.mentions if not _inside(masked, m.start)],
+                             doc.cleaned, self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
         return _DocWork(doc, sentences, candidates, reference.window, cast, tuple(reference.conflicts))
 
@@ -197,10 +199,12 @@ class Extractor:
                     anchor = d.window
             drafts += sentence_drafts
         continue_occasions(drafts)
+        continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
         mark_background(merged, report_day)
+        merged += signing_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
@@ -277,6 +281,9 @@ class Extractor:
             if not own and sibling and sibling[1]:
                 window, own = sibling[0], True
             windows[f.anchor.i] = (window, own)
+            if f.trigger.frame == "meet":
+                following = work.sentences[i + 1] if i + 1 < len(work.sentences) else None
+                gathering_participants(f, finder, work.cast, following)
             if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
@@ -286,8 +293,10 @@ class Extractor:
             made = drafts_of(f, medium, i, self.lex.group("earlier"))
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
+            in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
             for d in made:
                 d.window, d.has_own_date = window, own
+                d.in_person, d.present = in_person, present
                 d.evidence = [(sentence.start, sentence.end)]
                 d.occasion = occasion if d.type == "message" else ""
                 d.reported_by = list(media)
@@ -318,6 +327,14 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether pos falls in one of the sorted, disjoint [start, end) spans (a bisect, not a scan)."""
     k = bisect_right(spans, (pos, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def is_venue(text: str, start: int) -> bool:
+    """"signed in Washington", "talks at the Kremlin": a place named after in/at is where."""
+    return bool(_VENUE_BEFORE.search(text[max(0, start - 12):start]))
 
 
 _PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
