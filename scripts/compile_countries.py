@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pycountry
 
+from csv_tables import write_csv
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "missive" / "data"
 COLUMNS = (
     "iso3", "name", "official_names", "aliases", "short_forms", "demonyms", "capitals",
@@ -60,10 +62,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA / "countries.csv")
     args = parser.parse_args()
     rows = compile_countries(args.out)
-    with args.out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.out, rows, COLUMNS)
     print(f"{len(rows)} countries -> {args.out}")
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import csv
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+
+from csv_tables import read_csv, write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "missive" / "data"
@@ -42,11 +43,6 @@ def ascii_fold(text: str) -> str:
     """'Tô Lâm' -> 'To Lam': the gold and most English wires write names without accents."""
     text = unicodedata.normalize("NFKD", text.translate(FOLD))
     return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
 def parse_day(value: str) -> date | None:
@@ -283,10 +279,7 @@ def main() -> None:
     countries = {row["iso3"]: row for row in read_csv(DATA / "countries.csv")}
     curated = [{c: row.get(c, "") for c in (*COLUMNS, "action")} for row in read_csv(CURATED)]
     rows = finish(apply_curated(compiled_rows(args.shared, countries), curated), countries)
-    with args.out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.out, rows, COLUMNS)
     print(f"{len(rows)} leader terms in {len({r['iso3'] for r in rows})} countries -> {args.out}")
 
 

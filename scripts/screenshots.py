@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 MISSIVE = [sys.executable, "-c", "from missive.cli.app import app; app()"]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -33,9 +33,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, timeout: float = 30.0) -> None:
+def wait_until_up(url: str, server: subprocess.Popen | None = None, timeout: float = 60.0) -> None:
+    """Poll the server's page until it answers (the browser tests start `missive serve` the same way)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"missive serve exited with {server.returncode}")
         try:
             urllib.request.urlopen(url, timeout=2).close()
             return
@@ -63,7 +66,7 @@ def shoot(base: str, a: str, b: str, out: Path) -> list[Path]:
              (f"/article/{event['doc']}", "article.png")]
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 1400}, device_scale_factor=1)
         saved = []
         for path, name in shots:

@@ -8,45 +8,23 @@ these tests assert orders and presence, never exact counts.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from screenshots import CHROMIUM, CHROMIUM_ARGS, MISSIVE, free_port, wait_until_up  # noqa: E402 - one way to serve
+
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-MISSIVE = [sys.executable, "-c", "from missive.cli.app import app; app()"]
 HOSTILE = ("Pyongyang, May 4 (KCNA) -- Leaders exchange letters.\n"
            "<script>window.__pwned = 1</script>\n"
            "<img src=x onerror=\"window.__pwned = 2\"> Chinese President Xi Jinping sent a letter to "
            "North Korean leader Kim Jong Un on Tuesday, state media reported.\n")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"missive serve exited with {server.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
 
 
 @pytest.fixture(scope="session")
@@ -64,11 +42,11 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(demo_db: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([*MISSIVE, "serve", "--db", str(demo_db), "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}/", server)
+        wait_until_up(f"http://127.0.0.1:{port}/", server)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional, TypeVar
 
 import typer
 from rich.table import Table
@@ -18,13 +18,22 @@ from ..errors import MissiveError
 from .output import FLAT_COLUMNS, fail, out, parse_day, write_rows
 
 TIMELINE_COLUMNS = FLAT_COLUMNS + ["docs", "n_sources", "n_reports", "outlets", "conflicts"]
+T = TypeVar("T")
+COUNTRY_A = typer.Argument(..., help="ISO3 code of one country, e.g. CHN.")
+COUNTRY_B = typer.Argument(..., help="ISO3 code of the other, e.g. PRK.")
 DB_OPTION = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb).")
 
 
-def _open(db: Optional[Path]):
+def _ask(db: Optional[Path], question: Callable[[Any], T]) -> T:
+    """Open the store and ask it one thing; a store error is one line on stderr and exit status 1."""
     from ..store.database import Store
 
-    return Store.open_for_reading(db)
+    try:
+        with Store.open_for_reading(db) as store:
+            return question(store)
+    except MissiveError as exc:
+        fail(str(exc))
+        raise  # fail() exits; this keeps the type checker informed
 
 
 def _direction(row: dict) -> str:
@@ -61,8 +70,8 @@ def _write_timeline_csv(rows: list[dict]) -> None:
 
 
 def timeline(
-    a: str = typer.Argument(..., help="ISO3 code of one country, e.g. CHN."),
-    b: str = typer.Argument(..., help="ISO3 code of the other, e.g. PRK."),
+    a: str = COUNTRY_A,
+    b: str = COUNTRY_B,
     since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
     fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
     db: Optional[Path] = DB_OPTION,
@@ -71,11 +80,7 @@ def timeline(
     if fmt not in ("table", "jsonl", "csv"):
         fail(f"--format '{fmt}' is not one of table, jsonl, csv")
     start = parse_day(since, "--since")
-    try:
-        with _open(db) as store:
-            rows = store.timeline(a, b, start)
-    except MissiveError as exc:
-        fail(str(exc))
+    rows = _ask(db, lambda store: store.timeline(a, b, start))
     if fmt == "jsonl":
         write_rows(rows, "jsonl", sys.stdout)
     elif fmt == "csv":
@@ -86,16 +91,12 @@ def timeline(
 
 
 def stats(
-    a: str = typer.Argument(..., help="ISO3 code of one country."),
-    b: str = typer.Argument(..., help="ISO3 code of the other."),
+    a: str = COUNTRY_A,
+    b: str = COUNTRY_B,
     db: Optional[Path] = DB_OPTION,
 ) -> None:
     """Messages per year in each direction, the longest silence, 'first since' gaps and reply lags."""
-    try:
-        with _open(db) as store:
-            result = store.pair_stats(a, b)
-    except MissiveError as exc:
-        fail(str(exc))
+    result = _ask(db, lambda store: store.pair_stats(a, b))
     years = Table(title=f"messages between {result.a} and {result.b} (consolidated; {result.undated} undated)")
     for col in ("year", f"{result.a} → {result.b}", f"{result.b} → {result.a}"):
         years.add_column(col, justify="right")
@@ -121,11 +122,7 @@ def compare(
     db: Optional[Path] = DB_OPTION,
 ) -> None:
     """The quoted wording of two messages side by side, with the key phrases one has and the other lacks."""
-    try:
-        with _open(db) as store:
-            result = store.compare(left, right)
-    except MissiveError as exc:
-        fail(str(exc))
+    result = _ask(db, lambda store: store.compare(left, right))
     table = Table(title="wording compared", show_lines=True)
     table.add_column(f"{result.left.event_id}\n{result.left.label}", overflow="fold")
     table.add_column(f"{result.right.event_id}\n{result.right.label}", overflow="fold")

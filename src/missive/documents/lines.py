@@ -42,6 +42,9 @@ def normalise_line(text: str, *, keep_end: bool = False) -> str:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’)\]]*)(?:\s*\([^()]{1,40}\))?\s*$")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# A rough sentence: a run up to a sentence end or a line break. Enough to keep a date and the occasion
+# or anniversary it goes with in one piece of text, without parsing.
+ROUGH_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 @lru_cache(maxsize=4)

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Sequence
 
+from ..documents.lines import ROUGH_SENTENCE
 from ..model import DateWindow
 from .fact_tables import Occasion, load_occasions
 from .name_matching import find_names, normalise
 from .ordinals import ORDINAL, add_years, ordinal_value
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ORDINAL_NEAR = re.compile(rf"\b({ORDINAL})\s+(?:\w+\s+){{0,4}}?(?:congress|plenum|plenary|session)\b", re.I)
 
 
@@ -45,7 +45,7 @@ class _TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        self.sentences = [(m.start(), m.end()) for m in ROUGH_SENTENCE.finditer(text)]
         self._hits: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
 
     def hits(self, names: Sequence[str]) -> list[tuple[int, int, str]]:

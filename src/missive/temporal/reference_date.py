@@ -39,8 +39,7 @@ _OCCASION_NAMED = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|mark(?:s|ed|
                             r"commemorat\w*|congratulat\w*|greet\w*|at(?:\s+the)?|during(?:\s+the)?|opening\s+of|closing\s+of|"
                             r"attend\w*|for\s+the)\b[^.]{0,40}$", re.I)
 _SINCE_CUE = re.compile(r"\b(?:since|after|following)\b[^.]{0,30}$", re.I)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_BOUNDARY = re.compile(r"[.!?]+|\n")  # where a _SENTENCE ends
+_BOUNDARY = re.compile(r"[.!?]+|\n")  # where a rough sentence (documents.lines.ROUGH_SENTENCE) ends
 
 
 @dataclass(frozen=True, slots=True)
