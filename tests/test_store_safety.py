@@ -61,8 +61,8 @@ def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path):
     before = _snapshot(path)
     assert before["documents"] and before["consolidated"]
     with Store.open(path) as store:
-        versions = [r[0] for r in store.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
-    assert versions == [m.version for m in MIGRATIONS]
+        recorded = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY 1").fetchall()
+    assert recorded == [(m.version, m.name) for m in MIGRATIONS]  # the versions it had are named too
     assert _snapshot(path) == before  # nothing lost or changed by the upgrade
 
 

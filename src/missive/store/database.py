@@ -103,6 +103,7 @@ class Store:
         done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
         if done and max(done) > max(m.version for m in MIGRATIONS):
             raise StoreError(f"{self.path}: written by a newer Missive (schema {max(done)}); upgrade Missive")
+        self._name_recorded_migrations()
         for migration in MIGRATIONS:
             if migration.version in done:
                 continue
@@ -110,7 +111,19 @@ class Store:
                 self.con.execute(migration.sql)
                 if migration.rebuilds_consolidation:
                     self._rebuild_consolidation()
-                self.con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [migration.version])
+                self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                                 [migration.version, migration.name])
+
+    def _name_recorded_migrations(self) -> None:
+        """The table records each migration's name beside its version (a reader sees what the store
+        went through); stores that recorded versions only get the names of the versions they hold."""
+        columns = [d[0] for d in self.con.execute("SELECT * FROM schema_migrations LIMIT 0").description]
+        if "name" in columns:
+            return
+        with self._transaction():
+            self.con.execute("ALTER TABLE schema_migrations ADD COLUMN name VARCHAR")
+            self.con.executemany("UPDATE schema_migrations SET name = ? WHERE version = ?",
+                                 [[m.name, m.version] for m in MIGRATIONS])
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

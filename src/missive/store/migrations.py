@@ -1,4 +1,4 @@
-"""The store's schema, as named migrations applied in order and recorded by version.
+"""The store's schema, as named migrations applied in order and recorded by version and name.
 
 A user's store outlives any one version of Missive: a schema change is a new migration at the
 end of this list (never an edit of an applied one), so a store of any age is brought up to date
