@@ -13,22 +13,33 @@ PLOVER columns stay empty and the row's note says why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..knowledge.tables import Row, Table, read_table
+
+
+def _exported(column: str, doc: str, default: str = "") -> Any:
+    """A code and the export column that carries it, with the column's meaning (one definition)."""
+    return field(default=default, metadata={"column": column, "doc": doc})
 
 
 @dataclass(frozen=True, slots=True)
 class EventCodes:
     """The codes one event maps to; empty strings where a scheme has no code for it."""
 
-    cameo: str = ""
-    cameo_name: str = ""
-    plover_type: str = ""
-    plover_mode: str = ""
-    note: str = "no CAMEO or PLOVER code for this type"
+    cameo: str = _exported("cameo_code", "the CAMEO event code the type and medium map to (data/event_codes.csv)")
+    cameo_name: str = _exported("cameo_name", "the CAMEO code's name")
+    plover_type: str = _exported("plover_type", "the PLOVER event type (empty where PLOVER has none, e.g. messages)")
+    plover_mode: str = _exported("plover_mode", "the PLOVER mode (phone, visit, withdraw, expel; empty when none)")
+    note: str = _exported("codes_note", "why these codes, or why a scheme has none",
+                          "no CAMEO or PLOVER code for this type")
+
+    def as_columns(self) -> dict[str, str]:
+        """The codes under their export column names."""
+        return {f.metadata["column"]: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,13 @@ flat records the store gives (missive.store.exports) plus the CAMEO/PLOVER codes
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from ..model import FlatField, flat_field
 from ..temporal.calendar_spans import window_of
-from .codes import CodeTable
+from .codes import CodeTable, EventCodes
 
 LEVELS = ("event", "report")
 
@@ -31,13 +32,7 @@ _WHEN = (
 _WHAT = _flat("type", "medium", "source", "source_country", "target", "target_country", "participants", "occasion",
               "in_reply_to")
 _TRUST = _flat("reported_by", "confidence", "background", "evidence")
-_CODES = (
-    FlatField("cameo_code", "str", "the CAMEO event code the type and medium map to (data/event_codes.csv)"),
-    FlatField("cameo_name", "str", "the CAMEO code's name"),
-    FlatField("plover_type", "str", "the PLOVER event type (empty where PLOVER has none, e.g. messages)"),
-    FlatField("plover_mode", "str", "the PLOVER mode (phone, visit, withdraw, expel; empty when none)"),
-    FlatField("codes_note", "str", "why these codes, or why a scheme has none"),
-)
+_CODES = tuple(FlatField(f.metadata["column"], "str", f.metadata["doc"]) for f in fields(EventCodes))
 EVENT_COLUMNS = (
     FlatField("event_id", "str", "the consolidated event's id"),
     *_WHEN, *_WHAT,
@@ -84,8 +79,7 @@ def _finish(row: dict[str, Any], flat: dict[str, Any], table: CodeTable) -> dict
     lo, hi = _day(flat.get("date_min")), _day(flat.get("date_max"))
     row["date_precision"] = window_of(lo, hi, "").precision
     codes = table.codes_for(flat["type"], flat.get("medium") or "", flat.get("evidence") or "")
-    row.update(cameo_code=codes.cameo, cameo_name=codes.cameo_name, plover_type=codes.plover_type,
-               plover_mode=codes.plover_mode, codes_note=codes.note)
+    row.update(codes.as_columns())
     return row
 
 
