@@ -6,7 +6,8 @@ as sites print it, then a sentence. The reference date must be read from it with
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -14,6 +15,7 @@ from missive.documents.clean import clean_text
 from missive.documents.date_candidates import dateline_end, find_dateline
 from missive.documents.metadata import extract_metadata
 from missive.model import DateCandidate, Document
+from missive.pipeline import build_document, read_documents
 from missive.temporal.reference_date import infer_reference_date
 
 BODY = "The foreign minister of Chile held talks with his Peruvian counterpart in Lima, officials said."
@@ -133,3 +135,61 @@ NOT_FOUNDINGS = [
 def test_an_anniversary_of_an_election_or_of_ties_does_not_overrule_the_header(text):
     found, reason = report_day(text)
     assert found == date.fromisoformat(text[6:16]), reason
+
+
+# -- the article's own date from what the input carries: a row's published field, the URL, HTML --
+def reference_of(doc) -> tuple[date | None, str]:
+    window = infer_reference_date(doc).window
+    return (window.start if window.start == window.end else None), window.reason
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    (date(2023, 5, 9), "2023-05-09"),
+    (datetime(2023, 5, 9, 23, 30, tzinfo=timezone(timedelta(hours=-5))), "2023-05-09"),
+    ("2023-05-09T23:30:00-05:00", "2023-05-09"),
+    ("Tue, 09 May 2023 23:30:00 GMT", "2023-05-09"),
+    ("May 9, 2023", "2023-05-09"),
+])
+def test_a_published_value_given_with_the_article_dates_it_with_provenance_row(published, day):
+    doc = build_document("t", f"{BODY}\n", published=published)
+    found, reason = reference_of(doc)
+    assert found == date.fromisoformat(day) and reason.startswith("row"), reason
+
+
+def test_a_published_value_years_from_what_the_content_marks_is_overruled_like_a_header():
+    text = ("Kim Jong Un sent a congratulatory message to Xi Jinping on the 74th anniversary of the founding of "
+            "the People's Republic of China last month.\n")
+    reference = infer_reference_date(build_document("t", text, published="2031-02-01"))
+    assert reference.window.start.year == 2023
+    assert any("row date 2031-02-01 overruled" in c for c in reference.conflicts)
+
+
+def test_a_date_in_the_url_dates_the_article():
+    found, reason = reference_of(build_document("t", f"{BODY}\n", url="https://news.example/2022/10/16/talks/"))
+    assert found == date(2022, 10, 16) and reason.startswith("url"), reason
+
+
+def test_an_html_page_is_dated_by_its_original_publication_date():
+    html = ("<html><head><meta property='article:published_time' content='2021-03-02T08:00:00+00:00'>"
+            "<meta property='article:modified_time' content='2021-06-30T10:00:00+00:00'></head><body><article>"
+            f"<p>{BODY} {BODY}</p><p>{BODY}</p></article></body></html>")
+    doc = build_document("t", html, is_html=True)
+    found, reason = reference_of(doc)
+    assert found == date(2021, 3, 2) and reason.startswith("html") and "htmldate" in reason, reason
+
+
+def test_a_corpus_row_passes_its_published_field(tmp_path):
+    corpus = tmp_path / "rows.jsonl"
+    corpus.write_text(json.dumps({"id": "r1", "text": BODY, "published": "2020-02-03T10:00:00Z",
+                                  "url": "https://news.example/story"}) + "\n", encoding="utf-8")
+    doc = next(iter(read_documents([corpus])))
+    assert [(c.source, c.value) for c in doc.metadata.date_candidates] == [("row", date(2020, 2, 3))]
+
+
+@pytest.mark.model
+def test_missive_extract_takes_the_publication_date_of_an_undated_text():
+    import missive
+
+    events = missive.extract("Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte "
+                             "on Monday.", published=date(2023, 5, 10))
+    assert [(e.type, e.when.start, e.when.end) for e in events] == [("call", date(2023, 5, 8), date(2023, 5, 8))]

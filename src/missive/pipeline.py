@@ -16,7 +16,8 @@ events or a Skip with a reason, in input order, and finished work is stored as i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from .actors.resolver import ActorResolver
@@ -55,10 +56,12 @@ def read_budgeted(paths: Iterable[str | Path], settings: Settings | None = None)
         yield item if isinstance(item, Skip) else describe_article(item, settings)
 
 
-def build_document(doc_id: str, text: str, *, path: str = "", url: str = "",
-                   is_html: bool = False) -> Document | Skip:
-    """One article given as its text (HTML goes through trafilatura first), cleaned and described."""
-    article = article_text(doc_id, text, path=path, url=url, is_html=is_html)
+def build_document(doc_id: str, text: str, *, path: str = "", url: str = "", is_html: bool = False,
+                   published: date | datetime | str | None = None) -> Document | Skip:
+    """One article given as its text (HTML goes through trafilatura first), cleaned and described.
+    `url` and `published` are what the caller knows of it: each becomes a publication-date candidate
+    (provenance `url`, `row`), weighed against the text's own dates like a header line."""
+    article = article_text(doc_id, text, path=path, url=url, is_html=is_html, published=published)
     if isinstance(article, Skip):
         return article
     described = describe_article(article)
@@ -88,7 +91,8 @@ def failure_skip(where: str, exc: BaseException) -> Skip:
 def _describe(article: ArticleText) -> Document | Skip:
     result = clean_text(article.text)
     metadata = row_metadata(extract_metadata(article.text, result.cleaned, url=article.url,
-                                             html_meta=article.html_meta, path=article.path), article.fields)
+                                             html_meta=article.html_meta, path=article.path,
+                                             published=article.published), article.fields)
     if metadata.language not in ("en", "unknown", ""):
         return Skip(article.path or article.doc_id, SkipReason.NOT_ENGLISH,
                     f"the article is in '{metadata.language}', not English")
@@ -143,21 +147,26 @@ def _extract_batch(pending: list[Budgeted | Skip], extractor: Extractor) -> Iter
             yield (doc, result) if isinstance(result, Explained) else failure_skip(doc.path or doc.doc_id, result)
 
 
-def extract(text_or_path: str | Path, extractor: Extractor | None = None) -> list[Event]:
-    """Events of one article, given as its text or as a path to a .txt/.html file."""
+def extract(text_or_path: str | Path, extractor: Extractor | None = None, *, url: str = "",
+            published: date | datetime | str | None = None) -> list[Event]:
+    """Events of one article, given as its text or as a path to a .txt/.html file; `url` and
+    `published` (when the caller knows them) help date it."""
     events: list[Event] = []
-    for result in process(_as_inputs(text_or_path), extractor):
+    for result in process(_as_inputs(text_or_path, url, published), extractor):
         if isinstance(result, Skip):
             raise InputError(result.message())
         events += result[1].events
     return events
 
 
-def _as_inputs(text_or_path: str | Path) -> list[Document | Skip]:
+def _as_inputs(text_or_path: str | Path, url: str = "",
+               published: date | datetime | str | None = None) -> list[Document | Skip]:
     if isinstance(text_or_path, Path) or ("\n" not in text_or_path and len(text_or_path) < 4096
                                            and Path(text_or_path).is_file()):
-        return list(read_documents([text_or_path]))
-    return [build_document("text", str(text_or_path))]
+        return [item if isinstance(item, Skip) else describe_article(
+                    replace(item, url=url or item.url, published=published or item.published))
+                for item in read_articles([text_or_path])]
+    return [build_document("text", str(text_or_path), url=url, published=published)]
 
 
 @dataclass

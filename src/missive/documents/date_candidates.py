@@ -12,7 +12,8 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -386,12 +387,41 @@ def weekday_text_candidates(text: str) -> Iterator[DateCandidate]:
                 yield DateCandidate(value, "text", reason, found.start, True)
 
 
-def collect_date_candidates(original: str, *, url: str, html_meta: dict, path: str) -> tuple[DateCandidate, ...]:
+# A publication date given with the article: a date, a datetime (its day in its own zone) or text.
+Published = date | datetime | str | None
+
+
+def published_day(value: Published) -> date | None:
+    """The day a `published` value names: ISO 8601 ('2024-07-15', '2024-07-15T23:30:00-05:00' is
+    the 15th, the publisher's day), a feed's RFC 2822 stamp ('Mon, 15 Jul 2024 10:00:00 GMT'), or
+    a date as news writes it; None when it names none."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_dates(text)
+    return found[0].readings[0][0] if found and len(found[0].readings) == 1 else None
+
+
+def collect_date_candidates(original: str, *, url: str, html_meta: dict, path: str,
+                            published: Published = None) -> tuple[DateCandidate, ...]:
     found = [*header_candidates(original), *dateline_candidates(original), *credit_candidates(original),
              *weekday_text_candidates(original)]
+    given = published_day(published)
+    if given is not None:
+        found.append(DateCandidate(given, "row", f"publication date given with the article ({published})"))
     html_date = str(html_meta.get("date") or "")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", html_date):
-        found.append(DateCandidate(date.fromisoformat(html_date[:10]), "html", "date in the HTML metadata"))
+        why = "the page's original publication date (htmldate)" if html_meta.get("date_source") == "htmldate" \
+            else "date in the HTML metadata"
+        found.append(DateCandidate(date.fromisoformat(html_date[:10]), "html", why))
     for value in find_url_dates(url):
         found.append(DateCandidate(value, "url", f"date written in the URL {url}"))
     for value in find_url_dates(Path(path).name if path else ""):

@@ -32,4 +32,20 @@ def extract_html(html: str, url: str = "") -> tuple[str, dict[str, Any]]:
     meta = {name: str(getattr(result, name, "") or "") for name in META_FIELDS}
     if url:
         meta["url"] = meta["url"] or url
+    original = page_date(html, meta["url"])
+    if original:
+        meta["date"], meta["date_source"] = original, "htmldate"
     return text, {name: value for name, value in meta.items() if value}
+
+
+def page_date(html: str, url: str = "") -> str:
+    """The page's ORIGINAL publication day (not its last update) from its markup and URL, through
+    htmldate; only the markup (no extensive search): a date in the body may be an event's, and the
+    body's dates are the temporal stage's business. '' when the page says none."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url or None)
+    except Exception:  # noqa: BLE001 - a page htmldate cannot read has no markup date, not a broken batch
+        return ""
+    return found or ""

@@ -23,6 +23,7 @@ from ..knowledge.tables import Table, read_table
 from ..model import Metadata
 from .date_candidates import (
     LABEL_REACH,
+    Published,
     collect_date_candidates,
     date_label_before,
     dateline_credit,
@@ -255,8 +256,9 @@ def detect_language(text: str) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- the whole record
 def extract_metadata(original: str, cleaned: str, *, url: str = "", html_meta: dict | None = None,
-                     path: str = "") -> Metadata:
-    """Collect metadata with provenance from the text (and HTML metadata when there is some)."""
+                     path: str = "", published: Published = None) -> Metadata:
+    """Collect metadata with provenance from the text (and HTML metadata when there is some); a
+    publication date given with the article (`published`) is one more date candidate."""
     html_meta = html_meta or {}
     url = url or str(html_meta.get("url") or "")
     agencies, state_media = find_sources(cleaned)
@@ -266,7 +268,8 @@ def extract_metadata(original: str, cleaned: str, *, url: str = "", html_meta: d
         outlet=outlet_from(url, html_meta),
         author=str(html_meta.get("author") or "") or find_author(original),
         language=detect_language(cleaned or original)[0],
-        date_candidates=collect_date_candidates(original, url=url, html_meta=html_meta, path=path),
+        date_candidates=collect_date_candidates(original, url=url, html_meta=html_meta, path=path,
+                                                published=published),
         agencies=agencies,
         state_media=state_media,
     )

@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from ..model import Metadata, Skip, SkipReason
 from ..settings import Settings, default_settings
+from .date_candidates import Published
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -145,12 +146,15 @@ class ArticleText:
     html_meta: dict[str, Any] | None = field(default=None, hash=False)
     fields: tuple[tuple[str, str], ...] = ()  # a corpus row's columns besides id, text and html
     source_key: str = ""  # what makes a later input the same article (model.Document.source_key)
+    published: Published = None  # the publication date given with it (a row's `published`, else `date`)
 
 
 def article_text(doc_id: str, text: str, *, path: str = "", url: str = "", is_html: bool = False,
                  fields: tuple[tuple[str, str], ...] = (), source_key: str = "",
-                 settings: Settings | None = None) -> ArticleText | Skip:
-    """The article's plain text; HTML goes through trafilatura first. Both are size-capped."""
+                 settings: Settings | None = None, published: Published = None) -> ArticleText | Skip:
+    """The article's plain text; HTML goes through trafilatura first. Both are size-capped. `url`
+    and `published` (a date, datetime or text) are what the caller knows of the article; both become
+    date candidates."""
     settings = settings or default_settings()
     where = path or doc_id
     html_meta: dict | None = None
@@ -168,7 +172,7 @@ def article_text(doc_id: str, text: str, *, path: str = "", url: str = "", is_ht
     if len(text) > settings.max_article_chars:
         return Skip(where, SkipReason.TOO_LONG, f"{len(text):,} characters of text, above the cap of "
                                                 f"{settings.max_article_chars:,} (MISSIVE_MAX_ARTICLE_CHARS)")
-    return ArticleText(doc_id, text, path, url, html_meta, fields, source_key)
+    return ArticleText(doc_id, text, path, url, html_meta, fields, source_key, published)
 
 
 def looks_like_html(text: str) -> bool:
@@ -339,7 +343,8 @@ def row_article(row: Mapping[str, Any], where: str, default_id: str,
     fields = tuple((_printable(k), _printable(v)) for k, v in fields)
     url = dict(fields).get("url", "")
     return safe_article_text(doc_id, body, path=where, url=url, is_html=is_html, fields=fields,
-                             source_key=f"id:{doc_id}" if has_id else where, settings=settings)
+                             source_key=f"id:{doc_id}" if has_id else where, settings=settings,
+                             published=row.get("published") or row.get("date") or None)
 
 
 def _is_unicode(text: str) -> bool:
@@ -367,10 +372,7 @@ def _field_text(value: Any) -> str:
 def row_metadata(metadata: Metadata, fields: tuple[tuple[str, str], ...]) -> Metadata:
     """The metadata of a corpus row's article: the row's title and outlet win over what is read
     from the text (the corpus owner knows them), and every column travels on as `corpus_fields`.
-
-    TODO(dates): the row's `published` (else `date`) and `url` are to become publication-date
-    candidates with their provenance through the date-candidate hook (branch `dates`); until it
-    lands they are carried here unread, and the text's own dates decide.
+    (The row's `published` (else `date`) and `url` are date candidates: see ArticleText.published.)
     """
     if not fields:
         return metadata
