@@ -18,8 +18,6 @@ from .context import names_other_recipient
 from .dating import intersect
 from .drafts import Draft, better_medium
 
-BACKGROUND_GAP_DAYS = 5
-
 
 def main_pair(drafts: list[Draft], of_type: str | None = None) -> tuple[Actor, Actor] | None:
     """The article's main pair: the parties of its first complete message (else any event)."""
@@ -167,16 +165,6 @@ def _signed_by_people(d: Draft) -> bool:
     parties = [a for a in (d.source, d.target, *d.participants) if a]
     borrowed = any("main pair" in a.reason for a in parties)
     return bool(parties) and all(is_person_like(a) for a in parties) and not borrowed
-
-
-def mark_background(drafts: list[Draft], report_day: DateWindow) -> None:
-    """Background: answered by the news, or over well before the report day."""
-    for d in drafts:
-        if d.background:
-            continue
-        if report_day.start and d.window.end and d.window.end < report_day.start - timedelta(days=BACKGROUND_GAP_DAYS):
-            d.background = True
-            d.reasons.append(f"background: over by {d.window.end}, before the report ({report_day.start})")
 
 
 def home_of(d: Draft) -> Draft:

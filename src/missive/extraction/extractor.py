@@ -29,7 +29,8 @@ from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import anniversary_date
 from ..temporal.reference_date import ReferenceDate
-from .assemble import fill_exchanges, fill_parties, home_of, mark_background, merge_drafts, signing_meetings, to_event
+from .assemble import fill_exchanges, fill_parties, home_of, merge_drafts, signing_meetings, to_event
+from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
@@ -203,7 +204,7 @@ class Extractor:
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
-        mark_background(merged, report_day)
+        mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
