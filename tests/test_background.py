@@ -30,7 +30,7 @@ CASES = [
      [("relations", "SOM", "KEN", False), ("relations", "SOM", "KEN", True)]),
     # "days after" an act: that act is context
     ("DATE: 2018-07-12\n\nChilean President Sebastian Pinera wrote to Peruvian President Martin Vizcarra on "
-     "Thursday, days after Peru slammed its talks with Chile's foreign minister.\n",
+     "Thursday, days after Peru's foreign minister held talks with Chile's foreign minister in Lima.\n",
      [("message", "CHL", "PER", False), ("meeting", "PER", "CHL", True)]),
     # the lead's letter is the news even when it was written six days before the report
     ("DATE: 2018-07-12\n\nChilean President Sebastian Pinera said on Thursday that Peruvian President Martin "

@@ -10,7 +10,6 @@ article's main pair, and the reason says so.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from ..model import Actor, DateWindow, Document, Event, Span
 from .cast import is_person_like
