@@ -142,6 +142,34 @@ TRIGGER_CASES = [
     ("appoint/verb", "*appointing/VBG/ROOT/appoint envoy/NN/dobj>0"),
     ("name/verb", "*naming/VBG/ROOT/name ambassador/NN/dobj>0"),
     ("summon/verb", "*summoned/VBD/ROOT/summon envoy/NN/dobj>0"),
+    ("talks/call", "phone/NN/compound>1 *talks/NNS/ROOT"),
+    ("discuss/verb", "*discussed/VBD/ROOT/discuss trade/NN/dobj>0 by/IN/prep>0 phone/NN/pobj>2"),
+    ("suspend/verb", "*suspending/VBG/ROOT/suspend relations/NNS/dobj>0/relation"),
+    ("downgrade/verb", "*downgraded/VBD/ROOT/downgrade ties/NNS/dobj>0/tie"),
+    ("resume/verb", "*resume/VB/ROOT ties/NNS/dobj>0/tie"),
+    ("reestablish/verb", "*reestablished/VBD/ROOT/reestablish relations/NNS/dobj>0/relation"),
+    ("revive/verb", "*revived/VBD/ROOT/revive ties/NNS/dobj>0/tie"),
+    ("resumption/noun", "the/DT/det>1 *resumption/NN/ROOT of/IN/prep>1 ties/NNS/pobj>2/tie"),
+    ("restoration/noun", "*restoration/NN/ROOT of/IN/prep>0 relations/NNS/pobj>1/relation"),
+    ("normalization/noun", "*normalization/NN/ROOT of/IN/prep>0 ties/NNS/pobj>1/tie"),
+    ("normalisation/noun", "*normalisation/NN/ROOT of/IN/prep>0 ties/NNS/pobj>1/tie"),
+    ("establishment/noun", "*establishment/NN/ROOT of/IN/prep>0 relations/NNS/pobj>1/relation"),
+    ("severance/noun", "*severance/NN/ROOT of/IN/prep>0 ties/NNS/pobj>1/tie"),
+    ("suspension/noun", "*suspension/NN/ROOT of/IN/prep>0 relations/NNS/pobj>1/relation"),
+    ("opening/noun", "the/DT/det>1 *opening/NN/ROOT of/IN/prep>1 embassy/NN/pobj>2"),
+    ("reopening/noun", "*reopening/NN/ROOT of/IN/prep>0 consulates/NNS/pobj>1/consulate"),
+    ("closure/noun", "*closure/NN/ROOT of/IN/prep>0 missions/NNS/pobj>1/mission"),
+    ("withdraw/verb", "*withdrew/VBD/ROOT/withdraw envoy/NN/dobj>0"),
+    ("recall/noun", "the/DT/det>1 *recall/NN/ROOT of/IN/prep>1 ambassador/NN/pobj>2"),
+    ("withdrawal/noun", "*withdrawal/NN/ROOT of/IN/prep>0 diplomats/NNS/pobj>1/diplomat"),
+    ("expulsion/noun", "*expulsion/NN/ROOT of/IN/prep>0 ambassador/NN/pobj>1"),
+    ("appointment/noun", "*appointment/NN/ROOT of/IN/prep>0 envoy/NN/pobj>1"),
+    ("present/verb", "*presented/VBD/ROOT/present credentials/NNS/dobj>0/credential"),
+    ("hand/verb", "*handed/VBD/ROOT/hand credentials/NNS/dobj>0/credential"),
+    ("arrive/verb", "*arrived/VBD/ROOT/arrive for/IN/prep>0 talks/NNS/pobj>1"),
+    ("attend/verb", "*attended/VBD/ROOT/attend inauguration/NN/dobj>0"),
+    ("signing/noun", "the/DT/det>1 *signing/NN/ROOT of/IN/prep>1 treaty/NN/pobj>2"),
+    ("signature/noun", "put/VBD/ROOT their/PRP$/poss>2 *signatures/NNS/dobj>0/signature"),
 ]
 
 # Forms a row does not take: the context it requires is missing, or the form is not the one meant.
@@ -241,6 +269,16 @@ ROLE_CASES = [
      {"envoy.posting_verb": ["Caracas"]}),
     ("Australia/NNP/nsubj>1~AUS *summoned/VBD/ROOT/summon the/DT/det>4 Chinese/JJ/amod>4~CHN ambassador/NN/dobj>1",
      {"envoy.country": ["ambassador"], "envoy.posting": []}),
+    ("the/DT/det>1 *opening/NN/ROOT of/IN/prep>1 Chile/NNP/poss>5~CHL 's/POS/case>3 embassy/NN/pobj>2 "
+     "in/IN/prep>5 Bangkok/NNP/pobj>6~THA", {"mission.owner": ["Chile"], "mission.location": ["Bangkok"]}),
+    ("Xi/NNP/nsubj>1=CHN *arrived/VBD/ROOT/arrive in/IN/prep>1 Hanoi/NNP/pobj>2~VNM for/IN/prep>1 talks/NNS/pobj>4",
+     {"visit.arrival": ["Hanoi"], "visit.subject": ["Xi"]}),
+    ("Orban/NNP/nsubj>1=HUN *attended/VBD/ROOT/attend the/DT/det>3 inauguration/NN/dobj>1 in/IN/prep>3 "
+     "Belgrade/NNP/pobj>4~SRB", {"visit.occasion_venue": ["Belgrade"], "visit.occasion_host": []}),
+    ("Orban/NNP/nsubj>1=HUN *attended/VBD/ROOT/attend Vucic/NNP/poss>4=SRB 's/POS/case>2 inauguration/NN/dobj>1",
+     {"visit.occasion_host": ["Vucic"]}),
+    ("Tinubu/NNP/nsubj>1=NGA *hosted/VBD/ROOT/host a/DT/det>3 dinner/NN/dobj>1 for/IN/prep>3 Faye/NNP/pobj>4=SEN",
+     {"host.for": ["Faye"], "meet.subject": ["Tinubu"]}),
 ]
 
 
@@ -328,6 +366,17 @@ FILTER_CASES = [
      "Kim/NNP/nsubj>5 *met/VBD/acl>2/meet Xi/NNP/dobj>5", {"denied.report": True, "denied": False}),
     ("his/PRP$/poss>1 *meetings/NNS/ROOT/meeting with/IN/prep>1 Kim/NNP/pobj>2", {"generic_plural": True}),
     ("the/DT/det>1 *talks/NNS/ROOT", {"generic_plural": False}),
+    ("his/PRP$/poss>1 *letter/NN/ROOT of/IN/prep>1 credence/NN/pobj>2", {"credence": True}),
+    ("a/DT/det>1 *message/NN/ROOT to/IN/prep>1 the/DT/det>4 press/NN/pobj>2", {"to_the_press": True}),
+    ("the/DT/det>2 third/JJ/amod>2 *visit/NN/ROOT since/IN/prep>2 1979/CD/pobj>3", {"aggregate.ordinal": True}),
+    ("Egypt/NNP/nsubj>1 became/VBD/ROOT/become the/DT/det>5 first/JJ/amod>5 Arab/JJ/amod>5 country/NN/attr>1 "
+     "to/TO/aux>7 *sign/VB/relcl>5 a/DT/det>9 treaty/NN/dobj>7", {"factual": True, "planned": True}),
+    ("Ottawa/NNP/nsubj>2 is/VBZ/aux>2/be *recalling/VBG/ccomp>6/recall its/PRP$/poss>4 ambassador/NN/dobj>2 ,/,/punct>6 "
+     "said/VBD/ROOT/say", {"arranged": True, "announced_act": True}),
+    ("Egypt/NNP/nsubj>1 became/VBD/ROOT/become the/DT/det>4 first/JJ/amod>4 country/NN/attr>1 "
+     "to/TO/aux>6 *sign/VB/xcomp>1 a/DT/det>8 treaty/NN/dobj>6", {"factual.attribute": True, "factual": False}),
+    ("the/DT/det>1 anniversary/NN/ROOT of/IN/prep>1 the/DT/det>4 *establishment/NN/pobj>2 of/IN/prep>4 "
+     "ties/NNS/pobj>5/tie", {"anniversary_of": True}),
 ]
 
 
@@ -348,6 +397,10 @@ def test_every_filter_row_has_a_case():
     ("officials/NNS/nsubj>1/official confirmed/VBD/ROOT/confirm that/IN/mark>5 Chile/NNP/nsubj>5 would/MD/aux>5 "
      "*close/VB/ccomp>1 its/PRP$/poss>7 embassy/NN/dobj>5", ""),  # an announced decision is done
     ("Pakistan/NNP/nsubj>1 decided/VBD/ROOT/decide to/TO/aux>3 *recall/VB/xcomp>1 its/PRP$/poss>5 envoy/NN/dobj>3", ""),
+    ("Egypt/NNP/nsubj>1 became/VBD/ROOT/become the/DT/det>4 first/JJ/amod>4 country/NN/attr>1 "
+     "to/TO/aux>6 *sign/VB/relcl>4 a/DT/det>8 treaty/NN/dobj>6", ""),  # the first to sign: a fact
+    ("Ottawa/NNP/nsubj>2 is/VBZ/aux>2/be *recalling/VBG/ccomp>6/recall its/PRP$/poss>4 ambassador/NN/dobj>2 ,/,/punct>6 "
+     "said/VBD/ROOT/say", ""),  # a head of government announcing the recall he is making
     ("Xi/NNP/nsubj>1 *met/VBD/ROOT/meet Putin/NNP/dobj>1", ""),
 ])
 def test_the_refusal_names_the_first_row_that_holds_unless_it_is_exempted(spec: str, reason: str):

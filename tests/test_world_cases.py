@@ -1292,29 +1292,18 @@ FAILING_TODAY: dict[str, str] = {
         "GAPS 14: 'The decision was announced ... on Tuesday evening' does not date the severance",
     "B14-visit-began-then-signed":
         "GAPS 14: 'That afternoon' does not date the signing; 'arrived in Canberra' gives no visit (GAPS 16)",
-    "C15-credentials-presented": "GAPS 15: presenting credentials is not read as a relations event",
     "C15-credentials-letter-of-credence":
         "GAPS 15: 'handed her letter of credence' is read as a letter, not credentials",
     "C15-credentials-several-envoys": "GAPS 15: three envoys presenting credentials give no relations events",
-    "C15-downgraded": "GAPS 15: 'downgraded diplomatic relations' is not a trigger",
-    "C15-suspended": "GAPS 15: 'suspended diplomatic relations' is not a trigger",
-    "C15-agreed-to-resume-and-exchange": "GAPS 15: 'agreed to resume ties ... and exchange ambassadors' gives no event",
     "C15-decided-to-resume-mission": "GAPS 15: 'decided to resume the work of its diplomatic mission' gives no event",
-    "C15-noun-opening-of-embassy": "GAPS 15: the noun 'the opening of Mexico's embassy' gives no event",
-    "C15-noun-resumption-of-ties":
-        "GAPS 15: the noun 'the resumption of diplomatic relations in January 2019' gives no event",
     "C15-noun-recall-of-diplomats": "GAPS 15: the noun 'the recall of Israel's diplomats' gives no event",
     "C15-noun-expulsion-of-diplomats": "GAPS 15: the noun 'Colombia's expulsion of Argentine diplomats' gives no event",
-    "C15-progressive-recalling": "GAPS 15: the progressive 'is recalling its ambassador' gives no event",
     "C15-normalise-by-signed-accord":
         "GAPS 15: 'signed a joint communique to normalise relations' gives the agreement only",
     "C15-closure-in-relative-clause-1":
         "GAPS 15: a closure told in a relative clause ('which Iran had closed in 2018') gives no event",
     "C15-closure-in-relative-clause-2":
         "GAPS 15: a closure told in a relative clause ('which Doha had shut in 2017') gives no event",
-    "C16-attended-inauguration":
-        "GAPS 16: 'attended the inauguration of President Petro in Bogota' is not read as a visit",
-    "C16-attended-inauguration-2": "GAPS 16: 'attended John Mahama's inauguration' is not read as a visit",
     "C16-return-visit":
         "GAPS 16: 'the one Estonian President Alar Karis paid to Helsinki in February' gives no meeting",
     "C16-ribbon-cutting":
@@ -1322,7 +1311,6 @@ FAILING_TODAY: dict[str, str] = {
     "C16-is-visiting-this-week": "GAPS 16: 'is visiting New Delhi this week' gives no meeting",
     "C16-first-to-visit-since":
         "GAPS 16: 'the first Spanish prime minister to visit Havana since 1986' gives neither visit",
-    "C16-arrived-in": "GAPS 16: 'arrived in Kyiv on Wednesday' gives no meeting",
     "C16-trip-to": "GAPS 16: 'Wong's trip to Kuala Lumpur on Wednesday' gives no meeting",
     "C16-welcomed-to-capital": "GAPS 16: 'welcomed President Petro to Brasilia' gives no meeting",
     "C16-toured-countries":
@@ -1350,10 +1338,6 @@ FAILING_TODAY: dict[str, str] = {
     "D20-good-talk-post-is-call":
         "GAPS 20: a post 'Good to talk with my friend Olaf Scholz today' is not read as a call",
     "D20-aggregate-met-many-times": "GAPS 20: the aggregate 'have met dozens of times over the years' gives a meeting",
-    "D22-phone-talks": "GAPS 22: 'phone talks' are read as a meeting",
-    "D22-telephone-talks": "GAPS 22: 'telephone talks' are read as a meeting",
-    "D22-video-talks": "GAPS 22: 'video talks' are read as a meeting",
-    "D22-video-talks-noun-subject": 'GAPS 22: "Tuesday\'s video talks between Putin and Biden" are read as a meeting',
     "E23-anniversary-without-ordinal":
         "GAPS 23: 'on the anniversary last year' gets the whole of 2023, not the anniversary day",
     "E23-this-year-and-last-year":

@@ -131,9 +131,15 @@ def _calls_someone(verb: Token, lexicon: Lexicon) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.lower_ in lexicon.group("not_a_call") and following.dep_ in ("prt", "prep"):
         return False
-    if any(c.dep_ in ("prt", "oprd") for c in children):
+    if any(c.dep_ == "prt" for c in children):
         return False
     objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+    # "called Ukrainian President Volodymyr Zelensky": the parser often reads the titled name as
+    # a naming complement; a proper name with no object beside it is the one called
+    named = [c for c in children if c.dep_ == "oprd"]
+    if named and (objects or named[0].tag_ not in ("NNP", "NNPS")):
+        return False  # "called Trump a dotard", "called it a provocation"
+    objects += named
     return len(objects) == 1 and objects[0].lower_ not in lexicon.group("not_a_call")  # two: "called X a Y"
 
 

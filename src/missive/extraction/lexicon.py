@@ -100,7 +100,7 @@ def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
 def _lexicon(pattern_files: tuple[Table, ...], word_rows: Table, surname_rows: Table,
              irregular_rows: Table) -> Lexicon:
     irregular = irregular_forms(irregular_rows)
-    lemmas = lemma_table(_named_lemmas(pattern_files, word_rows), irregular)
+    lemmas = lemma_table(_named_lemmas(pattern_files, word_rows), irregular, _context_words(pattern_files))
     groups = dict(word_groups_of(word_rows, irregular_rows))
     triggers = {r["id"]: _trigger(r) for r in pattern_files[0].rows}
     surnames = frozenset(row["surname"].lower() for row in surname_rows.rows)
@@ -149,19 +149,23 @@ def _token_patterns(records: Table) -> Iterator[dict[str, Any]]:
 
 def _named_lemmas(pattern_files: Iterable[Table], word_rows: Table) -> set[tuple[str, str]]:
     """Every (lemma, VERB|NOUN) a row names: LEMMA values by their POS (both when none is
-    given), a trigger's required words, and the lemmas of word groups with a part of speech."""
+    given), and the lemmas of word groups with a part of speech."""
     out: set[tuple[str, str]] = set()
     for records in pattern_files:
         for token in _token_patterns(records):
             pos = _pos_of(token)
             classes = ("VERB",) if pos == "verb" else ("NOUN",) if pos == "noun" else ("VERB", "NOUN")
             out |= {(lemma, c) for lemma in _word_values(token.get("LEMMA", [])) for c in classes}
-        for row in records.rows:
-            out |= {(w.lower(), c) for w in row.get("requires", ()) for c in ("VERB", "NOUN")}
     for row in word_rows.rows:
         if row.get("pos"):
             out |= {(w, row["pos"]) for w in _split(row["word"])}
     return out
+
+
+def _context_words(pattern_files: Iterable[Table]) -> set[tuple[str, str]]:
+    """A trigger's required words, as either part of speech ("relation", "shake", "phone")."""
+    return {(w.lower(), c) for records in pattern_files for row in records.rows
+            for w in row.get("requires", ()) for c in ("VERB", "NOUN")}
 
 
 def _words_of_token(token: dict[str, Any], lemmas: dict[tuple[str, str], str], cls: str) -> frozenset[str]:

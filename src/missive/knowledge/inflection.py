@@ -76,10 +76,12 @@ def forms_of(lemma: str, pos: str, irregular: dict[tuple[str, str], frozenset[st
     return frozenset(regular_forms(lemma, pos) | irregular.get((lemma.lower(), pos), frozenset()))
 
 
-def lemma_table(lemmas: Iterable[tuple[str, str]],
-                irregular: dict[tuple[str, str], frozenset[str]]) -> dict[tuple[str, str], str]:
+def lemma_table(lemmas: Iterable[tuple[str, str]], irregular: dict[tuple[str, str], frozenset[str]],
+                context_words: Iterable[tuple[str, str]] = ()) -> dict[tuple[str, str], str]:
     """(form, VERB|NOUN) -> lemma for every form of the given lemmas. A lemma is its own lemma
-    even where another lemma's rule generates the same form ("meeting" the noun is not "meet")."""
+    even where another lemma's rule generates the same form ("meeting" the noun is not "meet").
+    Context words (a trigger's required words, read as either part of speech) only fill forms
+    no lemma of the rows claims: "meeting" required near "attend" leaves the verb "meeting" to "meet"."""
     table: dict[tuple[str, str], str] = {}
     pairs = sorted(set((lemma.lower(), pos) for lemma, pos in lemmas))
     for lemma, pos in pairs:
@@ -87,4 +89,7 @@ def lemma_table(lemmas: Iterable[tuple[str, str]],
             table.setdefault((form, pos), lemma)
     for lemma, pos in pairs:
         table[(lemma, pos)] = lemma
+    for lemma, pos in sorted(set((w.lower(), pos) for w, pos in context_words)):
+        for form in sorted(forms_of(lemma, pos, irregular) | {lemma}):
+            table.setdefault((form, pos), lemma)
     return table

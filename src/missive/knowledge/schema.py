@@ -158,6 +158,10 @@ class FilterReason(StrEnum):
     ONGOING = "an ongoing process, not one act"
     ACTIVITY = "a gerund naming an activity, not an act"
     DENIED = "denied or dismissed, not asserted"
+    CREDENCE = "a letter of credence is credentials, not a message"
+    TO_THE_PRESS = "said to the press, not a message between states"
+    FACTUAL = "the first or only one to do it: a fact"
+    OCCASION = "the subject of an anniversary, not the act"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
