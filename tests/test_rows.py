@@ -367,6 +367,7 @@ FILTER_CASES = [
     ("his/PRP$/poss>1 *meetings/NNS/ROOT/meeting with/IN/prep>1 Kim/NNP/pobj>2", {"generic_plural": True}),
     ("the/DT/det>1 *talks/NNS/ROOT", {"generic_plural": False}),
     ("his/PRP$/poss>1 *letter/NN/ROOT of/IN/prep>1 credence/NN/pobj>2", {"credence": True}),
+    ("an/DT/det>2 cabinet/NN/compound>2 *meeting/NN/ROOT", {"domestic_meeting": True}),
     ("a/DT/det>1 *message/NN/ROOT to/IN/prep>1 the/DT/det>4 press/NN/pobj>2", {"to_the_press": True}),
     ("the/DT/det>2 third/JJ/amod>2 *visit/NN/ROOT since/IN/prep>2 1979/CD/pobj>3", {"aggregate.ordinal": True}),
     ("Egypt/NNP/nsubj>1 became/VBD/ROOT/become the/DT/det>5 first/JJ/amod>5 Arab/JJ/amod>5 country/NN/attr>1 "

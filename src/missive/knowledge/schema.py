@@ -162,6 +162,7 @@ class FilterReason(StrEnum):
     TO_THE_PRESS = "said to the press, not a message between states"
     FACTUAL = "the first or only one to do it: a fact"
     OCCASION = "the subject of an anniversary, not the act"
+    DOMESTIC = "a domestic meeting, not one between states"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
