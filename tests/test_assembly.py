@@ -254,3 +254,66 @@ def test_a_signing_by_office_holders_in_the_news_is_also_a_meeting_and_a_witness
     states.source, states.target, states.participants = KENYA, ETHIOPIA, [KENYA, ETHIOPIA]
     assert signing_meetings([history]) == [] and signing_meetings([states]) == []
     assert signing_meetings([news, meeting]) == []  # the article already has it
+
+
+# -- distributive counterparts -----------------------------------------------------------------------
+SEPARATE_ACCORDS = parse("Kenya/NNP/nsubj/3 and/CC/cc/0 Angola/NNP/conj/0 signed/VBD/ROOT/3 separate/JJ/amod/5 "
+                         "accords/NNS/dobj/3 with/IN/prep/3 Zambia/NNP/pobj/6 ././punct/3")
+
+
+def test_ties_of_several_with_one_are_one_pair_each():
+    from missive.extraction.drafts import distributive_pairs
+
+    f = frame(SEPARATE_ACCORDS, "signed", "relations", "relations", "verb")
+    f.participants, f.counterparts = [KENYA, ANGOLA, ZAMBIA], [ZAMBIA]
+    assert [(a.country, b.country) for a, b in distributive_pairs(f)] == [("KEN", "ZMB"), ("AGO", "ZMB")]
+
+
+def test_a_signing_is_read_one_pair_each_only_when_separate():
+    signed = frame(SEPARATE_ACCORDS, "signed", "agreement", "sign", "verb")
+    signed.participants, signed.counterparts = [KENYA, ANGOLA, ZAMBIA], [ZAMBIA]
+    assert sorted(d.countries for d in drafts_of(signed, "", 0)) == sorted([{"KEN", "ZMB"}, {"AGO", "ZMB"}])
+    together = parse("Kenya/NNP/nsubj/3 and/CC/cc/0 Angola/NNP/conj/0 signed/VBD/ROOT/3 an/DT/det/5 "
+                     "accord/NN/dobj/3 with/IN/prep/3 Zambia/NNP/pobj/6 ././punct/3")
+    trilateral = frame(together, "signed", "agreement", "sign", "verb")
+    trilateral.participants, trilateral.counterparts = [KENYA, ANGOLA, ZAMBIA], [ZAMBIA]
+    assert [d.countries for d in drafts_of(trilateral, "", 0)] == [{"KEN", "AGO", "ZMB"}]
+
+
+# -- quoted speakers and addressees (no parse: the attribution is read from the text and its mentions)
+def voiced(text: str, *named: tuple[str, Actor]):
+    from missive.extraction.cast import Placed
+    from missive.extraction.nlp import split_sentences
+    from missive.extraction.quotes import voice_quotations
+
+    mentions = [Placed(text.index(w), text.index(w) + len(w), a) for w, a in named]
+    return voice_quotations(text, split_sentences(text), Cast(mentions))
+
+
+PETRO = Actor("Gustavo Petro", "COL", "person", "head_of_state")
+BORIC = Actor("Gabriel Boric", "CHL", "person", "head_of_state")
+
+
+def test_the_speaker_is_named_after_a_quotation_of_two_sentences_and_the_named_leader_is_addressed():
+    text = '"Congratulations to Gabriel Boric on his victory. We will work together," Gustavo Petro wrote on Monday.'
+    (v,) = voiced(text, ("Gabriel Boric", BORIC), ("Gustavo Petro", PETRO))
+    assert (v.speaker, v.addressee, v.said_when.text) == (PETRO, BORIC, "Monday")
+
+
+def test_the_speaker_is_named_before_a_quotation_and_the_one_written_to_is_addressed():
+    text = 'Gustavo Petro wrote to Gabriel Boric: "Your victory is a victory for the whole region."'
+    (v,) = voiced(text, ("Gustavo Petro", PETRO), ("Gabriel Boric", BORIC))
+    assert (v.speaker, v.addressee) == (PETRO, BORIC)
+
+
+def test_the_message_said_speaks_for_its_sender_and_you_is_the_leader_named_before():
+    text = ('Gabriel Boric won the vote on Sunday. Gustavo Petro was among the first to write. '
+            '"I send you warm wishes for your term," the message said.')
+    (v,) = voiced(text, ("Gabriel Boric", BORIC), ("Gustavo Petro", PETRO))
+    assert (v.speaker, v.addressee, v.you) == (PETRO, None, BORIC)
+
+
+def test_a_quotation_without_a_named_speaker_has_no_voice():
+    text = 'Gabriel Boric won on Sunday. "This is a new era for our people," supporters chanted in Santiago.'
+    (v,) = voiced(text, ("Gabriel Boric", BORIC))
+    assert v.speaker is None

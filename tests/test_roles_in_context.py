@@ -69,6 +69,48 @@ STORIES = [
         "KIGALI, June 28, 2025 (AP) - The accord was signed by the presidents of Burundi and Rwanda on "
         "Friday, in the presence of Kenyan President William Ruto.",
         ("agreement BDI-RWA 2025-06-27", "meeting BDI+KEN+RWA 2025-06-27"), id="signing-before-a-witness-is-a-meeting"),
+    # harder clauses: relative clauses, passives, distributive counterparts, guests, adjuncts
+    pytest.param(
+        "ACCRA, Feb. 6, 2023 (GNA) - Ghanaian President Nana Akufo-Addo has yet to answer Togolese President "
+        "Faure Gnassingbe, who wrote to him on January 20 about the border posts.",
+        ("message TGO>GHA 2023-01-20",), id="who-wrote-to-him"),
+    pytest.param(
+        "LIMA, March 9, 2023 (Andina) - Peru and Ecuador promised on Wednesday to respect the river treaty "
+        "that had been signed in 1998, after a dispute over fishing.",
+        ("agreement ECU-PER 1998",), id="passive-signing-by-the-main-clause"),
+    pytest.param(
+        "TBILISI, Sept. 8, 2023 (AP) - Armenia and Azerbaijan on Thursday restored diplomatic relations with "
+        "Turkey, officials said.",
+        ("relations ARM-TUR 2023-09-07", "relations AZE-TUR 2023-09-07"), id="ties-of-two-with-one-are-two-pairs"),
+    pytest.param(
+        "ROME, Oct. 5, 2023 (ANSA) - Prime Minister Giorgia Meloni gave a dinner on Wednesday for visiting "
+        "Argentine President Alberto Fernandez at Villa Pamphilj.",
+        ("meeting ARG-ITA 2023-10-04",), id="dinner-for-a-visiting-guest"),
+    pytest.param(
+        "CANBERRA, Aug. 2, 2023 (AAP) - Australia welcomed on Wednesday the progress made at last week's talks "
+        "between Japan and South Korea in Tokyo.",
+        ("meeting JPN-KOR 2023-07-24..2023-07-30",), id="subject-outside-talks-between-two"),
+    pytest.param(
+        "DOHA, Jan. 6, 2021 (QNA) -- Saudi Arabia restored ties with Qatar on Tuesday. Officials said Kuwait "
+        "and Oman were joining it in restoring ties with Qatar.",
+        ("relations SAU-QAT 2021-01-05", "relations KWT-QAT 2021-01-05", "relations OMN-QAT 2021-01-05"),
+        id="joining-it-keeps-the-occasion"),
+    # quoted speakers and addressees
+    pytest.param(
+        "OSLO, Sept. 12, 2023 (NTB) - \"Warm congratulations to Mark Rutte on the formation of the new cabinet. "
+        "I look forward to our cooperation,\" Norwegian Prime Minister Jonas Gahr Store posted on Tuesday.",
+        ("message NOR>NLD 2023-09-12",), id="quote-then-its-speaker"),
+    pytest.param(
+        "ANKARA, Feb. 8, 2023 (Anadolu) - Messages of sympathy reached President Recep Tayyip Erdogan on "
+        "Wednesday. Kazakh President Kassym-Jomart Tokayev's telegram offered \"my deepest condolences to you "
+        "and to the Turkish people\" over the earthquake.",
+        ("message KAZ>TUR ..2023-02-08",), id="you-is-the-leader-the-article-is-about"),
+    pytest.param(
+        "NAIROBI, Jan. 3, 2024 (KNA) - \"When we met in Kampala in October, we agreed to finish the railway "
+        "study,\" Kenyan President William Ruto said on Tuesday at a press conference with Ugandan President "
+        "Yoweri Museveni.",
+        # (the date inside the quotation is a dating matter: 'in October' dates what the speaker recalls)
+        ("meeting KEN-UGA",), ("meeting KEN-UGA 2024-01-02",), id="we-met-is-the-speaker-and-addressee"),
     pytest.param(
         "HAVANA, Jan. 30, 2014 (EFE) - Cuba and Mexico welcomed the declaration the 33 member countries of the "
         "bloc signed on Wednesday in Havana.",

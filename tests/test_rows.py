@@ -124,6 +124,7 @@ TRIGGER_CASES = [
     ("visit/verb", "*visiting/VBG/ROOT/visit"),
     ("visit/noun", "*visits/NNS/ROOT/visit"),
     ("host/verb", "*hosting/VBG/ROOT/host"),
+    ("dinner/noun", "gave/VBD/ROOT/give a/DT/det>2 *lunch/NN/dobj>0"),
     ("sign/verb", "*signing/VBG/ROOT/sign treaties/NNS/dobj>0/treaty"),
     ("ink/verb", "*inked/VBD/ROOT/ink deal/NN/dobj>0"),
     ("establish/verb", "*establishing/VBG/ROOT/establish ties/NNS/dobj>0/tie"),
@@ -279,6 +280,20 @@ ROLE_CASES = [
      {"visit.occasion_host": ["Vucic"]}),
     ("Tinubu/NNP/nsubj>1=NGA *hosted/VBD/ROOT/host a/DT/det>3 dinner/NN/dobj>1 for/IN/prep>3 Faye/NNP/pobj>4=SEN",
      {"host.for": ["Faye"], "meet.subject": ["Tinubu"]}),
+    # "Kenya and Tanzania vowed to honour a pact that had been signed in 2012": the vowing parties signed it
+    ("Kenya/NNP/nsubj>1~KEN vowed/VBD/ROOT/vow to/TO/aux>3 honour/VB/xcomp>1 a/DT/det>5 pact/NN/dobj>3 "
+     "that/WDT/nsubjpass>9 had/VBD/aux>9/have been/VBN/auxpass>9/be *signed/VBN/relcl>5/sign",
+     {"sign.main_clause_doers": ["Kenya"], "meet.subject": ["pact"]}),
+    ("the/DT/det>1 pact/NN/nsubjpass>3 was/VBD/auxpass>3/be *signed/VBN/ROOT/sign by/IN/agent>3 Kenya/NNP/pobj>4~KEN",
+     {"sign.main_clause_doers": []}),  # a doer of its own, or no clause on a noun: nothing to borrow
+    # "Tinubu hosted a dinner for visiting President Faye": the for-phrase is the guest
+    ("Tinubu/NNP/nsubj>1=NGA *hosted/VBD/ROOT/host a/DT/det>3 dinner/NN/dobj>1 for/IN/prep>1 "
+     "visiting/VBG/pcomp>4/visit Faye/NNP/dobj>5=SEN", {"host.for.verb": ["visiting"], "meet.subject": ["Tinubu"]}),
+    ("held/VBD/ROOT/hold a/DT/det>2 *banquet/NN/dobj>0 for/IN/prep>2 the/DT/det>5 emir/NN/pobj>3=QAT",
+     {"host.for.trigger": ["emir"]}),
+    ("Modi/NNP/nsubj>1=IND gave/VBD/ROOT/give a/DT/det>3 lunch/NN/dobj>1 for/IN/prep>1 "
+     "*visiting/VBG/pcomp>4/visit Jugnauth/NNP/dobj>5=MUS",
+     {"visit.guest": ["Jugnauth"], "visit.guests_host": ["Modi"], "visit.subject": ["Modi"]}),
 ]
 
 

@@ -1205,49 +1205,27 @@ CASES = A1 + A2 + A3 + A4 + A5 + A6 + A7 + B8 + B9 + B10_14 + C15 + C16 + C17_19
 # Cases that fail today, each with its GAPS item and what is missing. The marks are strict: when a
 # case starts to pass, its xfail turns red and its line here must go (the table only ratchets up).
 FAILING_TODAY: dict[str, str] = {
-    "A1-relative-clause-sender-1":
-        "GAPS 1: 'Rabuka has not yet replied to Hipkins, who wrote to him on May 9' gives FJI>NZL",
-    "A1-relative-clause-sender-2":
-        "GAPS 1: 'Chakwera ... answer to Hichilema, who wrote to him' is read as Chakwera's letter (MWI>ZMB)",
     "A1-reduced-relative-3":
         "GAPS 1: reduced relative 'the accord Aliyev and Erdogan signed in Istanbul in 2012' gives no agreement",
-    "A1-passive-signing-1":
-        "GAPS 1: passive 'treaties that had been signed in June 2023' takes no signatories from the main clause",
-    "A1-passive-signing-3":
-        "GAPS 1: passive 'which was signed at the Vatican in November 1984' takes no signatories from the main clause",
     "A1-distributive-counterpart-1":
         "GAPS 1: 'signed separate communiques establishing relations with Tuvalu' is not read distributively",
-    "A1-distributive-counterpart-2":
-        "GAPS 1: 'signed separate agreements with the UAE' gives VNM-KEN, not VNM-ARE and KEN-ARE",
-    "A1-for-phrase-guest-2":
-        "GAPS 1: the guest of 'a lunch for visiting Prime Minister Jugnauth' is not read as a visitor",
     "A1-fronted-phrase-1":
         "GAPS 1: after the fronted 'After hosting Museveni on Tuesday' the hosting is lost and the call gets no lower bound",
     "A1-fronted-phrase-2":
         "GAPS 1: after the fronted 'Having met King Abdullah II', neither the meeting nor the call is found",
     "A1-attribution-3":
         "GAPS 10: congratulations on a birthday get no lower bound from the birthday (the roles are right)",
-    "A1-adjunct-meeting-1": "GAPS 1: the clause subject (Norway) becomes a party of talks named only in an adjunct",
-    "A1-adjunct-meeting-2": "GAPS 1: the clause subject (Pakistan) becomes a party of talks named only in an adjunct",
     "A1-reply-to-a-letter-from":
         "GAPS 1: 'replied on Monday to a letter from Putin' gives Putin's letter only, not the reply",
-    "A2-quote-I-after-1":
-        "GAPS 2: a congratulation quoted before its speaker ('..., Harris posted on X') gives no message",
-    "A2-quote-I-after-2": "GAPS 2: a three-sentence congratulation quoted before its speaker gives no message",
-    "A2-quote-I-before": 'GAPS 2: \'Modi wrote: "Congratulations Anwar Ibrahim ..."\' gives no message',
     "A2-quote-we-pair":
         "GAPS 2: 'when we met in Nairobi in March' (speaker and counterpart) gives no March meeting; Saturday's is undated",
     "A2-quote-we-call": "GAPS 2: 'as we discussed on the phone on Tuesday' in a quoted letter gives no call",
-    "A2-quote-you-recipient":
-        "GAPS 2: 'condolences to you' in a cable: the bereaved leader the article is about is not the recipient",
     "A2-quote-your-excellency":
         "GAPS 2: 'Your Excellency ... your re-election' in a quoted message gives no recipient and no message",
     "A2-letter-collection-address-block":
         "GAPS 2: letter texts with address block and signature lines give no messages",
     "A2-letter-reply-implies-earlier":
         "GAPS 2: 'thank you for the warm words you addressed to me on my 70th birthday' implies no KAZ>RUS message",
-    "A2-quote-after-two-sentences-my":
-        "GAPS 2: 'my brother President Museveni' in a quote before 'Ruto said in a message' gives no message",
     "A3-recipient-from-previous-sentence":
         "GAPS 3: senders listed in 'They included ...' get no recipient carried from the sentence before",
     "A3-continuation-sentence":

@@ -175,21 +175,38 @@ def counterpart_from_governing_clause(frame: Frame, finder: ActorFinder) -> None
 def continue_group_occasion(drafts: list[Draft], sentence_starts: list[int] | None = None) -> None:
     """"... met in Luanda on Friday. The three countries signed a memorandum": a group that points
     back at the parties of the sentence before, with no date of its own, acts on that occasion
-    (from its start on, when "later")."""
+    (from its start on, when "later"); so do those "joining it in re-establishing ties" with the
+    counterpart of the act before."""
     for i, d in enumerate(drafts):
-        if d.has_own_date or d.type == "message" or not _is_group_subject(d.frame):
+        if d.has_own_date or d.type == "message":
             continue
         countries = d.countries
-        before = next((e for e in reversed(drafts[:i]) if e.sentence == d.sentence - 1 and e.has_own_date
-                       and countries and countries <= e.countries), None)
+        if _is_group_subject(d.frame):
+            before = next((e for e in reversed(drafts[:i]) if e.sentence == d.sentence - 1 and e.has_own_date
+                           and countries and countries <= e.countries), None)
+        elif _joins_another(d.frame):
+            before = next((e for e in reversed(drafts[:i]) if e.sentence == d.sentence - 1 and e.has_own_date
+                           and e.type == d.type and countries & e.countries), None)
+        else:
+            continue
         if before is None:
             continue
         later = any(c.lower_ in LATER_WORDS for c in d.frame.anchor.children if c.dep_ == "advmod")
         end = d.window.end if later else before.window.end
-        why = f"the group of the sentence before, on its occasion{' or later' if later else ''}: {before.window.reason}"
+        why = f"the act of the sentence before, on its occasion{' or later' if later else ''}: {before.window.reason}"
         d.window = DateWindow(before.window.start, end, before.window.precision if not later else "range", why)
         d.has_own_date = True
         d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [f"date: {why}"]
+
+
+def _joins_another(frame: Frame) -> bool:
+    """"were joining it in re-establishing ties": the act is another's, joined."""
+    t = frame.anchor
+    while t.dep_ in ("pcomp", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+        if is_verb(t):
+            return t.lemma_ == "join" or t.lower_ in ("join", "joins", "joined", "joining")
+    return False
 
 
 LATER_WORDS = frozenset({"later", "afterwards", "subsequently", "then"})

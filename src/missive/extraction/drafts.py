@@ -70,6 +70,9 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
             return [make(a, b), make(b, a)]
         return [make(parties[0], None)] if parties else [make(None, None)]
     if kind in SYMMETRIC_FRAMES:
+        pairs = distributive_pairs(frame)
+        if pairs:
+            return [make(a, b, (a, b)) for a, b in pairs]
         parties = _distinct_countries(frame.participants)
         source = parties[0] if parties else None
         target = parties[1] if len(parties) > 1 else None
@@ -77,6 +80,30 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
     agents = frame.agents or [None]
     recipients = frame.recipients or [None]
     return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
+
+
+def distributive_pairs(frame: Frame) -> list[tuple[Actor, Actor]]:
+    """"A, B and C re-established ties with D", "A and B signed separate accords with D": one
+    event per doer with the counterpart, not one among all of them. Ties are between two states
+    by nature; a signing or meeting only when the text says so ("separate", "separately")."""
+    counter = _distinct_countries(frame.counterparts)
+    sides = {a.country for a in counter}
+    doers = [a for a in _distinct_countries(frame.participants) if a.country not in sides]
+    if not counter or len(doers) < 2:
+        return []
+    if frame.trigger.frame != "relations" and not _says_separately(frame):
+        return []
+    return [(d, c) for d in doers for c in counter]
+
+
+DISTRIBUTIVE_WORDS = frozenset({"separate", "separately", "respective", "respectively", "individual", "individually"})
+
+
+def _says_separately(frame: Frame) -> bool:
+    heads = [frame.token, *([frame.verb] if frame.verb is not None else [])]
+    near = [c for h in heads for c in h.children] + [g for h in heads for c in h.children if c.dep_ == "dobj"
+                                                      for g in c.children]
+    return any(t.lower_ in DISTRIBUTIVE_WORDS for t in near)
 
 
 def is_told_as_earlier(frame: Frame, words: frozenset[str]) -> bool:

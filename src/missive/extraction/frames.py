@@ -33,6 +33,7 @@ class Frame:
     agents: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
     participants: list[Actor] = field(default_factory=list)
+    counterparts: list[Actor] = field(default_factory=list)  # participants named as the other side ("with X")
     pattern: str = ""
     notes: list[str] = field(default_factory=list)
     drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
@@ -69,7 +70,10 @@ def subject_of(verb: Token) -> Token | None:
         if subj is not None and not (t.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS):
             return subj
         if t.dep_ == "relcl":
-            if t.head.dep_ != "pobj":
+            # "... replied to Hipkins, who wrote to him": a "who" is its antecedent, even after a
+            # preposition; but "Lam was among the leaders who visited": the subject is one of them
+            is_member = t.head.head.lower_ in ("among", "of")
+            if t.head.dep_ != "pobj" or (subj is not None and subj.lower_ == "who" and not is_member):
                 return t.head
             t = t.head.head
             continue

@@ -26,6 +26,8 @@ from .frames import SUBJECT_DEPS, Frame, children_by_prep, governing_verb, is_ve
 from .lexicon import Lexicon, Trigger
 from .patterns import AnchoredMatcher, checked_source
 
+# Parties found this way are the other side of the frame's doers ("A and B restored ties with C").
+COUNTERPART_REASONS = frozenset({RoleReason.WITH_PHRASE})
 # A host's guest is the visitor: "Putin hosted Xi" reads Xi first.
 GUEST_FIRST_FRAMES = frozenset({"host"})
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
@@ -100,11 +102,12 @@ class RoleReader:
             for source in (s for s in sources if s.rank == rank and s.combine == "first"):
                 tokens = self.tokens_of(frame, source)
                 settled |= source.settles and bool(tokens)
-                found += [a for a in self._read_source(frame, source, tokens) if a not in found]
+                found += [a for a in self._read_source(frame, source, tokens, found) if a not in found]
             if found or settled:
                 break
         for source in (s for s in sources if s.combine == "add"):
-            found += [a for a in self._read_source(frame, source, self.tokens_of(frame, source)) if a not in found]
+            found += [a for a in self._read_source(frame, source, self.tokens_of(frame, source), found)
+                      if a not in found]
         return found
 
     def tokens_of(self, frame: Frame, source: RoleSource) -> list[Token]:
@@ -122,20 +125,25 @@ class RoleReader:
         doc = anchor.doc
         return [doc[i] for i in self.table.matcher.found(doc, source.id, anchor.i) if i != frame.token.i]
 
-    def _read_source(self, frame: Frame, source: RoleSource, tokens: list[Token]) -> list[Actor]:
-        actors = self._actors(tokens, frame, source.reason)
+    def _read_source(self, frame: Frame, source: RoleSource, tokens: list[Token],
+                     found: list[Actor] = ()) -> list[Actor]:
+        actors = self._actors(tokens, frame, source.reason, {a.name for a in found})
         if source.actor_kinds:
             actors = [a for a in actors if a.kind in source.actor_kinds]
         if source.foreign and frame.agents:
             actors = [a for a in actors if a.country != frame.agents[0].country]
+        if source.reason in COUNTERPART_REASONS:
+            frame.counterparts += [a for a in actors if a not in frame.counterparts]
         return actors
 
-    def _actors(self, tokens: list[Token], frame: Frame, reason: RoleReason) -> list[Actor]:
+    def _actors(self, tokens: list[Token], frame: Frame, reason: RoleReason,
+                others: set[str] = frozenset()) -> list[Actor]:
         """The actors of the tokens; a subject with none stands for its possessive or its
         from-phrase ("the leaders of ... from Cuba")."""
         found: list[Actor] = []
         for t in tokens:
-            actors = self.finder.actors_of(t, {a.name for a in frame.agents})
+            # a pronoun is not the party already found for the frame ("Castillo, who telephoned him")
+            actors = self.finder.actors_of(t, {a.name for a in frame.agents} | others)
             if not actors and t.dep_ in SUBJECT_DEPS:
                 actors = self.finder.actors_of(next((c for c in t.children if c.dep_ == "poss"), t), set())
                 if not actors:
@@ -155,7 +163,11 @@ def read_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]
 
 
 def read_subject_taking_part(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
-    """"X held talks", "during a meeting, X ...": the subject takes part; "X responded to a summit": no."""
+    """"X held talks", "during a meeting, X ...": the subject takes part; "X responded to a summit": no;
+    nor "Norway praised the progress at last week's talks between Armenia and Azerbaijan": a
+    gathering whose between-phrase names its parties has no others."""
+    if frame.trigger.pos == "noun" and children_by_prep(frame.token, "between"):
+        return []
     return read_subject(reader, frame, anchor) if subject_takes_part(frame.token) else []
 
 
@@ -244,6 +256,18 @@ def read_to_phrases(reader: RoleReader, frame: Frame, anchor: Token) -> list[Tok
     return out
 
 
+def read_main_clause_doers(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"Kenya and Tanzania pledged to honour a pact that had been signed in 2012", "reaffirmed
+    their commitment to an agreement which was signed in March": a passive signing with no doer,
+    told of a noun the main clause acts on, was signed by that clause's subject."""
+    is_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
+    if not is_passive or any(c.dep_ == "agent" for c in anchor.children) or anchor.dep_ not in ("relcl", "acl"):
+        return []
+    governing = governing_verb(anchor.head)
+    subj = subject_of(governing) if governing is not None else None
+    return [subj] if subj is not None else []
+
+
 def read_envoys(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
     """The envoys the verb governs ("summoned the Chinese ambassador"): their own country."""
     return [n for n in anchor.subtree if n.lower_ in ENVOY_WORDS]
@@ -262,4 +286,5 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "from_phrases": read_from_phrases,
     "to_phrases": read_to_phrases,
     "envoys": read_envoys,
+    "main_clause_doers": read_main_clause_doers,
 }

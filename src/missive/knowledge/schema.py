@@ -135,6 +135,8 @@ class RoleReason(StrEnum):
     MISSION_LOCATION = "mission location"
     ENVOY_POSTING = "envoy's posting"
     ENVOY_COUNTRY = "envoy's country"
+    MAIN_CLAUSE_SUBJECT = "main clause subject"
+    GUEST = "guest"
 
 
 class FilterReason(StrEnum):
