@@ -91,6 +91,33 @@ def summary_line(summary) -> str:  # noqa: ANN001 - pipeline.IngestSummary, impo
             f"{summary.held_after} articles (was {summary.held_before})")
 
 
+def _ingest_in_parallel(paths: list[Path], db: Optional[Path], force: bool, workers: int,
+                        scheduler: Optional[str], shard_size: int) -> "object":
+    """The corpus ingest of missive.batch: a line per stored shard on stderr (a long run is followed
+    in its log), each skip's line, then the summary, with the shards an earlier run had stored."""
+    from ..batch import ingest_corpus
+    from ..store.database import default_db_path
+
+    summary = ingest_corpus(paths, db or default_db_path(), workers=workers, scheduler=scheduler,
+                            shard_size=shard_size, force=force, on_shard=_print_shard, on_skip=warn_skip)
+    resumed = (f"{summary.resumed_shards} shards ({summary.resumed_inputs} inputs) were stored by an earlier run; "
+               if summary.resumed_shards else "")
+    failed = f"{len(summary.failures)} shards failed (re-run to retry them); " if summary.failures else ""
+    err.print(f"{summary.shards} shards stored; {resumed}{failed}{summary_line(summary)}", highlight=False,
+              soft_wrap=True)
+    return summary
+
+
+def _print_shard(outcome: "object", summary: "object") -> None:  # a batch.ShardResult or a failure's line
+    if isinstance(outcome, str):
+        err.print(outcome, highlight=False, markup=False, soft_wrap=True)
+        return
+    err.print(f"shard {summary.shards} stored: {outcome.label} ({len(outcome.articles)} articles, "
+              f"{sum(len(a[1]) for a in outcome.articles)} events, {len(outcome.skips)} skipped; "
+              f"{outcome.seconds:.1f} s in worker {outcome.worker_pid})", highlight=False, markup=False,
+              soft_wrap=True)
+
+
 def _count_inputs(paths: list[Path]) -> int:
     from ..documents.reading import iter_paths
 
@@ -98,13 +125,24 @@ def _count_inputs(paths: list[Path]) -> int:
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
+    paths: list[Path] = typer.Argument(..., help="Article files, folders or corpora (.jsonl, .ndjson, .parquet)."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
     force: bool = typer.Option(False, "--force", help="Extract again articles already stored (after an upgrade)."),
+    workers: int = typer.Option(0, "--workers", help="Extract in N local processes (a Dask LocalCluster); "
+                                                     "0 extracts in this process."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a running Dask cluster, e.g. "
+                                                                       "tcp://10.0.0.5:8786."),
+    shard_size: int = typer.Option(64, "--shard-size", help="Articles per shard with --workers or --scheduler: "
+                                                            "the unit sent to a worker and checkpointed."),
 ) -> None:
     """Store articles and their events; re-ingesting the same content adds nothing."""
+    if workers < 0 or shard_size < 1:
+        fail("--workers must be 0 or more and --shard-size 1 or more")
     try:
-        summary = _ingest(paths, db, force)
+        if workers or scheduler:
+            summary = _ingest_in_parallel(paths, db, force, workers or 2, scheduler, shard_size)
+        else:
+            summary = _ingest(paths, db, force)
     except MissiveError as exc:
         fail(str(exc))
     if summary.processed == 0:

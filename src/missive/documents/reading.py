@@ -248,7 +248,7 @@ def read_jsonl_rows(path: Path, start: int = 0, stop: int | None = None, first_r
     settings = settings or default_settings()
     name = display_path(path)
     try:
-        handle = _open_jsonl(path)
+        handle = open_jsonl(path)
         handle.seek(start)
     except (OSError, EOFError, zlib.error) as exc:
         yield Skip(name, SkipReason.UNREADABLE, getattr(exc, "strerror", None) or str(exc))
@@ -262,13 +262,17 @@ def read_jsonl_rows(path: Path, start: int = 0, stop: int | None = None, first_r
                 position += len(line)
                 if len(line) > settings.max_row_bytes and not line.endswith(b"\n"):
                     position += _read_past_line(handle)
-                    yield Skip(f"{name} row {n}", SkipReason.TOO_LONG, f"the line is longer than "
-                                                                       f"{settings.max_row_bytes:,} bytes (MISSIVE_MAX_ROW_BYTES)")
+                    yield long_row_skip(f"{name} row {n}", settings)
                 elif line.strip():
                     yield jsonl_row(line, name, n, article_stem(path), settings)
                 n += 1
         except (OSError, EOFError, zlib.error) as exc:
             yield Skip(f"{name} row {n}", SkipReason.MALFORMED, f"the file breaks off here: {exc}")
+
+
+def long_row_skip(where: str, settings: Settings) -> Skip:
+    return Skip(where, SkipReason.TOO_LONG, f"the line is longer than {settings.max_row_bytes:,} bytes"
+                                            " (MISSIVE_MAX_ROW_BYTES)")
 
 
 def _read_past_line(handle: IO[bytes]) -> int:
@@ -281,7 +285,7 @@ def _read_past_line(handle: IO[bytes]) -> int:
     return skipped
 
 
-def _open_jsonl(path: Path) -> IO[bytes]:
+def open_jsonl(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
 
 

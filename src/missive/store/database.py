@@ -17,7 +17,7 @@ import json
 import os
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,9 @@ from .migrations import MIGRATIONS
 DEFAULT_DB = "missive.duckdb"
 # How long a writing connection waits for readers to let go of the file before saying so (seconds).
 WRITE_WAIT = 60.0
+# An article as a shard stores it: the document, its events, its report day and its conflicts.
+StoredArticle = tuple[Document, list[Event], DateWindow | None, Iterable[str]]
+
 
 def default_db_path() -> Path:
     return Path(os.environ.get("MISSIVE_DB") or DEFAULT_DB)
@@ -155,34 +158,60 @@ class Store:
         once per batch: a pair with thousands of reports is then recomputed once, not per article.
         A write the database refuses is a StoreError naming the article (the batch goes on).
         """
-        h = doc.content_hash
         try:
             with self._transaction():
-                touched = {r[0] for r in self.con.execute(
-                    "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
-                self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
-                self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
-                self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
-                self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
-                self.con.execute(
-                    "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata,"
-                    " removals, report_start, report_end, report_reason, conflicts, n_events)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
-                     doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
-                     getattr(report_day, "start", None), getattr(report_day, "end", None),
-                     getattr(report_day, "reason", ""),
-                     json.dumps(list(conflicts)), len(events)],
-                )
-                for event in _unique_events(events):
-                    self._insert_event(event, h)
-                self._save_signature(h, doc.doc_id, doc.cleaned)
-                keys = {k for k in touched | {pair_key(e) for e in events} if k is not None}
+                keys = self._write_document(doc, events, report_day, conflicts)
                 if consolidate:
                     self._reconsolidate(keys)
         except duckdb.Error as exc:
             raise StoreError(f"{doc.path or doc.doc_id}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
         return keys
+
+    def _write_document(self, doc: Document, events: list[Event], report_day: DateWindow | None,
+                        conflicts: Iterable[str]) -> set[str]:
+        """The writes of save_document, inside the caller's transaction; the pair keys touched."""
+        h = doc.content_hash
+        touched = {r[0] for r in self.con.execute(
+            "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
+        self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
+        self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
+        self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
+        self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
+        self.con.execute(
+            "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
+            " report_start, report_end, report_reason, conflicts, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
+             doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
+             getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
+             json.dumps(list(conflicts)), len(events)],
+        )
+        for event in _unique_events(events):
+            self._insert_event(event, h)
+        self._save_signature(h, doc.doc_id, doc.cleaned)
+        return {k for k in touched | {pair_key(e) for e in events} if k is not None}
+
+    def save_shard(self, key: str, label: str, articles: Sequence[StoredArticle], skips: Sequence[Skip]) -> None:
+        """Store a finished shard of a corpus ingest in ONE transaction: its articles and skips, the
+        consolidation of every pair they touch, and the shard's checkpoint row. A killed ingest
+        thus leaves whole shards or none, and a re-run skips exactly the checkpointed ones. A write
+        the database refuses is a StoreError naming the shard (nothing of it is stored)."""
+        try:
+            with self._transaction():
+                keys: set[str] = set()
+                for doc, events, report_day, conflicts in articles:
+                    keys |= self._write_document(doc, events, report_day, conflicts)
+                for skip in skips:
+                    self.save_skip(skip)
+                self._reconsolidate(keys)
+                self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
+                                 " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
+                                                                   sum(len(a[1]) for a in articles)])
+        except duckdb.Error as exc:
+            raise StoreError(f"{label}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
+
+    def finished_shards(self) -> set[str]:
+        """The keys of the corpus shards already stored (see save_shard)."""
+        return {r[0] for r in self.con.execute("SELECT shard_key FROM ingest_shards").fetchall()}
 
     def reconsolidate(self, pair_keys: Iterable[str]) -> None:
         """Bring the consolidation of these pairs up to date (after writes with consolidate=False)."""

@@ -95,4 +95,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     """,
               rebuilds_consolidation=True),
+    Migration(3, "checkpoints of corpus ingests: the shards already stored", """
+    CREATE TABLE ingest_shards (
+        shard_key VARCHAR PRIMARY KEY,
+        label VARCHAR,
+        n_documents INTEGER,
+        n_skips INTEGER,
+        n_events INTEGER,
+        finished_at TIMESTAMP DEFAULT current_timestamp
+    );
+    """),
 )

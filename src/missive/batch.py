@@ -1,0 +1,225 @@
+"""Ingesting a corpus across processes or machines with Dask; the only module that imports dask.
+
+One process parses about 17 articles a second and leaves a second core idle; spaCy's cost is
+per article, so articles spread over processes. Dask (distributed) runs the workers: a
+LocalCluster for `--workers N`, or a cluster the user already runs (`--scheduler tcp://...`).
+
+- Workers receive portions (missive.documents.portions), not texts, where they can read the
+  files themselves, and load the model once each (a worker plugin warms `worker_extractor`).
+- Workers return documents with their events; the client process is the ONE writer, so the
+  DuckDB file never sees two. A finished shard is stored with its checkpoint in one
+  transaction (Store.save_shard): a killed run resumes after the last stored shard, losing and
+  duplicating nothing.
+- The events are those of the one-process path: each worker runs the same `pipeline.process`.
+- Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which slows spaCy by 15-25%
+  (STACK.md); the local cluster is started without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import dask
+from distributed import Client, Future, LocalCluster, as_completed
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from .documents.portions import Portion, plan_portions, read_portion
+from .documents.reading import ArticleText
+from .extraction.extractor import Extractor
+from .model import Skip
+from .pipeline import IngestSummary, build_document, describe_article, process
+from .settings import Settings, default_settings
+from .store.database import Sessions, Store, StoredArticle
+
+# Articles per shard: the unit a worker processes, the client stores and a re-run skips.
+SHARD_SIZE = 64
+# Shards in flight per worker: enough to keep a worker busy while the client stores, few enough
+# that shipped rows and returned documents stay bounded in memory.
+SHARDS_IN_FLIGHT_PER_WORKER = 2
+_NO_TRIM = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    """What a worker sends back for one portion: its articles with events, its skips, its costs."""
+
+    key: str
+    label: str
+    articles: tuple[StoredArticle, ...]
+    skips: tuple[Skip, ...]
+    seconds: float
+    worker_pid: int
+    worker_peak_kb: int
+
+
+@dataclass
+class CorpusSummary(IngestSummary):
+    """An ingest summary plus the shards: stored now, found stored by an earlier run, failed."""
+
+    shards: int = 0
+    resumed_shards: int = 0
+    resumed_inputs: int = 0
+    failures: list[str] = field(default_factory=list)
+    worker_peaks_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> its peak memory
+
+    @property
+    def processed(self) -> int:
+        return self.documents + self.redone + self.unchanged + self.resumed_inputs
+
+
+WARM_UP = "The foreign minister of France met the foreign minister of Japan in Paris on Monday."
+
+
+@lru_cache(maxsize=2)
+def worker_extractor(settings: Settings) -> Extractor:
+    """The model and knowledge of this process, loaded once (the model loads lazily: one short
+    article through every stage loads it and the tables each stage reads)."""
+    extractor = Extractor(settings=settings)
+    list(process([build_document("warm-up", WARM_UP)], extractor))
+    return extractor
+
+
+class ModelPreload(WorkerPlugin):
+    """Loads the model when a worker joins, so every worker holds it once before its first shard."""
+
+    name = "missive-model"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self, worker) -> None:  # noqa: ANN001 - a distributed.Worker
+        worker_extractor(self.settings)
+
+
+def run_shard(portion: Portion, settings: Settings) -> ShardResult:
+    """Read, describe and extract one portion (on a worker), in input order, with the client's settings."""
+    started = time.perf_counter()
+    items = (describe_article(a, settings) if isinstance(a, ArticleText) else a
+             for a in read_portion(portion, settings))
+    articles, skips = [], []
+    for result in process(items, worker_extractor(settings)):
+        if isinstance(result, Skip):
+            skips.append(result)
+        else:
+            doc, explained = result
+            articles.append((doc, explained.events, explained.report_day, explained.conflicts))
+    return ShardResult(portion.key, portion.label, tuple(articles), tuple(skips), time.perf_counter() - started,
+                       os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+@contextmanager
+def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Client]:
+    """A client of the cluster at `scheduler`, else of a local cluster of `workers` processes
+    (one thread each: spaCy holds the GIL), with no dashboard and no trim threshold."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with dask.config.set(_NO_TRIM), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                 dashboard_address=None, scheduler_port=0,
+                                                 silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def ingest_corpus(paths: Iterable[str | Path], store: Store | str | Path, workers: int = 2,
+                  scheduler: str | None = None, shard_size: int = SHARD_SIZE, force: bool = False,
+                  on_shard: Callable[[ShardResult | str, CorpusSummary], None] | None = None,
+                  on_skip: Callable[[Skip], None] | None = None, settings: Settings | None = None) -> CorpusSummary:
+    """Every article under the paths, extracted by Dask workers and stored here, shard by shard.
+
+    Shards stored by an earlier run are skipped (unless `force`); an article whose content is
+    already stored is counted unchanged and not written again. Given a path, the store is opened
+    for each shard's write only (pages and read commands answer between them) and the ingest lock
+    keeps a second ingest out, as in pipeline.ingest. `on_shard` hears of each stored shard (or,
+    as a string, of a failed one), `on_skip` of each input stored as a Skip.
+    """
+    settings = settings or default_settings()
+    summary, sessions = CorpusSummary(), Sessions(store)
+    if scheduler:  # workers elsewhere know no working folder of ours: give them absolute paths
+        paths = [Path(p).resolve() for p in paths]
+    with sessions.exclusive(), dask_client(workers, scheduler) as client:
+        with sessions.open() as s:
+            summary.held_before = s.counts()["documents"]
+            done = set() if force else s.finished_shards()
+        client.register_plugin(ModelPreload(settings))
+        window = max(2, SHARDS_IN_FLIGHT_PER_WORKER * len(client.scheduler_info()["workers"]))
+        todo = _fresh(plan_portions(paths, shard_size, settings), done, sessions, summary, on_skip)
+        submit = lambda portion: client.submit(run_shard, portion, settings, pure=False)  # noqa: E731
+        running = as_completed([submit(p) for p in _take(todo, window)])
+        for future in running:
+            outcome = _finish_shard(future, sessions, summary, force)
+            for skip in outcome.skips if on_skip and isinstance(outcome, ShardResult) else ():
+                on_skip(skip)
+            if on_shard:
+                on_shard(outcome, summary)
+            for portion in _take(todo, 1):
+                running.add(submit(portion))
+        with sessions.open() as s:
+            summary.held_after = s.counts()["documents"]
+    return summary
+
+
+def _finish_shard(future: Future, sessions: Sessions, summary: CorpusSummary, force: bool) -> ShardResult | str:
+    """Store a finished shard; a shard that failed (on its worker, or in the store) is a line
+    saying so, and stays to do for the next run."""
+    try:
+        result = future.result()
+        with sessions.open() as s:
+            _store_shard(s, result, summary, force)
+        return result
+    except Exception as exc:  # noqa: BLE001 - a shard that fails is retried by a re-run
+        summary.failures.append(f"a shard failed ({type(exc).__name__}: {str(exc)[:300]}); re-run to retry it")
+        return summary.failures[-1]
+    finally:
+        future.release()
+
+
+def _take(items: Iterator[Portion], n: int) -> list[Portion]:
+    return [p for _, p in zip(range(n), items)]
+
+
+def _fresh(portions: Iterator[Portion | Skip], done: set[str], sessions: Sessions, summary: CorpusSummary,
+           on_skip: Callable[[Skip], None] | None) -> Iterator[Portion]:
+    """The portions still to do; inputs that cannot be read are stored as Skips on the way."""
+    for item in portions:
+        if isinstance(item, Skip):
+            with sessions.open() as s:
+                s.save_skip(item)
+            summary.skips.append(item)
+            if on_skip:
+                on_skip(item)
+        elif item.key in done:
+            summary.resumed_shards += 1
+            summary.resumed_inputs += item.size
+        else:
+            yield item
+
+
+def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, force: bool) -> None:
+    """One transaction for the shard; the counts as pipeline.ingest keeps them (new, re-extracted,
+    unchanged: content stored already or twice in the shard)."""
+    known = store.known_hashes([a[0].content_hash for a in result.articles])
+    seen: set[str] = set()
+    fresh = []
+    for article in result.articles:
+        h = article[0].content_hash
+        if h not in seen and (force or h not in known):
+            fresh.append(article)
+        seen.add(h)
+    store.save_shard(result.key, result.label, fresh, result.skips)
+    summary.shards += 1
+    summary.redone += sum(a[0].content_hash in known for a in fresh)
+    summary.documents += sum(a[0].content_hash not in known for a in fresh)
+    summary.unchanged += len(result.articles) - len(fresh)
+    summary.events += sum(len(a[1]) for a in fresh)
+    summary.skips += result.skips
+    summary.worker_peaks_kb[result.worker_pid] = max(result.worker_peak_kb,
+                                                    summary.worker_peaks_kb.get(result.worker_pid, 0))
