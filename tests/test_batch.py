@@ -26,7 +26,6 @@ from missive.documents.reading import read_articles
 from missive.model import Skip
 
 MISSIVE = shutil.which("missive", path=str(Path(sys.executable).parent)) or "missive"
-ROOT = Path(__file__).resolve().parents[1]
 STORY = [
     "August 30, 2024\n\nTOKYO - Indian Prime Minister Narendra Modi visited Japan on Friday and held talks with "
     "Japanese Prime Minister Fumio Kishida on trade and security, officials said.",
@@ -49,11 +48,11 @@ def _story(n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
+def corpus(tmp_path_factory, examples: Path) -> Path:
     """A folder holding every kind of input: text files, JSONL, gzipped JSONL, Parquet (row groups of 2)."""
     folder = tmp_path_factory.mktemp("corpus")
     texts = folder / "texts"
-    shutil.copytree(ROOT / "examples" / "articles", texts)
+    shutil.copytree(examples, texts)
     (folder / "wire.jsonl").write_text("".join(json.dumps({"id": f"j{n}", "text": _story(n), "outlet": "Wire"}) + "\n"
                                                for n in range(0, 14)) + "{broken\n", encoding="utf-8")
     (folder / "late.jsonl.gz").write_bytes(gzip.compress("".join(
