@@ -95,7 +95,6 @@ def write_corpus(path: Path, rows: Iterator[dict]) -> None:
 def run_one(corpus: Path, workers: int, db: Path) -> None:
     """One ingest in this (fresh) process; prints its figures as one JSON line."""
     from missive.batch import ingest_corpus
-    from missive.store.database import Store
 
     started = time.perf_counter()
     ready: list[float] = []  # when the first shard came back, less its own work: cluster and models ready
@@ -104,8 +103,7 @@ def run_one(corpus: Path, workers: int, db: Path) -> None:
         if not ready and not isinstance(result, str):
             ready.append(time.perf_counter() - started - result.seconds)
 
-    with Store.open(db) as store:
-        summary = ingest_corpus([corpus], store, workers=workers, on_shard=first_shard)
+    summary = ingest_corpus([corpus], db, workers=workers, on_shard=first_shard)
     elapsed = time.perf_counter() - started
     print(json.dumps({"articles": summary.documents + summary.unchanged + len(summary.skips), "events": summary.events,
                       "seconds": elapsed, "startup": ready[0] if ready else 0.0,

@@ -115,7 +115,7 @@ def test_two_workers_store_exactly_what_one_process_stores(corpus: Path, one_pro
     result = _ingest(corpus, db, "--workers", "2", "--shard-size", "3")
     assert result.returncode == 0, result.stderr
     assert f"{ARTICLES} new articles" in result.stderr and "1 skipped" in result.stderr
-    assert "wire.jsonl row 15: skipped (unreadable)" in result.stderr
+    assert "wire.jsonl row 15: skipped (malformed)" in result.stderr
     stored = _tables(db)
     assert len(stored["documents"]) == ARTICLES and stored["events"]
     for table in ("documents", "events", "consolidated", "skips"):

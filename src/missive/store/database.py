@@ -201,7 +201,7 @@ class Store:
                 for doc, events, report_day, conflicts in articles:
                     keys |= self._write_document(doc, events, report_day, conflicts)
                 for skip in skips:
-                    self.save_skip(skip)
+                    self._write_skip(skip)
                 self._reconsolidate(keys)
                 self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
                                  " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
@@ -234,9 +234,12 @@ class Store:
 
     def save_skip(self, skip: Skip) -> None:
         with self._transaction():
-            self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
-            self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)",
-                             [skip.path, str(skip.reason), skip.detail])
+            self._write_skip(skip)
+
+    def _write_skip(self, skip: Skip) -> None:
+        self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
+        self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)",
+                         [skip.path, str(skip.reason), skip.detail])
 
     # -- consolidation: recomputed per country pair, inside the writer's transaction --------------
     def _reconsolidate(self, pair_keys: Iterable[str | None]) -> None:
