@@ -317,3 +317,36 @@ def test_a_quotation_without_a_named_speaker_has_no_voice():
     text = 'Gabriel Boric won on Sunday. "This is a new era for our people," supporters chanted in Santiago.'
     (v,) = voiced(text, ("Gabriel Boric", BORIC))
     assert v.speaker is None
+
+
+# -- enumerations across sentences ----------------------------------------------------------------
+LETTERS_FROM = parse("Ruto/NNP/nsubj/1 received/VBD/ROOT/1 letters/NNS/dobj/1 from/IN/prep/2 Abiy/NNP/pobj/3 ././punct/1")
+
+
+def test_a_sentence_listing_more_senders_gives_each_a_message_to_the_same_recipient():
+    from missive.extraction.context import listed_senders
+
+    f = frame(LETTERS_FROM, "letters", "message", "message")
+    f.agents, f.recipients = [ABIY], [RUTO]
+    told = drafts_of(f, "letter", 0)
+    text = "The list also included Somalia's president and Uganda's president, officials said."
+    somalia, uganda = Actor("Somalia", "SOM", "state"), Actor("Uganda", "UGA", "state")
+    from missive.extraction.cast import Placed
+
+    cast = Cast([Placed(text.index("Somalia"), text.index("Somalia") + 7, somalia),
+                 Placed(text.index("Uganda"), text.index("Uganda") + 6, uganda)])
+    listed = listed_senders(told, Sentence(0, len(text), text), 1, cast, frozenset({"included", "among"}))
+    assert [(d.source.country, d.target.country, d.sentence) for d in listed] == [("SOM", "KEN", 1), ("UGA", "KEN", 1)]
+    unrelated = "Somalia and Uganda held talks on the border."
+    assert listed_senders(told, Sentence(0, len(unrelated), unrelated), 1, cast, frozenset({"included", "among"})) == []
+
+
+def test_other_messages_go_to_the_recipient_of_the_message_told_just_before():
+    f = frame(LETTERS_FROM, "letters", "message", "message")
+    f.agents, f.recipients = [ABIY], [RUTO]
+    told = drafts_of(f, "letter", 0)[0]
+    others = frame(LETTERS_FROM, "letters", "message", "message")
+    others.agents = [Actor("Somalia", "SOM", "state")]
+    other = drafts_of(others, "", 1)[0]
+    fill_parties([told, other])
+    assert other.target.country == "KEN" and "told just before" in other.target.reason

@@ -95,6 +95,22 @@ STORIES = [
         "and Oman were joining it in restoring ties with Qatar.",
         ("relations SAU-QAT 2021-01-05", "relations KWT-QAT 2021-01-05", "relations OMN-QAT 2021-01-05"),
         id="joining-it-keeps-the-occasion"),
+    # enumerations across sentences
+    pytest.param(
+        "BAKU, May 29, 2023 (APA) - President Ilham Aliyev received congratulations on Independence Day from "
+        "Turkish President Recep Tayyip Erdogan on Sunday. Other messages came from the presidents of "
+        "Kazakhstan and Uzbekistan.",
+        ("message TUR>AZE 2023-05-28", "message KAZ>AZE ..2023-05-29", "message UZB>AZE ..2023-05-29"),
+        id="other-messages-came-from"),
+    pytest.param(
+        "DILI, May 21, 2022 (Lusa) - Greetings on Jose Ramos-Horta's inauguration came on Friday from the "
+        "presidents of Portugal and Indonesia.",
+        ("message PRT>TLS 2022-05-20", "message IDN>TLS 2022-05-20"), id="the-honoree-of-the-occasion"),
+    pytest.param(
+        "SUVA, Oct. 11, 2023 (Fiji Times) - Prime Minister Sitiveni Rabuka received Fiji Day letters on Tuesday "
+        "from Australian Prime Minister Anthony Albanese. New Zealand's prime minister, Chris Hipkins, was also "
+        "among the senders, the office said.",
+        ("message AUS>FJI 2023-10-10", "message NZL>FJI ..2023-10-11"), id="also-among-the-senders"),
     # quoted speakers and addressees
     pytest.param(
         "OSLO, Sept. 12, 2023 (NTB) - \"Warm congratulations to Mark Rutte on the formation of the new cabinet. "

@@ -90,6 +90,7 @@ TRIGGER_CASES = [
     ("cable/noun", "*cables/NNS/ROOT/cable"),
     ("telegram/noun", "*telegram/NN/ROOT"),
     ("greeting/noun", "New/JJ/amod>1 *greetings/NNS/ROOT/greeting"),
+    ("wishes/noun", "birthday/NN/compound>1 *wishes/NNS/ROOT/wish"),
     ("card/noun", "birthday/NN/compound>1 *card/NN/ROOT"),
     ("reply/noun", "a/DT/det>1 *reply/NN/ROOT"),
     ("congratulation/noun", "*congratulations/NNS/ROOT/congratulation"),
@@ -291,6 +292,12 @@ ROLE_CASES = [
      "visiting/VBG/pcomp>4/visit Faye/NNP/dobj>5=SEN", {"host.for.verb": ["visiting"], "meet.subject": ["Tinubu"]}),
     ("held/VBD/ROOT/hold a/DT/det>2 *banquet/NN/dobj>0 for/IN/prep>2 the/DT/det>5 emir/NN/pobj>3=QAT",
      {"host.for.trigger": ["emir"]}),
+    # "Congratulations on Sheinbaum's inauguration came from ...": the one whose occasion it is
+    ("*Congratulations/NNS/nsubj>4/congratulation on/IN/prep>0 Sheinbaum/NNP/poss>3=MEX inauguration/NN/pobj>1 "
+     "came/VBD/ROOT/come", {"message.honoree": ["Sheinbaum"]}),
+    ("after/IN/prep>4 Ruto/NNP/poss>2=KEN election/NN/pobj>0 Xi/NNP/nsubj>4=CHN sent/VBD/ROOT/send "
+     "a/DT/det>6 *message/NN/dobj>4", {"message.honoree_verb": ["Ruto"], "message.subject": ["Xi"]}),
+    ("*messages/NNS/nsubj>1/message reached/VBD/ROOT/reach Erdogan/NNP/dobj>1=TUR", {"message.reached": ["Erdogan"]}),
     ("Modi/NNP/nsubj>1=IND gave/VBD/ROOT/give a/DT/det>3 lunch/NN/dobj>1 for/IN/prep>1 "
      "*visiting/VBG/pcomp>4/visit Jugnauth/NNP/dobj>5=MUS",
      {"visit.guest": ["Jugnauth"], "visit.guests_host": ["Modi"], "visit.subject": ["Modi"]}),

@@ -43,8 +43,14 @@ def fill_parties(drafts: list[Draft]) -> None:
     article's main pair (of messages for a message, else of the same type, else of any event)."""
     pairs = {kind: main_pair(drafts, kind) for kind in ("message", "meeting", "call", "agreement", "relations")}
     pair = main_pair(drafts)
+    told: Draft | None = None  # the last complete message: "Other messages came from ..." go to its recipient
     for d in drafts:
         if d.is_complete or d.type != "message" and d.frame.trigger.frame not in ("meet", "host", "call", "sign", "relations"):
+            told = d if d.type == "message" and d.is_complete and not d.weak else told
+            continue
+        if (d.type == "message" and d.source and not d.target and told and d.sentence - told.sentence <= 2
+                and told.target.country != d.source.country and not names_other_recipient(d.frame)):
+            d.target = replace(told.target, reason=f"the recipient of the message told just before ({told.target.reason})")
             continue
         _borrow(d, pairs.get(d.type), pair)
 

@@ -7,6 +7,8 @@ from the article's actor mentions, and each says so in the frame's notes or the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from .nlp import Sentence
@@ -225,6 +227,24 @@ def signing_presence(frame: Frame, finder: ActorFinder) -> tuple[bool, list]:
     present = [a for p in children_by_prep(verb, "in") if p.lower_ == "presence"
                for g in children_by_prep(p, "of") for a in finder.actors_of(g)]
     return together or bool(present), present
+
+
+def listed_senders(previous: list[Draft], sentence: Sentence, index: int, cast: Cast,
+                   listing: frozenset[str]) -> list[Draft]:
+    """A sentence with no trigger that lists more senders of the message just told ("They
+    included A, B and C", "The list also included Nepal's prime minister", "X was also among
+    the senders"): one message each, to the same recipient, on the same occasion."""
+    told = next((d for d in previous if d.type == "message" and d.target and not d.weak), None)
+    if told is None or not listing & {w.lower().strip(".,") for w in sentence.text.split()}:
+        return []
+    known = {d.source.country for d in previous if d.source} | {told.target.country}
+    out = []
+    for m in cast.within(sentence.start, sentence.end):
+        if m.actor.country and m.actor.country not in known and not m.is_venue:
+            known.add(m.actor.country)
+            out.append(replace(told, source=m.actor, evidence=[(sentence.start, sentence.end)], sentence=index,
+                               participants=[], reasons=[*told.reasons, f"listed as a sender: '{sentence.text[:60]}'"]))
+    return out
 
 
 def posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:

@@ -34,7 +34,7 @@ from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
-                      signing_presence)
+                      signing_presence, listed_senders)
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
@@ -199,6 +199,10 @@ class Extractor:
                 if d.has_own_date:
                     anchor = d.window
             drafts += sentence_drafts
+            follow = i + 1
+            if follow < len(work.sentences) and follow not in work.candidates:
+                drafts += listed_senders(sentence_drafts, work.sentences[follow], follow, work.cast,
+                                         self.lex.group("listing"))
         voiced = voice_quotations(work.doc.cleaned, work.sentences, work.cast)
         fill_from_quotations(drafts, work.sentences, voiced, lambda e: resolve(e, report_day, None))
         continue_occasions(drafts)
