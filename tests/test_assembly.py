@@ -350,3 +350,44 @@ def test_other_messages_go_to_the_recipient_of_the_message_told_just_before():
     other = drafts_of(others, "", 1)[0]
     fill_parties([told, other])
     assert other.target.country == "KEN" and "told just before" in other.target.reason
+
+
+# -- direction: visitor to host, the call's initiator ------------------------------------------------
+def oriented(spec: str, word: str, kind: str, *named, venue=None):
+    from missive.extraction.cast import Placed
+    from missive.extraction.context import orient_interaction
+
+    doc = parse(spec)
+    f = frame(doc, word, "call" if kind == "call" else "meeting", kind, "verb")
+    f.participants = [a for _, a in named]
+    mentions = [placed(doc, w, a) for w, a in named]
+    if venue:
+        p = placed(doc, venue[0], venue[1])
+        mentions.append(Placed(p.start, p.end, p.actor, True))
+    made = drafts_of(f, "", 0)
+    orient_interaction(f, made, ActorFinder(Cast(mentions), 0), Cast(mentions), Sentence(0, len(doc.text), doc.text))
+    return made[0].source.country, made[0].target.country
+
+
+def test_the_host_of_a_meeting_in_its_own_capital_is_the_target():
+    spec = "Ruto/NNP/nsubj/1 met/VBD/ROOT/1 Abiy/NNP/dobj/1 in/IN/prep/1 Nairobi/NNP/pobj/3 ././punct/1"
+    assert oriented(spec, "met", "meet", ("Ruto", RUTO), ("Abiy", ABIY), venue=("Nairobi", KENYA)) == ("ETH", "KEN")
+    assert oriented(spec, "met", "meet", ("Ruto", RUTO), ("Abiy", ABIY)) == ("KEN", "ETH")
+
+
+def test_a_call_received_or_held_at_the_others_request_was_placed_by_the_other():
+    received = "Ruto/NNP/nsubj/1 received/VBD/ROOT/1 a/DT/det/3 call/NN/dobj/1 from/IN/prep/3 Abiy/NNP/pobj/4 ././punct/1"
+    doc = parse(received)
+    from missive.extraction.context import orient_interaction
+
+    f = frame(doc, "call", "call", "call")
+    f.participants = [RUTO, ABIY]
+    made = drafts_of(f, "call", 0)
+    cast = Cast([placed(doc, "Ruto", RUTO), placed(doc, "Abiy", ABIY)])
+    orient_interaction(f, made, ActorFinder(cast, 0), cast, Sentence(0, len(doc.text), doc.text))
+    assert (made[0].source.country, made[0].target.country) == ("ETH", "KEN")
+    asked = ("Ruto/NNP/nsubj/1 phoned/VBD/ROOT/1 Abiy/NNP/dobj/1 at/IN/prep/1 the/DT/det/6 latter/JJ/poss/6 "
+             "request/NN/pobj/3 ././punct/1")
+    assert oriented(asked, "phoned", "call", ("Ruto", RUTO), ("Abiy", ABIY)) == ("ETH", "KEN")
+    plain = "Ruto/NNP/nsubj/1 phoned/VBD/ROOT/1 Abiy/NNP/dobj/1 ././punct/1"
+    assert oriented(plain, "phoned", "call", ("Ruto", RUTO), ("Abiy", ABIY)) == ("KEN", "ETH")

@@ -15,7 +15,7 @@ from .nlp import Sentence
 from ..model import DateWindow
 from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
-from .frames import Frame, children_by_prep, is_verb, subject_of
+from .frames import Frame, children_by_prep, governing_verb, is_verb, subject_of
 
 # Dependencies that open a clause of its own: what is named there is not a party of the clause above.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
@@ -57,6 +57,10 @@ def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, follow
     if _is_fronted_adjunct(tok):
         found = _new_countries(have, [a for t in _main_subjects(tok.doc) for a in finder.actors_of(t)])
         how = "the speakers of its sentence"
+    verb = governing_verb(tok)
+    doers = subject_of(verb) if verb is not None and tok.dep_ == "dobj" else None
+    if doers is not None and finder.actors_of(doers):
+        return  # "Sisi and Erdogan shook hands": its own clause names the parties, however parsed
     if not have and len(found) < 2 and following is not None and tok.lower_ not in following.text.lower():
         # (a next sentence about another summit, "is hosting the G7 summit with ...", tells its own)
         named = [m.actor for m in cast.within(following.start, following.end)
@@ -245,6 +249,46 @@ def listed_senders(previous: list[Draft], sentence: Sentence, index: int, cast: 
             out.append(replace(told, source=m.actor, evidence=[(sentence.start, sentence.end)], sentence=index,
                                participants=[], reasons=[*told.reasons, f"listed as a sender: '{sentence.text[:60]}'"]))
     return out
+
+
+REQUEST_WORDS = frozenset({"request", "invitation", "initiative", "behest"})
+
+
+def orient_interaction(frame: Frame, made: list[Draft], finder: ActorFinder, cast: Cast, sentence: Sentence) -> None:
+    """Direction by the conventions: a call's initiator is its subject, unless the subject
+    received it ("received a call from X"), or it was held at the other's request or upon
+    invitation; a meeting's visitor is the source, so when the venue named in the sentence is the
+    subject's country, the subject is the host."""
+    if frame.trigger.frame == "call":
+        asker, by_other = _caller(frame, finder)
+        for d in made:
+            if d.source and d.target and (by_other or (asker is not None and asker.country == d.target.country)):
+                d.source, d.target = d.target, d.source
+                d.reasons.append(f"call initiator: {d.source.name} ({frame.notes[-1]})")
+    elif frame.trigger.frame == "meet":
+        venues = {m.actor.country for m in cast.within(sentence.start, sentence.end) if m.is_venue and m.actor.country}
+        for d in made:
+            if d.source and d.target and d.source.country in venues and d.target.country not in venues:
+                d.source, d.target = d.target, d.source
+                d.reasons.append(f"visitor first: the meeting was in {d.target.name}'s country")
+
+
+def _caller(frame: Frame, finder: ActorFinder) -> tuple:
+    """(who asked for the call, or None; whether the subject's counterpart placed it)."""
+    verb = frame.verb if frame.verb is not None else frame.token
+    for h in (verb, frame.token):
+        for p in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "upon", "on", "following")):
+            for g in (g for g in p.children if g.dep_ == "pobj" and g.lower_ in REQUEST_WORDS):
+                asker = [a for t in g.subtree if t is not g and t.lower_ != "latter" for a in finder.actors_of(t)]
+                if asker:
+                    frame.notes.append(f"at the request of {asker[0].name}")
+                    return asker[0], False
+                frame.notes.append(f"'{p.text} ... {g.text}': the other party asked for it")
+                return None, True
+    if verb.lower_ in ("received", "receives", "receive", "receiving"):
+        frame.notes.append("received the call: the other party placed it")
+        return None, True
+    return None, False
 
 
 def posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:

@@ -34,7 +34,7 @@ from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
-                      signing_presence, listed_senders)
+                      signing_presence, listed_senders, orient_interaction)
 from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
@@ -298,6 +298,7 @@ class Extractor:
             if f.trigger.frame in ("relations", "sign"):
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
             made = drafts_of(f, medium, i, self.lex.group("earlier"))
+            orient_interaction(f, made, finder, work.cast, sentence)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
             in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
