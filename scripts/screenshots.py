@@ -1,10 +1,10 @@
-"""Screenshots of the pair, event and article pages for the README, taken with Debian's chromium.
+"""Screenshots of the pair, country, event and article pages for the README, taken with Debian's chromium.
 
     .venv/bin/python scripts/screenshots.py [--db demo.duckdb] [--pair CHN PRK] [--out docs/screenshots]
 
 Builds the demo store when --db does not exist (`missive demo`), starts `missive serve` on a free
-local port, and saves pair.png, event.png and article.png. Never runs `playwright install`: it
-drives /usr/bin/chromium.
+local port, and saves each page at a desktop width (NAME-desktop.png, 1200 px) and a phone width
+(NAME-phone.png, 390 px). Never runs `playwright install`: it drives /usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -59,20 +59,26 @@ def pick_event(pair: dict) -> dict:
     return max(foreground, key=lambda e: (e.get("n_reports", 1), e.get("n_sources", 1), e["date_max"] or ""))
 
 
+VIEWPORTS = {"desktop": {"width": 1200, "height": 1400}, "phone": {"width": 390, "height": 844}}
+
+
 def shoot(base: str, a: str, b: str, out: Path) -> list[Path]:
     pair = get_json(f"{base}/pair/{a}/{b}.json")
     event = pick_event(pair)
-    shots = [(f"/pair/{a}/{b}", "pair.png"), (f"/event/{event['event_id']}", "event.png"),
-             (f"/article/{event['doc']}", "article.png")]
+    shots = [(f"/pair/{a}/{b}", "pair"), (f"/country/{b}", "country"), (f"/event/{event['event_id']}", "event"),
+             (f"/article/{event['doc']}", "article")]
     out.mkdir(parents=True, exist_ok=True)
+    saved = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 1400}, device_scale_factor=1)
-        saved = []
-        for path, name in shots:
-            page.goto(base + path)
-            page.screenshot(path=str(out / name), full_page=False)
-            saved.append(out / name)
+        for width, viewport in VIEWPORTS.items():
+            page = browser.new_page(viewport=viewport, device_scale_factor=1)
+            for path, name in shots:
+                page.goto(base + path)
+                target = out / f"{name}-{width}.png"
+                page.screenshot(path=str(target), full_page=False)
+                saved.append(target)
+            page.close()
         browser.close()
     return saved
 

@@ -7,6 +7,7 @@ these tests assert orders and presence, never exact counts.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -109,15 +110,17 @@ def test_clicking_an_event_shows_its_evidence_highlighted_in_the_article(page, b
     assert mark.inner_text() in original[spans[0][0]:spans[0][1]]
 
 
+def _bar_heights(page) -> list[float]:
+    return page.locator("svg.chart rect[class^='t-']").evaluate_all("rects => rects.map(r => r.getBBox().height)")
+
+
 def test_the_chart_renders(page):
     page.goto("/pair/CHN/PRK")
     chart = page.locator("svg.chart")
     chart.wait_for(state="visible")
     box = chart.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 100
-    heights = page.locator("svg.chart rect.fwd, svg.chart rect.bwd").evaluate_all(
-        "rects => rects.map(r => r.getBBox().height)")
-    assert any(h > 10 for h in heights)
+    assert any(h > 10 for h in _bar_heights(page))
 
 
 def test_a_script_inside_an_ingested_article_does_not_execute(page):
@@ -153,8 +156,8 @@ def test_the_pages_work_without_javascript(browser, base_url: str):
     tab.fill("input[name=q]", "China and North Korea")
     tab.press("input[name=q]", "Enter")
     tab.wait_for_url("**/pair/CHN/PRK")
-    tab.select_option("select[name=type]", "message")
-    tab.click("form.filters button")
+    tab.check("input[name=type][value=message]")
+    tab.click("form.filters button[type=submit]")
     tab.wait_for_url("**type=message**")
     badges = tab.locator("article.event .badge").all_inner_texts()
     assert badges and {b.lower() for b in badges} == {"message"}
@@ -173,3 +176,53 @@ def test_the_article_page_can_show_only_the_cleaned_text(page, base_url: str):
     cleaned = _json(base_url, f"/article/{doc_id}.json")["document"]["cleaned"]
     shown = page.locator(".text.article").inner_text()
     assert " ".join(shown.split()) == " ".join(cleaned.split())
+
+
+def test_a_filtered_pair_page_downloads_a_csv_of_the_rows_it_shows(page, tmp_path: Path):
+    page.goto("/pair/CHN/PRK")
+    page.check("input[name=type][value=message]")
+    page.fill("input[name=since]", "2020")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**since=2020**")
+    shown = page.locator("article.event").evaluate_all("nodes => nodes.map(n => n.id.slice(2))")
+    assert shown, "the demo store holds messages between China and North Korea since 2020"
+    with page.expect_download() as saved:
+        page.click("p.downloads a:text('CSV')")
+    path = tmp_path / saved.value.suggested_filename
+    saved.value.save_as(path)
+    assert path.name == "pair-CHN-PRK.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [r["event_id"] for r in rows] == shown
+    assert {r["type"] for r in rows} == {"message"} and min(r["date_max"] or "9999" for r in rows) >= "2020"
+
+
+def test_the_country_page_lists_partners_and_draws_its_chart(page):
+    page.goto("/country/PRK")
+    partners = page.locator("table.partners tbody tr td:first-child a").all_inner_texts()
+    assert "China" in partners
+    page.locator("table.partners a", has_text="China").first.click()
+    page.wait_for_url("**/pair/PRK/CHN")
+    page.goto("/country/PRK?per=month")
+    page.locator("svg.chart").wait_for(state="visible")
+    assert any(h > 10 for h in _bar_heights(page))
+    legend = page.locator("svg.chart text.legend").all_text_contents()
+    assert "message" in legend
+
+
+PHONE_PAGES = ["/", "/events", "/pair/CHN/PRK", "/country/PRK", "/search?q=Xi+Jinping", "/search?q=letter",
+               "/article/hostile", "/pair/CHN/ATA"]
+
+
+def test_no_page_is_wider_than_a_phone(browser, base_url: str):
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    events = _timeline(base_url)
+    paths = PHONE_PAGES + [f"/event/{e['event_id']}" for e in events[:3]] + [f"/article/{events[0]['doc']}"]
+    too_wide = {}
+    for path in paths:
+        tab.goto(path)
+        width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            too_wide[path] = width
+    context.close()
+    assert too_wide == {}

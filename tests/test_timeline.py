@@ -114,7 +114,8 @@ def test_a_version_1_store_gets_its_consolidation_on_upgrade(filled: Path):
 def test_timeline_command_prints_every_format(filled: Path):
     table = runner.invoke(app, ["timeline", "chn", "prk", "--db", str(filled)], env=WIDE)
     assert table.exit_code == 0, table.output
-    assert "3 (4 articles)" in table.stdout and "2019-10-01" in table.stdout
+    assert "3 interactions from 6 article reports" in table.stdout and "2019-10-01" in table.stdout
+    assert [line.split()[4] for line in table.stdout.splitlines() if line.startswith("2019-")] == ["3", "1", "1"]
     lines = runner.invoke(app, ["timeline", "CHN", "PRK", "--db", str(filled), "--format", "jsonl"]).stdout
     rows = [json.loads(line) for line in lines.splitlines()]
     assert {"event_id", "docs", "n_sources", "type", "source_country", "date_min", "date_max"} <= set(rows[0])
@@ -129,7 +130,7 @@ def test_timeline_command_prints_every_format(filled: Path):
 @pytest.mark.parametrize("args,message", [
     (["timeline", "CHN", "PRK", "--format", "xml"], "--format 'xml' is not one of"),
     (["timeline", "CHN", "PRK", "--since", "last week"], "--since 'last week' is not a date"),
-    (["compare", "nope", "nada"], "nope: no such event"),
+    (["compare", "nope", "nada"], "'nope': no event or report with this id"),
 ])
 def test_analysis_commands_fail_in_one_line(filled: Path, args, message):
     result = runner.invoke(app, args + ["--db", str(filled)])
@@ -143,7 +144,7 @@ def test_stats_counts_each_greeting_once_and_finds_the_reply(filled: Path):
         stats = store.pair_stats("CHN", "PRK")
     assert stats.per_year == ((2019, 1, 2),)
     assert [(g.from_day, g.to_day, g.days) for g in stats.reply_lags] == [(date(2019, 10, 6), date(2019, 10, 6), 0)]
-    assert "longest silence: 5 days" in result.stdout
+    assert "longest silence between messages: 5 days" in result.stdout
 
 
 def test_compare_sets_two_messages_side_by_side(filled: Path):

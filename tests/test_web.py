@@ -17,7 +17,7 @@ from missive.pipeline import build_document, read_documents
 from missive.model import Actor, DateWindow, Document, Event, Skip, Span
 from missive.store.database import Store
 from missive.web.app import create_app
-from missive.web.chart import fill_years, messages_chart
+from missive.web.chart import events_chart, fill_periods
 from missive.web.highlight import Layer, excerpt_bounds, render_text
 
 XI = Actor("Xi Jinping", "CHN", role="head_of_state", reason="named in the sentence")
@@ -97,10 +97,10 @@ def test_the_pair_page_lists_the_letters_oldest_first(client: TestClient):
 def test_the_pair_page_shows_direction_window_sources_and_chart(client: TestClient):
     html = client.get("/pair/CHN/PRK").text
     assert "Xi Jinping (China) → Kim Jong Un (North Korea)" in html
-    assert "2023-10-01 – 2023-10-31" in html and "&#39;last month&#39; before the report" in html
+    assert "October 2023" in html and "&#39;last month&#39; before the report" in html
     assert "1 independent source" in html and "mentioned as background" in html
     svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S).group(0)
-    assert svg.count('class="fwd"') == 3 and svg.count('class="bwd"') == 3  # 2 years + the legend
+    assert svg.count('class="t-message"') == 1 + 3  # the legend, and May 2022, April and October 2023
 
 
 @pytest.mark.parametrize("query, shown_years, n_shown", [
@@ -218,7 +218,8 @@ def test_the_search_box_takes_a_country_or_a_leader(client: TestClient, query: s
 def test_the_home_page_shows_the_corpus_at_a_glance(client: TestClient):
     data = client.get("/index.json").json()
     assert data["counts"]["documents"] == 2 and data["counts"]["events"] == 4
-    assert [(p["a"], p["b"], p["n"]) for p in data["top_pairs"]] == [("CHN", "PRK", 4)]
+    assert [(p["a"], p["b"], p["n"]) for p in data["pairs"]] == [("CHN", "PRK", 4)]
+    assert [(c["iso3"], c["n"], c["partners"]) for c in data["countries"]] == [("CHN", 4, 1), ("PRK", 4, 1)]
     assert [s["reason"] for s in data["skip_reasons"]] == ["binary"]
     html = client.get("/").text
     assert 'href="/pair/CHN/PRK"' in html and "broken.bin" in html and 'name="q"' in html
@@ -231,28 +232,18 @@ def test_serving_never_writes_the_store(db: Path, client: TestClient):
     assert db.read_bytes() == before
 
 
-def test_a_store_without_consolidation_still_serves_every_page(tmp_path: Path, db: Path):
-    old = tmp_path / "old.duckdb"
-    old.write_bytes(db.read_bytes())
-    with Store.open(old) as store:
-        store.con.execute("DROP TABLE IF EXISTS consolidated")
-    client = TestClient(create_app(old))
-    data = client.get("/pair/CHN/PRK.json").json()
-    events = [e for g in data["timeline"] for e in g["events"]]
-    assert len(events) == 4 and {e["n_sources"] for e in events} == {1}
-    assert client.get(f"/event/{events[-1]['event_id']}").status_code == 200
-    assert client.get("/").status_code == 200
-
-
-@pytest.mark.parametrize("per_year, years", [
+@pytest.mark.parametrize("counts, periods", [
     ([], []),
-    ([(2020, 1, 0)], [2020]),
-    ([(2018, 1, 2), (2021, 0, 1)], [2018, 2019, 2020, 2021]),  # the silent years are drawn empty
+    ([("2020", "message", 1)], ["2020"]),
+    ([("2018", "call", 1), ("2018", "message", 2), ("2021", "meeting", 1)], ["2018", "2019", "2020", "2021"]),
+    ([("2023-11", "message", 1), ("2024-02", "call", 3)], ["2023-11", "2023-12", "2024-01", "2024-02"]),
 ])
-def test_the_chart_draws_every_year_between_the_first_and_the_last(per_year, years):
-    assert [y.year for y in fill_years(per_year)] == years
-    svg = str(messages_chart(per_year, "CHN", "PRK"))
-    assert svg.count('class="year"') == len(years)
+def test_the_chart_draws_every_period_between_the_first_and_the_last(counts, periods):
+    """The silent periods are drawn empty; each type is a layer of its period's bar."""
+    assert [p.label for p in fill_periods(counts)] == periods
+    svg = str(events_chart(counts, "events"))
+    bars = len(re.findall(r'<rect class="t-[a-z]+" x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="[0-9.]+"><title>', svg))
+    assert bars == len(counts)
 
 
 @pytest.mark.parametrize("text, layers, html", [

@@ -1,136 +1,175 @@
-"""Commands over consolidated events: timeline, stats, compare (registered by missive.cli.app).
+"""The listing commands: events, timeline, stats, compare (registered by missive.cli.app).
 
-Each command parses its arguments, calls one Store method and formats the answer; the logic lives
-in missive.consolidation (pure) and missive.store (queries).
+Each parses its arguments into one EventFilter (cli.listing), asks the store's Reader and prints
+one line per event, JSON lines or CSV. A country or an id the store does not know ends the command
+with one line and exit code 1; a filter that leaves nothing says so on stderr.
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Optional
 
 import typer
+from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import MissiveError
-from .output import FLAT_COLUMNS, fail, out, parse_day, write_rows
+from .listing import (COUNTRY, DB, DIRECTION, LIMIT, MEDIUM, MIN_CONFIDENCE, MIN_SOURCES, OUTLET, PAIR, PEG, SINCE,
+                      TYPE, UNDATED, UNTIL, build_filter, console, open_reader, print_events, require_countries_known)
+from .output import FLAT_COLUMNS, err, fail, write_rows
 
-TIMELINE_COLUMNS = FLAT_COLUMNS + ["docs", "n_sources", "n_reports", "outlets", "conflicts"]
-T = TypeVar("T")
-COUNTRY_A = typer.Argument(..., help="ISO3 code of one country, e.g. CHN.")
-COUNTRY_B = typer.Argument(..., help="ISO3 code of the other, e.g. PRK.")
-DB_OPTION = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb).")
-
-
-def _ask(db: Optional[Path], question: Callable[[Any], T]) -> T:
-    """Open the store and ask it one thing; a store error is one line on stderr and exit status 1."""
-    from ..store.database import Store
-
-    try:
-        with Store.open_for_reading(db) as store:
-            return question(store)
-    except MissiveError as exc:
-        fail(str(exc))
-        raise  # fail() exits; this keeps the type checker informed
+LISTED_COLUMNS = FLAT_COLUMNS + ["docs", "n_sources", "n_reports", "outlets", "conflicts"]
+FORMATS = ("table", "jsonl", "csv")
+LEVELS = ("event", "report")
+FORMAT = typer.Option("table", "--format", help="table, jsonl or csv.")
 
 
-def _direction(row: dict) -> str:
-    src = row.get("source") or row.get("source_country") or "?"
-    tgt = row.get("target") or row.get("target_country") or "?"
-    if row["type"] in ("meeting", "agreement") or (row.get("participants") and len(row["participants"]) > 2):
-        return " – ".join(row.get("countries") or [row.get("source_country"), row.get("target_country")])
-    return f"{src} ({row.get('source_country')}) → {tgt} ({row.get('target_country')})"
+def _emit(rows: list[dict], fmt: str, title: str, columns: list[str] = LISTED_COLUMNS) -> None:
+    if not rows:
+        err.print("no event matches these filters", highlight=False)
+    if fmt == "table":
+        print_events(rows, title)
+    else:
+        write_rows(rows, fmt, sys.stdout, columns)
 
 
-def print_timeline(rows: list[dict], title: str) -> None:
-    """One line per consolidated event; its conflicts, if any, on the lines below it."""
-    table = Table(title=title)
-    for col in ("when", "type", "medium", "direction", "occasion", "sources"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        when = f"{r.get('date_min') or '…'} → {r.get('date_max') or '…'}"
-        if r.get("date_min") == r.get("date_max"):
-            when = r["date_min"] or "undated"
-        sources = f"{r['n_sources']} ({len(r['docs'])} articles)" if len(r["docs"]) != r["n_sources"] else str(r["n_sources"])
-        table.add_row(when, r["type"] + (" (bg)" if r.get("background") else ""), r.get("medium") or "",
-                      _direction(r), (r.get("occasion") or "")[:70], sources)
-        for c in r.get("conflicts") or []:
-            table.add_row("", f"[yellow]{c['kind']}[/yellow]", "", f"[dim]{c['reason']}[/dim]", "", "")
-    out.print(table)
+def _check(fmt: str, limit: Optional[int]) -> None:
+    if fmt not in FORMATS:
+        fail(f"--format '{fmt}' is not one of {', '.join(FORMATS)}")
+    if limit is not None and limit < 1:
+        fail(f"--limit {limit} is not a positive number")
 
 
-def _write_timeline_csv(rows: list[dict]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=TIMELINE_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        flat = dict(row, conflicts=" | ".join(c["reason"] for c in row.get("conflicts") or []))
-        writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in flat.items()})
+def events(
+    db: Optional[Path] = DB, pair: Optional[tuple[str, str]] = PAIR, country: Optional[str] = COUNTRY,
+    type_: Optional[list[str]] = TYPE, medium: Optional[list[str]] = MEDIUM, direction: Optional[str] = DIRECTION,
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL, include_undated: bool = UNDATED,
+    peg: Optional[str] = PEG, min_sources: int = MIN_SOURCES, min_confidence: float = MIN_CONFIDENCE,
+    outlet: Optional[str] = OUTLET, limit: Optional[int] = LIMIT, fmt: str = FORMAT,
+    level: str = typer.Option("event", "--level", help="event (consolidated, one per interaction) or report "
+                                                        "(one per article's account)."),
+) -> None:
+    """List events, newest first: one line each with its window, type, direction, short id and sources."""
+    _check(fmt, limit)
+    if level not in LEVELS:
+        fail(f"--level '{level}' is not one of {', '.join(LEVELS)}")
+    countries = list(pair or ()) + ([country] if country else [])
+    f = build_filter(countries, type_, medium, direction, since, until, include_undated, peg, min_sources,
+                     min_confidence, outlet)
+    reader = open_reader(db)
+    with reader.store:
+        require_countries_known(reader, f)
+        if level == "report":
+            rows, total = reader.store.events(f), None
+            rows = rows[:limit] if limit else rows
+        else:
+            rows, total = reader.events(f, order="-date", limit=limit), reader.count(f)
+    shown = f"{len(rows)} of {total}" if total is not None and total != len(rows) else str(len(rows))
+    _emit(rows, fmt, f"{shown} {level}s, newest first", LISTED_COLUMNS if level == "event" else FLAT_COLUMNS)
 
 
 def timeline(
-    a: str = COUNTRY_A,
-    b: str = COUNTRY_B,
-    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
-    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
-    db: Optional[Path] = DB_OPTION,
+    a: str = typer.Argument(..., help="One country: a code (CHN) or a name (China)."),
+    b: str = typer.Argument(..., help="The other, e.g. PRK or 'North Korea'."),
+    type_: Optional[list[str]] = TYPE, medium: Optional[list[str]] = MEDIUM, direction: Optional[str] = DIRECTION,
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL, include_undated: bool = UNDATED,
+    peg: Optional[str] = PEG, min_sources: int = MIN_SOURCES, min_confidence: float = MIN_CONFIDENCE,
+    outlet: Optional[str] = OUTLET, limit: Optional[int] = LIMIT, fmt: str = FORMAT, db: Optional[Path] = DB,
 ) -> None:
     """The consolidated interactions between two countries, oldest first, each with all its sources."""
-    if fmt not in ("table", "jsonl", "csv"):
-        fail(f"--format '{fmt}' is not one of table, jsonl, csv")
-    start = parse_day(since, "--since")
-    rows = _ask(db, lambda store: store.timeline(a, b, start))
-    if fmt == "jsonl":
-        write_rows(rows, "jsonl", sys.stdout)
-    elif fmt == "csv":
-        _write_timeline_csv(rows)
-    else:
-        print_timeline(rows, f"{a.upper()} – {b.upper()}: {len(rows)} interactions from "
-                             f"{sum(len(r['docs']) for r in rows)} article reports")
+    _check(fmt, limit)
+    f = build_filter([a, b], type_, medium, direction, since, until, include_undated, peg, min_sources,
+                     min_confidence, outlet)
+    reader = open_reader(db)
+    with reader.store:
+        require_countries_known(reader, f)
+        rows, total = reader.events(f, limit=limit), reader.count(f)
+    x, y = f.countries
+    shown = f"{len(rows)} of {total}" if total != len(rows) else str(total)
+    _emit(rows, fmt, f"{x}–{y}: {shown} interactions from {sum(len(r.get('docs') or ()) for r in rows)} "
+                     "article reports, oldest first")
 
 
 def stats(
-    a: str = COUNTRY_A,
-    b: str = COUNTRY_B,
-    db: Optional[Path] = DB_OPTION,
+    a: str = typer.Argument(..., help="A country: a code (CHN) or a name."),
+    b: Optional[str] = typer.Argument(None, help="Another country, for the pair's statistics."),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL, include_undated: bool = UNDATED,
+    db: Optional[Path] = DB,
 ) -> None:
-    """Messages per year in each direction, the longest silence, 'first since' gaps and reply lags."""
-    result = _ask(db, lambda store: store.pair_stats(a, b))
-    years = Table(title=f"messages between {result.a} and {result.b} (consolidated; {result.undated} undated)")
-    for col in ("year", f"{result.a} → {result.b}", f"{result.b} → {result.a}"):
-        years.add_column(col, justify="right")
-    for year, ab, ba in result.per_year:
-        years.add_row(str(year), str(ab), str(ba))
-    out.print(years)
+    """Events per year of every type and direction; for a pair also the longest silence, 'first since'
+    gaps and reply lags of its messages."""
+    f = build_filter([a, b] if b else [a], since=since, until=until, include_undated=include_undated)
+    reader = open_reader(db)
+    with reader.store:
+        require_countries_known(reader, f)
+        by_type, by_direction = reader.per_period(f), reader.per_period(f, by="direction")
+        unplaced, total = reader.unplaced(f), reader.count(f)
+        messages = reader.store.pair_stats(*f.countries) if b else None
+    label = "–".join(f.countries)
+    _print_per_year(by_type, f"{label}: {total} events by year and type ({unplaced} with an open window not placed)")
+    names = {"from": f"{f.countries[0]}→{f.countries[1]}" if b else f"from {a.upper()}",
+             "to": f"{f.countries[1]}→{f.countries[0]}" if b else f"to {a.upper()}", "mutual": "mutual"}
+    _print_per_year([(p, names[d], n) for p, d, n in by_direction], f"{label}: by year and direction")
+    if messages:
+        _print_message_gaps(messages)
+
+
+def _print_per_year(rows: list[tuple[str, str, int]], title: str) -> None:
+    """A table of years by kinds (types or directions), every kind a column, a total at the end."""
+    kinds = sorted(dict.fromkeys(k for _, k, _ in rows), key=lambda k: (k == "mutual", k))
+    counts = {(p, k): n for p, k, n in rows}
+    out = console()
+    out.print(escape(title))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for col in ("year", *kinds, "all"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for period in dict.fromkeys(p for p, _, _ in rows):
+        cells = [counts.get((period, k), 0) for k in kinds]
+        table.add_row(period, *map(str, cells), str(sum(cells)))
+    out.print(table)
+
+
+def _print_message_gaps(result) -> None:  # noqa: ANN001 - consolidation.pair_analysis.PairStats
+    out = console()
     if result.longest_silence:
         g = result.longest_silence
-        out.print(f"longest silence: {g.days} days, {g.from_day} → {g.to_day} ({g.from_id} → {g.to_id}; "
-                  "days between window midpoints)", highlight=False)
-    for title, gaps in (("first since", result.first_since), ("reply lags", result.reply_lags)):
-        table = Table(title=title)
+        out.print(f"longest silence between messages: {g.days} days, {g.from_day} → {g.to_day} "
+                  f"({g.from_id[:8]} → {g.to_id[:8]}; days between window midpoints)")
+    for title, gaps in (("messages: first since", result.first_since), ("messages: reply lags", result.reply_lags)):
+        if not gaps:
+            continue
+        out.print(title)
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
         for col in ("what", "from", "to", "days", "events"):
             table.add_column(col, overflow="fold")
         for g in gaps:
-            table.add_row(g.label, str(g.from_day), str(g.to_day), str(g.days), f"{g.from_id} → {g.to_id}")
+            table.add_row(g.label, str(g.from_day), str(g.to_day), str(g.days), f"{g.from_id[:8]} → {g.to_id[:8]}")
         out.print(table)
 
 
 def compare(
-    left: str = typer.Argument(..., help="An event id (consolidated or one report's)."),
-    right: str = typer.Argument(..., help="Another event id."),
-    db: Optional[Path] = DB_OPTION,
+    left: str = typer.Argument(..., help="An event id, or its first characters (as listed by `missive events`)."),
+    right: str = typer.Argument(..., help="Another event id or prefix."),
+    db: Optional[Path] = DB,
 ) -> None:
     """The quoted wording of two messages side by side, with the key phrases one has and the other lacks."""
-    result = _ask(db, lambda store: store.compare(left, right))
+    reader = open_reader(db)
+    try:
+        with reader.store:
+            result = reader.store.compare(reader.complete_id(left), reader.complete_id(right))
+    except MissiveError as exc:
+        fail(str(exc))
     table = Table(title="wording compared", show_lines=True)
     table.add_column(f"{result.left.event_id}\n{result.left.label}", overflow="fold")
     table.add_column(f"{result.right.event_id}\n{result.right.label}", overflow="fold")
-    table.add_row("\n\n".join(_quoted(q) for q in result.left.quotes) or "[dim]no quoted wording found[/dim]",
-                  "\n\n".join(_quoted(q) for q in result.right.quotes) or "[dim]no quoted wording found[/dim]")
-    table.add_row("only here: " + "; ".join(result.only_left), "only here: " + "; ".join(result.only_right))
-    table.add_row("both: " + "; ".join(result.shared), "")
-    out.print(table)
+    table.add_row(escape("\n\n".join(_quoted(q) for q in result.left.quotes)) or "[dim]no quoted wording found[/dim]",
+                  escape("\n\n".join(_quoted(q) for q in result.right.quotes)) or "[dim]no quoted wording found[/dim]")
+    table.add_row(escape("only here: " + "; ".join(result.only_left)), escape("only here: " + "; ".join(result.only_right)))
+    table.add_row(escape("both: " + "; ".join(result.shared)), "")
+    console().print(table)
 
 
 def _quoted(text: str) -> str:

@@ -13,7 +13,7 @@ from . import analysis, articles, export, serve
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Missive: a verified record of diplomatic interactions, from news articles.")
 
-for command in (articles.extract, articles.ingest, articles.events, articles.demo, articles.clean, articles.actors,
+for command in (articles.extract, articles.ingest, analysis.events, articles.demo, articles.clean, articles.actors,
                 analysis.timeline, analysis.stats, analysis.compare, export.export, serve.serve):
     app.command()(command)
 

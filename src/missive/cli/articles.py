@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ..errors import MissiveError
 from ..model import Skip, event_to_flat
-from .output import err, fail, out, parse_day, print_table, warn_skip, write_rows
+from .output import err, fail, out, parse_day, print_table, progress_bar, warn_skip, write_rows
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"  # the five seed articles, shipped in the package
 DEMO_DB = Path("missive-demo.duckdb")
@@ -36,16 +35,18 @@ def extract(
     if fmt not in ("jsonl", "csv"):
         fail(f"--format '{fmt}' is not one of jsonl, csv")
     rows, n_docs, n_skips = [], 0, 0
-    for result in process(read_budgeted(paths)):
-        if isinstance(result, Skip):
-            n_skips += 1
-            warn_skip(result)
-            continue
-        doc, explained = result
-        n_docs += 1
-        rows += [event_to_flat(e) for e in explained.events]
-        if explain:
-            _print_explanation(doc.doc_id, explained)
+    with progress_bar("extracting", _count_inputs(paths)) as advance:
+        for result in process(read_budgeted(paths)):
+            advance()
+            if isinstance(result, Skip):
+                n_skips += 1
+                warn_skip(result)
+                continue
+            doc, explained = result
+            n_docs += 1
+            rows += [event_to_flat(e) for e in explained.events]
+            if explain:
+                _print_explanation(doc.doc_id, explained)
     dest = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         write_rows(rows, fmt, dest)
@@ -74,10 +75,8 @@ def _ingest(paths: list[Path], db: Optional[Path], force: bool = False) -> "obje
     from ..store.database import default_db_path
 
     target = db or default_db_path()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=_count_inputs(paths))
-        summary = run_ingest(paths, target, on_item=lambda _: bar.advance(task), force=force, on_skip=warn_skip)
+    with progress_bar("ingesting", _count_inputs(paths)) as advance:
+        summary = run_ingest(paths, target, on_item=advance, force=force, on_skip=warn_skip)
     err.print(summary_line(summary), highlight=False, soft_wrap=True)
     return summary
 
@@ -147,31 +146,6 @@ def ingest(
         fail(str(exc))
     if summary.processed == 0:
         raise typer.Exit(1)
-
-
-def events(
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file."),
-    pair: Optional[tuple[str, str]] = typer.Option(None, "--pair", help="Two ISO3 codes, e.g. --pair CHN PRK."),
-    type_: Optional[str] = typer.Option(None, "--type", help="message, call, meeting, agreement or relations."),
-    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
-    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
-    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
-) -> None:
-    """List stored events, newest first."""
-    from ..store.database import Store
-
-    if fmt not in ("table", "jsonl", "csv"):
-        fail(f"--format '{fmt}' is not one of table, jsonl, csv")
-    start, end = parse_day(since, "--since"), parse_day(until, "--until")
-    try:
-        with Store.open_for_reading(db) as store:
-            rows = store.events(tuple(c.upper() for c in pair) if pair else None, type_, start, end)
-    except MissiveError as exc:
-        fail(str(exc))
-    if fmt == "table":
-        print_table(rows, f"{len(rows)} events")
-    else:
-        write_rows(rows, fmt, sys.stdout)
 
 
 def demo(

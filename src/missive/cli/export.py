@@ -13,18 +13,20 @@ from typing import Optional
 import typer
 
 from ..errors import MissiveError
-from .output import err, fail, parse_day
+from .listing import (COUNTRY, DB, DIRECTION, MEDIUM, MIN_CONFIDENCE, MIN_SOURCES, OUTLET, PAIR, PEG, SINCE, TYPE,
+                      UNDATED, UNTIL, build_filter)
+from .output import err, fail
 
 
 def export(
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: $MISSIVE_DB or ./missive.duckdb)."),
+    db: Optional[Path] = DB,
     fmt: str = typer.Option("csv", "--format", help="csv, jsonl or parquet (parquet needs -o)."),
     level: str = typer.Option("event", "--level", help="event (one row per consolidated event) or report "
                                                         "(one row per article's report)."),
-    pair: Optional[tuple[str, str]] = typer.Option(None, "--pair", help="Two ISO3 codes, e.g. --pair CHN PRK."),
-    type_: Optional[str] = typer.Option(None, "--type", help="message, call, meeting, agreement or relations."),
-    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
-    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
+    pair: Optional[tuple[str, str]] = PAIR, country: Optional[str] = COUNTRY, type_: Optional[list[str]] = TYPE,
+    medium: Optional[list[str]] = MEDIUM, direction: Optional[str] = DIRECTION, since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL, include_undated: bool = UNDATED, peg: Optional[str] = PEG,
+    min_sources: int = MIN_SOURCES, min_confidence: float = MIN_CONFIDENCE, outlet: Optional[str] = OUTLET,
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
 ) -> None:
     """Export events with their sources, evidence and CAMEO/PLOVER codes for other event data."""
@@ -37,16 +39,17 @@ def export(
         fail(f"--level '{level}' is not one of {', '.join(LEVELS)}")
     if fmt == "parquet" and output is None:
         fail("--format parquet writes a binary file: name it with -o FILE")
-    filters = (tuple(c.upper() for c in pair) if pair else None, type_, parse_day(since, "--since"),
-               parse_day(until, "--until"))
+    countries = list(pair or ()) + ([country] if country else [])
+    f = build_filter(countries, type_, medium, direction, since, until, include_undated, peg, min_sources,
+                     min_confidence, outlet)
     try:
-        count = _export(db, fmt, level, filters, output)
+        count = _export(db, fmt, level, f, output)
     except MissiveError as exc:
         fail(str(exc))
     err.print(f"{count} {level}s exported" + (f" to {output}" if output else ""), highlight=False)
 
 
-def _export(db: Optional[Path], fmt: str, level: str, filters: tuple, output: Optional[Path]) -> int:
+def _export(db: Optional[Path], fmt: str, level: str, f, output: Optional[Path]) -> int:  # noqa: ANN001 - EventFilter
     from ..export.codes import CodeTable
     from ..export.rows import columns_of, event_row, report_row
     from ..export.writers import write_csv, write_jsonl, write_parquet
@@ -56,7 +59,7 @@ def _export(db: Optional[Path], fmt: str, level: str, filters: tuple, output: Op
     table, columns = CodeTable.load(), columns_of(level)
     to_row, chunks_of = (event_row, consolidated_chunks) if level == "event" else (report_row, report_chunks)
     with Store.open_for_reading(db) as store:
-        chunks = ([to_row(flat, table) for flat in chunk] for chunk in chunks_of(store, *filters))
+        chunks = ([to_row(flat, table) for flat in chunk] for chunk in chunks_of(store, f))
         if fmt == "parquet":
             return write_parquet(chunks, columns, output)
         dest = output.open("w", encoding="utf-8", newline="") if output else sys.stdout

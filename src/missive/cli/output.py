@@ -6,13 +6,15 @@ command prints them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ..export.writers import write_csv, write_jsonl
@@ -38,6 +40,16 @@ def parse_day(value: Optional[str], name: str) -> Optional[date]:
     except ValueError:
         fail(f"{name} '{value}' is not a date (YYYY-MM-DD)")
     return None
+
+
+@contextmanager
+def progress_bar(label: str, total: int) -> Iterator[Callable[..., None]]:
+    """A bar on stderr, counting inputs, drawn only on a terminal and gone when done (a log keeps
+    only the lines that matter); yields the function that advances it by one."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda *_: bar.advance(task)
 
 
 def warn_skip(skip: Skip) -> None:

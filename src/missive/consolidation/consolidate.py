@@ -270,7 +270,8 @@ def _medium(reports: Sequence[Report]) -> tuple[str, str, tuple[Conflict, ...]]:
     families = Counter(MEDIUM_FAMILY.get(m, m) for m in media)
     family = min(families, key=lambda f: (-families[f], min(_rank(m) for m in media if MEDIUM_FAMILY.get(m, m) == f)))
     chosen = min((m for m in media if MEDIUM_FAMILY.get(m, m) == family), key=_rank)
-    reason = f"medium '{chosen}': the most specific of the most reported kind ({dict(sorted(families.items()))})"
+    kinds = ", ".join(f"{kind} ×{n}" for kind, n in sorted(families.items()))
+    reason = f"medium '{chosen}': the most specific of the most reported kind ({kinds})"
     if len(families) == 1:
         return chosen, reason, ()
     ids = tuple(sorted(r.id for r in reports if r.event.medium))

@@ -31,6 +31,7 @@ from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compar
 from ..errors import StoreBusy, StoreError, StoreMissing
 from ..model import FLAT_NAMES, DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
 from ..settings import default_settings
+from .filters import EventFilter, clauses, consolidated_where, order_sql, reports_where
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "missive.duckdb"
@@ -303,29 +304,28 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "skips")}
 
-    def events(self, pair: tuple[str, str] | None = None, type_: str | None = None,
-               since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
-        """Stored events as flat dicts, newest first (by the latest day they can have happened)."""
-        where, args = events_where(pair, type_, since, until)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Stored reports as flat dicts, newest first (by the latest day they can have happened)."""
+        where, args = reports_where(f)
+        sql = "SELECT * FROM events" + clauses(where)
         sql += " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, doc_id, event_id"
         cur = self.con.execute(sql, args)
         cols = [d[0] for d in cur.description]
         return [row_to_flat(dict(zip(cols, row))) for row in cur.fetchall()]
 
-    def consolidated(self, pair: tuple[str, str] | None = None, since: date | None = None,
-                     until: date | None = None, type_: str | None = None) -> list[dict[str, Any]]:
+    def consolidated(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Consolidated events as flat dicts (plus docs, n_sources, reports, conflicts), oldest first."""
-        sql, args = consolidated_query(pair, type_, since, until)
+        where, args = consolidated_where(f)
+        sql = f"SELECT flat FROM consolidated{clauses(where)} ORDER BY {order_sql('date')}"
         return [json.loads(r[0]) for r in self.con.execute(sql, args).fetchall()]
 
     def timeline(self, a: str, b: str, since: date | None = None) -> list[dict[str, Any]]:
         """The consolidated interactions between two states, oldest first."""
-        return self.consolidated((a.upper(), b.upper()), since)
+        return self.consolidated(EventFilter((a.upper(), b.upper()), since=since))
 
     def pair_stats(self, a: str, b: str) -> PairStats:
         a, b = a.upper(), b.upper()
-        return pair_stats(self.consolidated((a, b), type_="message"), a, b)
+        return pair_stats(self.consolidated(EventFilter((a, b), types=("message",))), a, b)
 
     def compare(self, left: str, right: str) -> Comparison:
         """The quoted wording of two messages (consolidated or report ids) and the phrases they differ in."""
@@ -446,48 +446,6 @@ def _first_line(exc: BaseException) -> str:
 # Table events holds every field of the flat format (doc as doc_id) and what the store adds to it.
 STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n != "doc"), "pattern", "reasons",
                         "pair_key", "quotes")
-
-
-def events_where(pair: tuple[str, str] | None, type_: str | None, since: date | None,
-                 until: date | None) -> tuple[list[str], list[Any]]:
-    """WHERE clauses and arguments selecting reports (table events) of a pair, type and period."""
-    where: list[str] = []
-    args: list[Any] = []
-    if pair:
-        where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)"
-                     " OR (list_contains(participants, ?) AND list_contains(participants, ?)))")
-        a, b = pair
-        args += [a, b, b, a, a, b]
-    _add_filters(where, args, type_, since, until)
-    return where, args
-
-
-def consolidated_query(pair: tuple[str, str] | None, type_: str | None, since: date | None,
-                       until: date | None) -> tuple[str, list[Any]]:
-    """The SELECT of consolidated events' flat JSON of a pair, type and period, oldest first."""
-    where: list[str] = []
-    args: list[Any] = []
-    if pair:
-        where.append("list_contains(countries, ?) AND list_contains(countries, ?)")
-        args += list(pair)
-    _add_filters(where, args, type_, since, until)
-    sql = "SELECT flat FROM consolidated" + (" WHERE " + " AND ".join(where) if where else "")
-    return sql + (" ORDER BY coalesce(date_min, date_max) NULLS LAST, date_max NULLS LAST,"
-                  " (flat->>'$.medium') = 'reply', event_id"), args
-
-
-def _add_filters(where: list[str], args: list[Any], type_: str | None, since: date | None,
-                 until: date | None) -> None:
-    """Type and date filters shared by the report and consolidated queries (open bounds match)."""
-    if type_:
-        where.append("type = ?")
-        args.append(type_)
-    if since:
-        where.append("coalesce(date_max, date_min, DATE '9999-12-31') >= ?")
-        args.append(since)
-    if until:
-        where.append("coalesce(date_min, date_max, DATE '0001-01-01') <= ?")
-        args.append(until)
 
 
 def _unique_events(events: list[Event]) -> list[Event]:

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
-from .database import Store, article_outlet, consolidated_query, events_where, row_to_flat
+from .database import Store, article_outlet, row_to_flat
+from .filters import EventFilter, clauses, consolidated_where, order_sql, reports_where
 
 CHUNK_ROWS = 1000
+_OUTLET = "d.outlet"  # a report's outlet, for --outlet (the article's own; credited agencies are not its outlet)
 # Each report's consolidated event, read from the consolidated record's list of reports.
 _LINKS = ("SELECT event_id AS consolidated_id, unnest(json_extract_string(flat, '$.reports[*].event_id'))"
           " AS report_id FROM consolidated")
 
 
-def consolidated_chunks(store: Store, pair: tuple[str, str] | None = None, type_: str | None = None,
-                        since: date | None = None, until: date | None = None,
+def consolidated_chunks(store: Store, f: EventFilter = EventFilter(), order: str = "date",
                         size: int = CHUNK_ROWS) -> Iterator[list[dict[str, Any]]]:
-    """Consolidated events as flat dicts, oldest first, each with `urls`: its articles' addresses."""
-    sql, args = consolidated_query(pair, type_, since, until)
+    """Consolidated events as flat dicts in the order of the listings (store.filters.order_sql),
+    each with `urls`: its articles' addresses."""
+    where, args = consolidated_where(f)
+    sql = f"SELECT flat FROM consolidated{clauses(where)} ORDER BY {order_sql(order)}"
     cursor = store.con.cursor()
     try:
         cursor.execute(sql, args)
@@ -45,15 +47,14 @@ def _report_urls(store: Store, report_ids: list[str]) -> dict[str, str]:
     return {event_id: url or "" for event_id, url in rows}
 
 
-def report_chunks(store: Store, pair: tuple[str, str] | None = None, type_: str | None = None,
-                  since: date | None = None, until: date | None = None,
+def report_chunks(store: Store, f: EventFilter = EventFilter(),
                   size: int = CHUNK_ROWS) -> Iterator[list[dict[str, Any]]]:
     """Reports (one article's assertion each) as flat dicts, oldest first, each with its article's
     `url` and `outlet` and the id of the consolidated event it belongs to (`consolidated_id`)."""
-    where, args = events_where(pair, type_, since, until)
+    where, args = reports_where(f, outlet_sql=_OUTLET)
     sql = (f"SELECT e.*, d.url AS doc_url, d.outlet AS doc_outlet, d.metadata AS doc_metadata, l.consolidated_id"
            f" FROM events e JOIN documents d USING (content_hash) LEFT JOIN ({_LINKS}) l ON l.report_id = e.event_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
+           + clauses(where)
            + " ORDER BY coalesce(e.date_min, e.date_max) NULLS LAST, e.date_max NULLS LAST, e.doc_id, e.event_id")
     cursor = store.con.cursor()
     try:

@@ -22,14 +22,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import StoreBusy, StoreError
-from ..model import EVENT_TYPES
+from ..errors import InputError, StoreBusy, StoreError
 from ..settings import default_settings
 from ..store.database import Store
 from ..store.queries import Reader
 from . import pages
+from .listings import add_listing_routes
 from .present import register_filters
-from .search import search
 
 HERE = Path(__file__).resolve().parent
 SECURITY_HEADERS = {
@@ -63,8 +62,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         finally:
             store.close()
 
-    def page(request: Request, name: str, data: dict[str, Any], status: int = 200) -> Response:
-        return templates.TemplateResponse(request, name, {"data": data, "db": db.name}, status_code=status)
+    def page(request: Request, name: str, data: dict[str, Any], status: int = 200,
+             links: dict[str, Any] | None = None) -> Response:
+        context = {"data": data, "db": db.name, "links": links or {}}
+        return templates.TemplateResponse(request, name, context, status_code=status)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -91,61 +92,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    _home_routes(app, reader, page)
-    _pair_routes(app, reader, page)
+    add_listing_routes(app, reader, page)
     _event_routes(app, reader, page)
     return app
-
-
-def _home_routes(app: FastAPI, reader: Any, page: Any) -> None:
-    @app.get("/index.json")
-    def home_json(r: Reader = Depends(reader)) -> dict[str, Any]:
-        return pages.home_page(r)
-
-    @app.get("/")
-    def home(request: Request, r: Reader = Depends(reader)) -> Response:
-        return page(request, "home.html", pages.home_page(r))
-
-    @app.get("/search.json")
-    def search_json(q: str = "", r: Reader = Depends(reader)) -> dict[str, Any]:
-        return search(r, q)
-
-    @app.get("/search")
-    def search_page(request: Request, q: str = "", r: Reader = Depends(reader)) -> Response:
-        found = search(r, q)
-        if found["redirect"]:
-            return RedirectResponse(found["redirect"], status_code=303)
-        return page(request, "search.html", found)
-
-
-def parse_year(value: str | None) -> int | None:
-    """A year from a filter box; anything else means 'no bound' (a typo must not break the page)."""
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and 1 <= int(value) <= 9999 else None
-
-
-def _pair_data(r: Reader, a: str, b: str, type_: str | None, since: str | None, until: str | None) -> dict[str, Any]:
-    a, b = a.upper(), b.upper()
-    kind = type_ if type_ in EVENT_TYPES else None
-    data = pages.pair_page(r, a, b, kind, parse_year(since), parse_year(until))
-    if data is None:
-        raise HTTPException(404, f"No interaction between {pages.country_name(a)} ({a}) and "
-                                 f"{pages.country_name(b)} ({b}) is in this store.")
-    return data
-
-
-def _pair_routes(app: FastAPI, reader: Any, page: Any) -> None:
-    @app.get("/pair/{a}/{b}.json")
-    def pair_json(a: str, b: str, type: str | None = None, since: str | None = None, until: str | None = None,
-                  r: Reader = Depends(reader)) -> dict[str, Any]:
-        return _pair_data(r, a, b, type, since, until)
-
-    @app.get("/pair/{a}/{b}")
-    def pair(request: Request, a: str, b: str, type: str | None = None, since: str | None = None,
-             until: str | None = None, r: Reader = Depends(reader)) -> Response:
-        if a != a.upper() or b != b.upper():
-            return RedirectResponse(f"/pair/{quote(a.upper())}/{quote(b.upper())}?{request.url.query}", 307)
-        return page(request, "pair.html", _pair_data(r, a, b, type, since, until))
 
 
 def _event_data(r: Reader, event_id: str) -> dict[str, Any] | str:
@@ -156,6 +105,12 @@ def _event_data(r: Reader, event_id: str) -> dict[str, Any] | str:
     owner = r.owner_of_report(event_id)
     if owner and owner != event_id:
         return owner
+    try:
+        full = r.complete_id(event_id)  # an id as the listings print it: its first characters
+    except InputError:
+        full = event_id
+    if full != event_id:
+        return full
     raise HTTPException(404, f"No event '{event_id}' is in this store.")
 
 

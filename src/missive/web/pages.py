@@ -1,55 +1,43 @@
-"""What each page shows, as JSON-ready dicts: the HTML page and its .json twin share one builder.
+"""What each page shows, as JSON-ready dicts: the HTML page, its .json twin and its downloads share one builder.
 
 Rendering concerns (escaping, marks, SVG) stay in the templates and in highlight/chart; here
-only the facts are gathered and grouped, so a script reading /pair/CHN/PRK.json sees exactly
-what an analyst sees on /pair/CHN/PRK.
+only the facts are gathered and grouped, so a script reading /pair/CHN/PRK.json?type=message sees
+exactly what an analyst sees on /pair/CHN/PRK?type=message, and /pair/CHN/PRK.csv?type=message
+holds the same events in the same order.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from ..consolidation.pair_analysis import Gap, pair_stats, window_midpoint
-from ..knowledge.tables import Table, read_table
-from ..model import EVENT_TYPES
+from ..actors.countries import country_name
+from ..consolidation.pair_analysis import Gap, pair_stats
+from ..store.filters import EventFilter
 from ..store.queries import Reader
 
-
-def country_names() -> dict[str, str]:
-    """ISO3 -> common name, from the countries table (the user's data folder included)."""
-    return _country_names(read_table("countries"))
-
-
-@lru_cache(maxsize=4)
-def _country_names(table: Table) -> dict[str, str]:
-    return {row["iso3"]: row["name"] for row in table.rows}
+PAGE_SIZE = 50  # events per page of a country's or the store's list
+TABLE_SIZE = 25  # rows per page of the home's pairs and countries
+LATEST = 10
+TABLE_ORDERS = ("events", "messages", "latest", "name")
+MONTHS_FOR_YEARS = 36  # a chart spanning more months than this is drawn per year by default
 
 
-def country_name(iso3: str) -> str:
-    return country_names().get(iso3, iso3)
-
-
-def event_year(row: dict[str, Any]) -> int | None:
-    """The year a timeline files an event under: its window's midpoint, else its one known bound."""
-    mid = window_midpoint(row)
-    if mid:
-        return mid.year
+def list_year(row: dict[str, Any]) -> int | None:
+    """The year a timeline files an event under: that of the day it is sorted by (its earliest
+    possible day, else its latest), so that the year groups keep the list's order."""
     bound = row.get("date_min") or row.get("date_max")
     return int(str(bound)[:4]) if bound else None
 
 
 def group_by_year(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Timeline sections, oldest year first, undated events last."""
-    groups: dict[int | None, list[dict[str, Any]]] = {}
+    """Timeline sections in the order of the rows (oldest year first, undated events last)."""
+    groups: list[dict[str, Any]] = []
     for row in rows:
-        groups.setdefault(event_year(row), []).append(row)
-    years = sorted(y for y in groups if y is not None)
-    out = [{"year": y, "events": groups[y]} for y in years]
-    if None in groups:
-        out.append({"year": None, "events": groups[None]})
-    return out
+        year = list_year(row)
+        if not groups or groups[-1]["year"] != year:
+            groups.append({"year": year, "events": []})
+        groups[-1]["events"].append(row)
+    return groups
 
 
 def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
@@ -59,45 +47,106 @@ def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
             "to_day": gap.to_day.isoformat(), "days": gap.days, "label": gap.label}
 
 
-def trends(rows: list[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
-    """Messages per year in each direction, the longest silence and the reply lags."""
-    stats = pair_stats(rows, a, b)
+def message_trends(rows: list[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
+    """Of the messages among the rows: the longest silence and the reply lags."""
+    stats = pair_stats([r for r in rows if r["type"] == "message"], a, b)
     lags = [g.days for g in stats.reply_lags]
-    return {"per_year": [list(y) for y in stats.per_year], "undated_messages": stats.undated,
-            "longest_silence": _gap_json(stats.longest_silence),
+    return {"longest_silence": _gap_json(stats.longest_silence),
             "reply_lags": [_gap_json(g) for g in stats.reply_lags],
             "median_reply_days": sorted(lags)[len(lags) // 2] if lags else None}
 
 
-def year_bounds(since: int | None, until: int | None) -> tuple[date | None, date | None]:
-    return (date(since, 1, 1) if since else None, date(until, 12, 31) if until else None)
+def chart_data(reader: Reader, f: EventFilter, unit: str | None) -> dict[str, Any]:
+    """Events per period and type (stacked bars), per year or per month; months by default when
+    the record spans three years or less."""
+    per_year = reader.per_period(f, "year")
+    years = sorted({int(p) for p, _, _ in per_year})
+    chosen = unit or ("month" if years and (years[-1] - years[0] + 1) * 12 <= MONTHS_FOR_YEARS else "year")
+    rows = per_year if chosen == "year" else reader.per_period(f, "month")
+    return {"unit": chosen, "counts": [list(r) for r in rows], "unplaced": reader.unplaced(f)}
 
 
-def pair_page(reader: Reader, a: str, b: str, type_: str | None = None,
-              since: int | None = None, until: int | None = None) -> dict[str, Any] | None:
-    """The pair's timeline (filtered), its chart data and trends; None when the pair has no event."""
-    everything = reader.interactions(a, b)
-    if not everything:
+def _names(a: str, b: str | None = None) -> dict[str, str]:
+    out = {"a": a, "a_name": country_name(a)}
+    if b:
+        out.update(b=b, b_name=country_name(b))
+    return out
+
+
+def pair_page(reader: Reader, a: str, b: str, f: EventFilter, unit: str | None = None) -> dict[str, Any] | None:
+    """The pair's timeline under the filter, its facets, chart and message trends; None when the
+    store holds no event of the pair at all."""
+    everything = EventFilter((a, b))
+    n_total = reader.count(everything)
+    if not n_total:
         return None
-    start, end = year_bounds(since, until)
-    in_years = reader.interactions(a, b, None, start, end) if (start or end) else everything
-    shown = [r for r in in_years if not type_ or r["type"] == type_]
-    years = sorted({y for r in everything if (y := event_year(r))})
-    return {
-        "a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b),
-        "filters": {"type": type_, "since": since, "until": until},
-        "types": [t for t in EVENT_TYPES if any(r["type"] == t for r in everything)],
-        "years_available": [years[0], years[-1]] if years else [],
-        "n_total": len(everything), "n_shown": len(shown), "consolidated": reader.is_consolidated,
-        "trends": trends(in_years, a, b),
-        "timeline": group_by_year(shown),
-    }
+    shown = reader.events(f)
+    return {**_names(a, b), "n_total": n_total, "n_shown": len(shown), "facets": reader.facets(f),
+            "tally": reader.tally(f), "chart": chart_data(reader, f, unit), "trends": message_trends(shown, a, b),
+            "timeline": group_by_year(shown)}
+
+
+def country_page(reader: Reader, iso: str, f: EventFilter, unit: str | None = None, order: str = "-date",
+                 page: int = 1) -> dict[str, Any] | None:
+    """A country: its partners ranked, counts by type and direction, the chart and its events (a page
+    of them, newest first by default); None when the store holds no event of it."""
+    n_total = reader.count(EventFilter((iso,)))
+    if not n_total:
+        return None
+    n_shown = reader.count(f)
+    partners = reader.partners(iso, f)
+    for p in partners:
+        p["name"] = country_name(p["partner"])
+    return {**_names(iso), "n_total": n_total, "n_shown": n_shown, "facets": reader.facets(f),
+            "tally": reader.tally(f), "partners": partners, "chart": chart_data(reader, f, unit),
+            "events": reader.events(f, order, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+            "paging": paging(page, n_shown, PAGE_SIZE), "order": order}
+
+
+def events_page(reader: Reader, f: EventFilter, order: str = "-date", page: int = 1) -> dict[str, Any]:
+    """Every event the filter keeps, a page at a time, with the facets to narrow them."""
+    n_shown = reader.count(f)
+    return {"n_total": reader.count(), "n_shown": n_shown, "facets": reader.facets(f), "order": order,
+            "events": reader.events(f, order, PAGE_SIZE, (page - 1) * PAGE_SIZE), "paging": paging(page, n_shown, PAGE_SIZE)}
+
+
+def paging(page: int, total: int, size: int) -> dict[str, Any]:
+    pages = max(1, -(-total // size))
+    page = min(page, pages)
+    return {"page": page, "pages": pages, "size": size, "first": (page - 1) * size + 1 if total else 0,
+            "last": min(total, page * size)}
+
+
+def _sorted_table(rows: list[dict[str, Any]], order: str, name: Any) -> list[dict[str, Any]]:
+    keys = {"events": lambda r: (-r["n"], name(r)), "messages": lambda r: (-r["messages"], -r["n"], name(r)),
+            "latest": lambda r: (-(int((r["last"] or "0000").replace("-", ""))), name(r)), "name": lambda r: name(r)}
+    return sorted(rows, key=keys.get(order, keys["events"]))
+
+
+def home_page(reader: Reader, pair_order: str = "events", pair_page: int = 1, country_order: str = "events",
+              country_page_no: int = 1) -> dict[str, Any]:
+    """The store at a glance: counts, skipped inputs, every pair and every country (sorted, paged),
+    the latest events."""
+    data = reader.overview()
+    pairs = reader.pairs()
+    for p in pairs:
+        p["a_name"], p["b_name"] = country_name(p["a"]), country_name(p["b"])
+    countries = reader.countries()
+    for c in countries:
+        c["name"] = country_name(c["iso3"])
+    pairs = _sorted_table(pairs, pair_order, lambda r: (r["a_name"], r["b_name"]))
+    countries = _sorted_table(countries, country_order, lambda r: r["name"])
+    pp, cp = paging(pair_page, len(pairs), TABLE_SIZE), paging(country_page_no, len(countries), TABLE_SIZE)
+    data.update(pairs=pairs[pp["first"] - 1:pp["last"]], pair_paging=pp, pair_order=pair_order, n_pairs=len(pairs),
+                countries=countries[cp["first"] - 1:cp["last"]], country_paging=cp, country_order=country_order,
+                n_countries=len(countries), latest=reader.events(order="-date", limit=LATEST))
+    return data
 
 
 def _document_head(doc: dict[str, Any]) -> dict[str, Any]:
     """What a report shows of its article: enough to place the evidence in the original text."""
     keys = ("doc_id", "title", "url", "outlet", "path", "report_start", "report_end", "report_reason",
-            "original", "removals")
+            "original", "removals", "metadata")
     return {k: doc.get(k) for k in keys}
 
 
@@ -125,7 +174,7 @@ def event_page(reader: Reader, event_id: str) -> dict[str, Any] | None:
         answered = reader.interaction(owner) if owner else None
     countries = event.get("countries") or []
     return {"event": event, "reports": reports, "in_reply_to": answered, "answers": reader.answers_to(event_id),
-            "pair": countries[:2] if len(countries) >= 2 else [], "consolidated": reader.is_consolidated}
+            "pair": countries[:2] if len(countries) >= 2 else []}
 
 
 def article_page(reader: Reader, doc_id: str) -> dict[str, Any] | None:
@@ -135,9 +184,3 @@ def article_page(reader: Reader, doc_id: str) -> dict[str, Any] | None:
         return None
     return {"document": doc, "reports": reader.document_reports(doc_id)}
 
-
-def home_page(reader: Reader) -> dict[str, Any]:
-    data = reader.overview()
-    for pair in data["top_pairs"]:
-        pair["a_name"], pair["b_name"] = country_name(pair["a"]), country_name(pair["b"])
-    return data

@@ -1,9 +1,9 @@
-"""The search box: a country, a leader or a pair, in whatever words the analyst types.
+"""The search box: a country, a leader, a pair, an outlet, an occasion or words of the evidence.
 
 Names are resolved by the project's own ActorResolver (country names, demonyms, capitals,
 leaders with their aliases), so 'Xi and Kim', 'China / North Korea' and 'CHN PRK' all land on
-the same pair page; a name the resolver does not know is looked up among the stored senders
-and recipients.
+the same pair page. Whatever else the query says is looked for among the stored outlets, the
+events' occasions and the words of their evidence; each event found says why it was found.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.countries import country_name, country_names
 from ..actors.resolver import ActorResolver
+from ..store.filters import EventFilter
 from ..store.queries import Reader
-from .pages import country_name, country_names
 
 _ISO3 = re.compile(r"\b[A-Za-z]{3}\b")
+MAX_EVENTS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +54,58 @@ def resolve_query(query: str, known: set[str]) -> Resolved:
     return Resolved(countries, people, tuple(r for *_, r in found))
 
 
+def _found(hits: dict[str, list[str]], ids: list[str], why: str) -> None:
+    for event_id in ids:
+        hits.setdefault(event_id, [])
+        if why not in hits[event_id]:
+            hits[event_id].append(why)
+
+
+def search_hits(reader: Reader, query: str, resolved: Resolved) -> tuple[dict[str, list[str]], list[str]]:
+    """Event id -> why it was found, and the outlets the query names."""
+    hits: dict[str, list[str]] = {}
+    for person in resolved.people:
+        _found(hits, reader.events_of_actor(person), f"names {person}")
+    if not resolved.countries and not resolved.people:
+        _found(hits, reader.events_of_actor(query), f"a party's name contains “{query}”")
+    outlets = [o for o in reader.outlets() if query.lower() in o.lower()] if len(query) >= 2 else []
+    for outlet in outlets:
+        _found(hits, [e["event_id"] for e in reader.events(EventFilter(outlet=outlet), limit=MAX_EVENTS)],
+               f"reported by {outlet}")
+    _found(hits, reader.events_of_occasion(query), f"its occasion mentions “{query}”")
+    words = reader.words_of(query)
+    if words:
+        _found(hits, reader.events_with_words(words), "its evidence has the words " + ", ".join(f"“{w}”" for w in words))
+    return hits, outlets
+
+
 def search(reader: Reader, query: str) -> dict[str, Any]:
-    """Where the query leads: a pair page (two countries) or the pairs and events of one name."""
-    query = query.strip()
+    """Where the query leads: a pair page (two countries), or the countries, pairs, outlets and
+    events it finds, each event with why."""
+    query = query.strip()[:200]
     resolved = resolve_query(query, reader.known_countries()) if query else Resolved()
-    out: dict[str, Any] = {"query": query, "countries": list(resolved.countries), "people": list(resolved.people),
-                           "reasons": list(resolved.reasons), "redirect": None, "pairs": [], "events": []}
-    if len(resolved.countries) >= 2:
-        a, b = resolved.countries[:2]
-        out["redirect"] = f"/pair/{a}/{b}"
+    out: dict[str, Any] = {"query": query, "countries": [], "people": list(resolved.people),
+                           "reasons": list(resolved.reasons), "redirect": None, "pairs": [], "outlets": [],
+                           "events": [], "n_events": 0}
+    known = [c for c in resolved.countries if c in reader.known_countries()]
+    if len(known) >= 2:
+        out["redirect"] = f"/pair/{known[0]}/{known[1]}"
         return out
-    for iso in resolved.countries:
-        out["pairs"] += reader.pairs_of(iso)
-    names = list(resolved.people) or ([query] if query and not resolved.countries else [])
-    for name in names:
-        out["events"] += reader.events_of_actor(name)
+    out["countries"] = [{"iso3": c, "name": country_name(c)} for c in known]
+    for iso in known:
+        out["pairs"] += reader.pairs(iso)
     for pair in out["pairs"]:
         pair["a_name"], pair["b_name"] = country_name(pair["a"]), country_name(pair["b"])
+    if query:
+        hits, out["outlets"] = search_hits(reader, query, resolved)
+        events = reader.events(EventFilter(event_ids=tuple(hits)), order="-date", limit=MAX_EVENTS) if hits else []
+        for e in events:
+            e["found_because"] = hits[e["event_id"]]
+        out.update(events=events, n_events=len(hits))
     return out
+
+
+def search_filter(reader: Reader, query: str) -> EventFilter:
+    """The events a search finds, as a filter (for its downloads)."""
+    found = search(reader, query)
+    return EventFilter(event_ids=tuple(e["event_id"] for e in found["events"]))
