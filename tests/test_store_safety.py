@@ -68,7 +68,7 @@ def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path):
 
 def test_read_commands_upgrade_an_older_store_and_answer(tmp_path: Path):
     path = older_store(tmp_path)
-    result = runner.invoke(app, ["events", "--db", str(path), "--format", "jsonl"])
+    result = runner.invoke(app, ["events", "--level", "report", "--db", str(path), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert len([line for line in result.stdout.splitlines() if line.strip()]) == len(_snapshot(path)["events"])
     with Store.open(path, read_only=True) as store:

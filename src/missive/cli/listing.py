@@ -69,15 +69,13 @@ def build_filter(countries: Sequence[str] = (), types: Optional[list[str]] = Non
 
 
 def open_reader(db: Optional[Path]):  # -> store.queries.Reader over a read-only store
-    """A Reader over the store, which must exist: a read command never creates one."""
-    from ..store.database import Store, default_db_path
+    """A Reader over the store, which must exist: a read command never creates one (an older
+    store is upgraded in place first, see Store.open_for_reading)."""
+    from ..store.database import Store
     from ..store.queries import Reader
 
-    target = db or default_db_path()
-    if not Path(target).is_file():
-        fail(f"{target}: no such store; create one with `missive ingest FILES --db {target}`")
     try:
-        return Reader(Store.open(target, read_only=True))
+        return Reader(Store.open_for_reading(db))
     except MissiveError as exc:
         fail(str(exc))
 
