@@ -70,7 +70,7 @@ def test_events_lists_a_pair_newest_first_in_every_format(tmp_path: Path, exampl
     assert rows and all({r["source_country"], r["target_country"]} == {"CHN", "PRK"} for r in rows)
     ends = [r["date_max"] or r["date_min"] for r in rows if r["date_max"] or r["date_min"]]
     assert ends == sorted(ends, reverse=True)
-    csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"])
+    csv_out = runner.invoke(app, ["events", "--level", "report", "--db", str(db), "--format", "csv"])
     assert csv_out.exit_code == 0, csv_out.output
     table = list(csv.DictReader(io.StringIO(csv_out.stdout)))
     assert len(table) == _counts(db)["events"] and table[0]["event_id"]
