@@ -33,6 +33,7 @@ from ..model import FLAT_NAMES, DateWindow, Document, Event, Skip, event_from_fl
 from ..settings import default_settings
 from .filters import EventFilter, clauses, consolidated_where, order_sql, reports_where
 from .migrations import MIGRATIONS
+from .words import drop_words, index_words
 
 DEFAULT_DB = "missive.duckdb"
 # How long a writing connection waits for readers to let go of the file before saying so (seconds).
@@ -175,6 +176,7 @@ class Store:
         touched = {r[0] for r in self.con.execute(
             "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
         self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
+        drop_words(self.con, h)
         self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
         self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
         self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
@@ -188,6 +190,7 @@ class Store:
         )
         for event in _unique_events(events):
             self._insert_event(event, h)
+        index_words(self.con, h)
         self._save_signature(h, doc.doc_id, doc.cleaned)
         return {k for k in touched | {pair_key(e) for e in events} if k is not None}
 

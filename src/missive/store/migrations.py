@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .words import CREATE_SQL as EVIDENCE_WORDS_SQL
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -105,4 +107,5 @@ MIGRATIONS: tuple[Migration, ...] = (
         finished_at TIMESTAMP DEFAULT current_timestamp
     );
     """),
+    Migration(4, "the words of each report's evidence and occasion, indexed for search", EVIDENCE_WORDS_SQL),
 )

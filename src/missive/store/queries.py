@@ -17,7 +17,8 @@ from typing import Any
 from ..errors import InputError
 from ..temporal.summary import event_date_summary, short_reason
 from .database import Store
-from .filters import (DIRECTIONS, EventFilter, clauses, consolidated_where, direction_sql, order_sql)
+from .filters import DIRECTIONS, EventFilter, clauses, consolidated_where, direction_sql, order_sql
+from .words import query_words, reports_with_words
 
 SKIPS_LIMIT = 50
 SHORT_ID_MIN = 4  # the shortest id prefix looked up (shorter ones match too much to mean anything)
@@ -272,18 +273,22 @@ class Reader:
         return [r[0] for r in rows]
 
     def words_of(self, text: str) -> list[str]:
-        """The words of a query as the evidence is split into words: lower case, letters and digits."""
-        row = self.con.execute("SELECT list_distinct(list_filter(regexp_split_to_array(lower(?), ?),"
-                               " lambda w: length(w) > 1))", [text, WORD_SPLIT]).fetchone()
-        return sorted(row[0] or [], key=text.lower().find)
+        """The words of a query as the evidence is split into words (store.words)."""
+        return query_words(self.con, text)
 
     def events_with_words(self, words: list[str], limit: int = 200) -> list[str]:
-        """Ids of consolidated events whose evidence or occasion holds every one of the words."""
-        rows = self.con.execute(
-            "SELECT event_id FROM consolidated WHERE list_has_all(regexp_split_to_array(lower(concat_ws(' ',"
-            " flat->>'$.evidence', flat->>'$.occasion')), ?), ?)"
-            " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, event_id LIMIT ?",
-            [WORD_SPLIT, words, limit]).fetchall()
+        """Ids of consolidated events one of whose reports holds every one of the words (in its evidence
+        or occasion), newest first; looked up in the word index, never by reading every text."""
+        reports = reports_with_words(self.con, words)
+        if not reports:
+            return []
+        docs = [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM events WHERE list_contains(?, event_id)",
+                                                [reports]).fetchall()]
+        owners = self.report_owners(docs)
+        ids = sorted({owners[r] for r in reports if r in owners})
+        rows = self.con.execute("SELECT event_id FROM consolidated WHERE list_contains(?, event_id)"
+                                " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, event_id LIMIT ?",
+                                [ids, limit]).fetchall()
         return [r[0] for r in rows]
 
     def events_of_occasion(self, words: str, limit: int = 200) -> list[str]:
@@ -293,9 +298,6 @@ class Reader:
             " ORDER BY coalesce(date_max, date_min) DESC NULLS LAST, event_id LIMIT ?",
             [f"%{words}%", limit]).fetchall()
         return [r[0] for r in rows]
-
-
-WORD_SPLIT = r"[^\pL\pN]+"  # a word is a run of letters and digits (any script)
 
 
 def _tally(values: list[str]) -> dict[str, int]:
