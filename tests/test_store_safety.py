@@ -62,7 +62,9 @@ def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path):
     assert before["documents"] and before["consolidated"]
     with Store.open(path) as store:
         recorded = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY 1").fetchall()
+        keys = store.con.execute("SELECT count(*) FROM documents WHERE source_key IS NOT NULL").fetchone()[0]
     assert recorded == [(m.version, m.name) for m in MIGRATIONS]  # the versions it had are named too
+    assert len(recorded) > 2 and keys == len(before["documents"])  # upgraded: the new column filled for all
     assert _snapshot(path) == before  # nothing lost or changed by the upgrade
 
 

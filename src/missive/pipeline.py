@@ -201,7 +201,8 @@ def ingest(paths: Iterable[str | Path], store: Store | str | Path, extractor: Ex
     Given a path, the store is opened for each batch's writes only (pages and read commands answer
     between them) and an ingest lock keeps a second ingest out. Each article is stored in its own
     transaction, so a run killed at any point loses no stored article; each batch's pairs are
-    reconsolidated before its connection closes.
+    reconsolidated before its connection closes, and every run first reconsolidates the pairs whose
+    stored reports and consolidated events disagree (what a killed run left).
     """
     summary = IngestSummary()
     extractor = extractor or Extractor()
@@ -209,6 +210,7 @@ def ingest(paths: Iterable[str | Path], store: Store | str | Path, extractor: Ex
     sessions = Sessions(store)
     with sessions.exclusive():
         with sessions.open() as s:
+            s.reconsolidate(s.stale_pairs())  # what a run killed before consolidating left
             summary.held_before = s.counts()["documents"]
         for chunk in _chunks(read_budgeted(paths, settings), settings.batch_docs):
             with sessions.open() as s:
@@ -265,6 +267,7 @@ def _store_result(result: Result, store: Store, summary: IngestSummary,
         doc, explained = result
         try:
             had = store.has_document(doc.content_hash)
+            replaced = len(store.older_versions(doc))
             keys = store.save_document(doc, explained.events, explained.report_day, explained.conflicts,
                                        consolidate=False)
         except StoreError as exc:
@@ -274,6 +277,7 @@ def _store_result(result: Result, store: Store, summary: IngestSummary,
                 summary.redone += 1
             else:
                 summary.documents += 1
+                summary.replaced += replaced
             summary.events += len(explained.events)
             return keys
     store.save_skip(result)

@@ -152,7 +152,9 @@ class Store:
 
     def save_document(self, doc: Document, events: list[Event], report_day: DateWindow | None = None,
                       conflicts: Iterable[str] = (), consolidate: bool = True) -> set[str]:
-        """Store one article and its events atomically, replacing an earlier copy of it.
+        """Store one article and its events atomically, replacing an earlier copy of it: the same
+        content, or an older version of the same article (Document.identity: the same file, or the
+        same corpus id, with other content), whose events go with it.
 
         Consolidation of every country pair the article touches (before or after) is recomputed in
         the same transaction, so every writer keeps it current and no reader sees it half done. A
@@ -173,20 +175,16 @@ class Store:
                         conflicts: Iterable[str]) -> set[str]:
         """The writes of save_document, inside the caller's transaction; the pair keys touched."""
         h = doc.content_hash
-        touched = {r[0] for r in self.con.execute(
-            "SELECT DISTINCT pair_key FROM events WHERE content_hash = ?", [h]).fetchall()}
-        self.con.execute("DELETE FROM events WHERE content_hash = ?", [h])
-        drop_words(self.con, h)
-        self.con.execute("DELETE FROM doc_minhash WHERE content_hash = ?", [h])
-        self.con.execute("DELETE FROM documents WHERE content_hash = ?", [h])
+        touched = self._delete_documents([h, *self.older_versions(doc)])
         self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
         self.con.execute(
             "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
-            " report_start, report_end, report_reason, conflicts, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " report_start, report_end, report_reason, conflicts, n_events, source_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
              doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
              getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
-             json.dumps(list(conflicts)), len(events)],
+             json.dumps(list(conflicts)), len(events), doc.identity],
         )
         for event in _unique_events(events):
             self._insert_event(event, h)
@@ -216,6 +214,36 @@ class Store:
     def finished_shards(self) -> set[str]:
         """The keys of the corpus shards already stored (see save_shard)."""
         return {r[0] for r in self.con.execute("SELECT shard_key FROM ingest_shards").fetchall()}
+
+    def older_versions(self, doc: Document) -> list[str]:
+        """Content hashes of stored versions of this article with other content (same identity)."""
+        rows = self.con.execute("SELECT content_hash FROM documents WHERE source_key = ? AND content_hash <> ?",
+                                [doc.identity, doc.content_hash]).fetchall()
+        return [r[0] for r in rows]
+
+    def _delete_documents(self, content_hashes: list[str]) -> set[str]:
+        """Remove stored articles with their events and signatures; the pairs their events were in."""
+        touched = {r[0] for r in self.con.execute(
+            "SELECT DISTINCT pair_key FROM events WHERE list_contains(?, content_hash)", [content_hashes]).fetchall()}
+        for table in ("events", "doc_minhash", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, content_hash)", [content_hashes])
+        for content_hash in content_hashes:
+            drop_words(self.con, content_hash)
+        return {k for k in touched if k is not None}
+
+    def stale_pairs(self) -> set[str]:
+        """Pairs whose consolidation disagrees with the stored reports: a report that is in no
+        consolidated event, or a consolidated event holding a report that is gone. A writer killed
+        between storing articles and reconsolidating leaves such pairs; the next ingest fixes them
+        from what is stored, whatever that run itself processes."""
+        rows = self.con.execute(
+            "WITH members AS (SELECT pair_key, unnest(json_extract_string(flat, '$.reports[*].event_id')) AS report_id"
+            " FROM consolidated)"
+            " SELECT DISTINCT e.pair_key FROM events e ANTI JOIN members m ON e.event_id = m.report_id"
+            " WHERE e.pair_key IS NOT NULL"
+            " UNION SELECT DISTINCT m.pair_key FROM members m ANTI JOIN events e ON e.event_id = m.report_id"
+        ).fetchall()
+        return {r[0] for r in rows if r[0] is not None}
 
     def reconsolidate(self, pair_keys: Iterable[str]) -> None:
         """Bring the consolidation of these pairs up to date (after writes with consolidate=False)."""

@@ -108,4 +108,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     """),
     Migration(4, "the words of each report's evidence and occasion, indexed for search", EVIDENCE_WORDS_SQL),
+    Migration(5, "article identity: a new version of an article replaces the old one", """
+    ALTER TABLE documents ADD COLUMN source_key VARCHAR;
+    UPDATE documents SET source_key = coalesce(nullif(path, ''), doc_id);
+    """),
 )
