@@ -32,8 +32,9 @@ class Settings:
     max_article_chars: int = 2 * MB
     # A corpus line longer than this is not decoded as JSON (too_long); the rest of the corpus goes on.
     max_row_bytes: int = 16 * MB
-    # Wall-clock budget of one article through cleaning, metadata, dating, actors and extraction;
-    # checked between stages and in the long loops (timed_out).
+    # CPU seconds one article may spend in cleaning, metadata, dating, actors and extraction;
+    # checked between stages and in the long loops (timed_out). CPU, not wall-clock: a busy
+    # machine must not time out a good article.
     article_seconds: float = 30.0
     # At most this many sentences of one article go to the parser, each at most this long: the
     # parser's cost grows with both, and no news sentence is longer.
