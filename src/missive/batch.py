@@ -147,6 +147,7 @@ def ingest_corpus(paths: Iterable[str | Path], store: Store | str | Path, worker
         paths = [Path(p).resolve() for p in paths]
     with sessions.exclusive(), dask_client(workers, scheduler) as client:
         with sessions.open() as s:
+            s.reconsolidate(s.stale_pairs())  # what an ingest killed before consolidating left
             summary.held_before = s.counts()["documents"]
             done = set() if force else s.finished_shards()
         client.register_plugin(ModelPreload(settings))
