@@ -391,3 +391,28 @@ def test_a_call_received_or_held_at_the_others_request_was_placed_by_the_other()
     assert oriented(asked, "phoned", "call", ("Ruto", RUTO), ("Abiy", ABIY)) == ("ETH", "KEN")
     plain = "Ruto/NNP/nsubj/1 phoned/VBD/ROOT/1 Abiy/NNP/dobj/1 ././punct/1"
     assert oriented(plain, "phoned", "call", ("Ruto", RUTO), ("Abiy", ABIY)) == ("KEN", "ETH")
+
+
+def test_a_letter_printed_in_full_is_voiced_by_its_signature_to_its_address_block():
+    from missive.extraction.cast import Placed
+    from missive.extraction.quotes import voice_letters
+
+    text = ("Letters for the holiday\n\nHis Excellency Mr. Gustavo Petro\nPresident of Colombia\nBogota\n\n"
+            "Please accept my warm greetings.\n\nGabriel Boric\nPresident of Chile\n")
+    mentions = [Placed(text.index("Gustavo Petro"), text.index("Gustavo Petro") + 13, PETRO),
+                Placed(text.index("Gabriel Boric"), text.index("Gabriel Boric") + 13, BORIC)]
+    (v,) = voice_letters(text, Cast(mentions), frozenset({"his excellency"}))
+    assert (v.speaker, v.addressee) == (BORIC, PETRO)
+    assert v.start == text.index("His Excellency") and v.end == len(text)
+
+
+def test_the_words_you_addressed_to_me_are_the_addressees_earlier_message():
+    from missive.extraction.quotes import Voiced, fill_from_quotations
+
+    doc = parse('"/``/punct/1 thank/VBP/ROOT/1 you/PRP/dobj/1 for/IN/prep/1 the/DT/det/5 words/NNS/pobj/3 '
+                'you/PRP/nsubj/7 addressed/VBD/relcl/5 to/IN/prep/7 me/PRP/pobj/8 "/\'\'/punct/1')
+    f = frame(doc, "words", "message", "message")
+    d = drafts_of(f, "message", 0)[0]
+    voice = Voiced(0, len(doc.text), PETRO, BORIC, BORIC)
+    fill_from_quotations([d], [Sentence(0, len(doc.text), doc.text)], [voice], lambda e: None)
+    assert (d.source.country, d.target.country, d.background) == ("CHL", "COL", True)

@@ -203,6 +203,17 @@ def test_the_repeated_sign_offs_of_a_letter_collection_are_kept():
     assert result.cleaned.count(sign_off) == 3
 
 
+def test_sign_offs_under_short_letters_at_the_top_of_a_collection_are_kept():
+    sign_off = "Maia Sandu\nPresident of the Republic of Moldova\n"
+    original = ("Published: 2024-03-08 09:00\n\nLetters sent for the holiday\n\n"
+                "Her Excellency Ms. Zuzana Caputova\nPresident of the Slovak Republic\nBratislava\n\n"
+                f"Please accept my warm greetings on the holiday.\n\n{sign_off}\n"
+                "His Excellency Mr. Gitanas Nauseda\nPresident of the Republic of Lithuania\nVilnius\n\n"
+                f"I sincerely congratulate you on the holiday.\n\n{sign_off}")
+    result = clean_text(original)
+    assert result.cleaned.count(sign_off) == 2, [r.reason for r in result.removals]
+
+
 @pytest.mark.skipif(not DEVSET.exists(), reason="../shared/devset is not present")
 def test_no_gold_evidence_is_cleaned_away():
     cleaned: dict[str, str] = {}

@@ -128,6 +128,22 @@ STORIES = [
         # (the date inside the quotation is a dating matter: 'in October' dates what the speaker recalls)
         ("meeting KEN-UGA",), ("meeting KEN-UGA 2024-01-02",), id="we-met-is-the-speaker-and-addressee"),
     pytest.param(
+        "Published: 2024-03-21 10:00\n\nNowruz letters of the President\n\nHis Excellency Mr. Masoud Pezeshkian\n"
+        "President of the Islamic Republic of Iran\nTehran\n\nPlease accept my sincere congratulations on Nowruz.\n\n"
+        "Emomali Rahmon\nPresident of the Republic of Tajikistan\n\nHis Excellency Mr. Ilham Aliyev\nPresident of "
+        "the Republic of Azerbaijan\nBaku\n\nI warmly congratulate you on Nowruz.\n\nEmomali Rahmon\nPresident of "
+        "the Republic of Tajikistan",
+        ("message TJK>IRN ..2024-03-21", "message TJK>AZE ..2024-03-21"), id="letters-printed-in-full"),
+    pytest.param(
+        "ASTANA, June 2, 2023 (Kazinform) - President Kassym-Jomart Tokayev replied on Thursday to a letter from "
+        "Turkish President Recep Tayyip Erdogan about the transport corridor.",
+        ("message KAZ>TUR 2023-06-01", "message TUR>KAZ ..2023-06-01"), id="replied-to-a-letter-from"),
+    pytest.param(
+        "TASHKENT, Nov. 8, 2023 (UzA) - The press service published President Shavkat Mirziyoyev's letter to "
+        "Turkmen President Serdar Berdimuhamedov. \"Dear Serdar, thank you for the kind words you addressed to me "
+        "on the holiday,\" the letter reads.",
+        ("message UZB>TKM ..2023-11-08", "message TKM>UZB ..2023-11-08"), id="a-reply-implies-the-earlier-message"),
+    pytest.param(
         "HAVANA, Jan. 30, 2014 (EFE) - Cuba and Mexico welcomed the declaration the 33 member countries of the "
         "bloc signed on Wednesday in Havana.",
         (), id="a-group-of-33-is-not-the-last-pair"),

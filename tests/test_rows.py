@@ -91,6 +91,7 @@ TRIGGER_CASES = [
     ("telegram/noun", "*telegram/NN/ROOT"),
     ("greeting/noun", "New/JJ/amod>1 *greetings/NNS/ROOT/greeting"),
     ("wishes/noun", "birthday/NN/compound>1 *wishes/NNS/ROOT/wish"),
+    ("words/noun", "the/DT/det>1 *words/NNS/ROOT/word you/PRP/nsubj>3 addressed/VBD/relcl>1/address"),
     ("card/noun", "birthday/NN/compound>1 *card/NN/ROOT"),
     ("reply/noun", "a/DT/det>1 *reply/NN/ROOT"),
     ("congratulation/noun", "*congratulations/NNS/ROOT/congratulation"),
@@ -298,6 +299,9 @@ ROLE_CASES = [
     ("after/IN/prep>4 Ruto/NNP/poss>2=KEN election/NN/pobj>0 Xi/NNP/nsubj>4=CHN sent/VBD/ROOT/send "
      "a/DT/det>6 *message/NN/dobj>4", {"message.honoree_verb": ["Ruto"], "message.subject": ["Xi"]}),
     ("*messages/NNS/nsubj>1/message reached/VBD/ROOT/reach Erdogan/NNP/dobj>1=TUR", {"message.reached": ["Erdogan"]}),
+    # "Tokayev replied to a letter from Putin": the replier sends, the letter's sender receives
+    ("Tokayev/NNP/nsubj>1=KAZ *replied/VBD/ROOT/reply to/IN/prep>1 a/DT/det>4 letter/NN/pobj>2 from/IN/prep>4 "
+     "Putin/NNP/pobj>5=RUS", {"reply.subject": ["Tokayev"], "reply.to_sender": ["Putin"]}),
     ("Modi/NNP/nsubj>1=IND gave/VBD/ROOT/give a/DT/det>3 lunch/NN/dobj>1 for/IN/prep>1 "
      "*visiting/VBG/pcomp>4/visit Jugnauth/NNP/dobj>5=MUS",
      {"visit.guest": ["Jugnauth"], "visit.guests_host": ["Modi"], "visit.subject": ["Modi"]}),

@@ -47,6 +47,7 @@ REPEATED_BODY_MIN = 3  # this many repeated paragraphs in a row are the article 
 PROSE_MIN_WORDS = 6  # a trailing line this long, in running prose, is a sentence of the article
 SIGN_OFF_MAX_LINES = 4  # a name and a few lines of titles under a letter
 SIGN_OFF_NAME_MAX_WORDS = 6  # the first line of a sign-off is a name, not a headline
+SHORT_LETTER_MIN_WORDS = 6  # a letter's last sentence may be short ("I heartily congratulate you on Nowruz.")
 MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|<!--|-->|^\s*!--|\{[^{}]*:[^{}]*;[^{}]*\}|\bfunction\s*\(|"
                     r"\b(?:window|document)\.\w+|\bgtag\(|\bvar\s+\w+\s*=")
 
@@ -198,7 +199,9 @@ class _Plan:
     def _sign_off_at(self, i: int, closing: int | None) -> list[int]:
         """The lines of a sign-off starting at line i under the line `closing`, or []."""
         text = self.text(i)
-        if closing is None or closing in self.zone or is_sentence_like(text) \
+        # (a body sentence closes a letter even in the header zone: a short collection's first letter sits there)
+        in_header = closing is not None and closing in self.zone and not self._closes_letter(closing)
+        if closing is None or in_header or is_sentence_like(text) \
                 or word_count(text) > SIGN_OFF_NAME_MAX_WORDS or not self._closes_letter(closing):
             return []
         block = [i]
@@ -213,7 +216,8 @@ class _Plan:
     def _closes_letter(self, i: int) -> bool:
         """A body sentence, or a complimentary close such as 'Sincerely yours,'."""
         text = self.text(i)
-        return _is_body_sentence(text) or (text.rstrip().endswith(",") and word_count(text) <= 4)
+        short_letter = is_sentence_like(text) and word_count(text) >= SHORT_LETTER_MIN_WORDS
+        return short_letter or (text.rstrip().endswith(",") and word_count(text) <= 4)
 
     def _relabel_repeated_bodies(self) -> None:
         """A run of several repeats with nothing kept in between is the body printed again."""

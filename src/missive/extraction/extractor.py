@@ -42,7 +42,7 @@ from .frames import Frame, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
 from .nlp import LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
-from .quotes import attach_quotes, fill_from_quotations, voice_quotations
+from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 from .roles import RoleReader, RoleTable, role_rows
 
@@ -204,7 +204,8 @@ class Extractor:
             if follow < len(work.sentences) and follow not in work.candidates:
                 drafts += listed_senders(sentence_drafts, work.sentences[follow], follow, work.cast,
                                          self.lex.group("listing"))
-        voiced = voice_quotations(work.doc.cleaned, work.sentences, work.cast)
+        voiced = voice_quotations(work.doc.cleaned, work.sentences, work.cast, drafts)
+        voiced += voice_letters(work.doc.cleaned, work.cast, self.lex.group("honorific"))
         fill_from_quotations(drafts, work.sentences, voiced, lambda e: resolve(e, report_day, None))
         continue_occasions(drafts)
         continue_group_occasion(drafts)

@@ -80,12 +80,13 @@ class Voiced:
     said_when: Expression | None = None  # the attribution's date ("posted on X on Friday")
 
 
-def voice_quotations(text: str, sentences: list[Sentence], cast: Cast) -> list[Voiced]:
+def voice_quotations(text: str, sentences: list[Sentence], cast: Cast, drafts: list[Draft] = ()) -> list[Voiced]:
     """Each quoted passage of the article, with the speaker named beside it: in the words after
     it up to the end of its sentence ("..., Petro wrote on social media") or before it in its
     sentence ("Modi wrote: ..."); failing that, the last person named before it ("..., the message
-    said"). The addressee: the one the attribution writes to or speaks with, else the last person
-    of another country named before the quotation."""
+    said": the sender of the message told before it, else the last person named). The addressee:
+    the one the attribution writes to or speaks with, else the person of another country the words
+    name, and for "you" the last one named before the quotation."""
     out = []
     # a person the article also names without a state role (a party leader, a former premier) speaks for no state
     stateless = {m.actor.name for m in cast.mentions if not m.actor.country}
@@ -104,8 +105,11 @@ def voice_quotations(text: str, sentences: list[Sentence], cast: Cast) -> list[V
         earlier = [m.actor for m in cast.before(q.start_char) if m.start >= q.start_char - SPEAKER_LOOKBACK_CHARS]
         # "..., the message said": the sender named before; otherwise only a named speaker counts
         says = any(_MESSAGE_REPORT.search(text[lo:hi]) for lo, hi in (after, before))
-        speaker = next(iter(speakers), None) or (
+        quoted = next((d for d in reversed(drafts) if d.type == "message" and d.source
+                       and sentences[d.sentence].start < q.start_char), None) if says else None
+        speaker = next(iter(speakers), None) or (quoted.source if quoted else None) or (
             next((a for a in earlier if is_person_like(a)), None) if says else None)
+        addressed = addressed or ([quoted.target] if quoted and quoted.target else [])
         inside = [m.actor for m in cast.within(q.start_char, q.end_char) if is_person_like(m.actor)]
         other = [[a for a in group if speaker and a.country and a.country != speaker.country
                   and (group is addressed or is_person_like(a))] for group in (addressed, inside, earlier)]
@@ -139,7 +143,12 @@ def fill_from_quotations(drafts: list[Draft], sentences: list[Sentence], voiced:
 def _fill_inside(d: Draft, v: Voiced, words: str, date_of: Callable[[Expression], DateWindow | None]) -> None:
     why = "the voice of the quotation"
     addressee = v.addressee or (v.you if SECOND_PERSON.search(words) else None)
-    if d.type == "message":
+    if d.type == "message" and v.you and d.source is None and d.target is None and _sent_by_you(d.frame.token):
+        # "thank you for the warm words you addressed to me": the addressee's earlier message
+        d.source, d.target = _voiced(v.you, f"{why}: 'you' sent it"), _voiced(v.speaker, f"{why}: to the speaker")
+        d.background = True
+        d.reasons.append("background: an earlier message the quoted words answer")
+    elif d.type == "message":
         d.source = d.source or _voiced(v.speaker, f"{why}: its speaker")
         if addressee and d.target is None and addressee.country != d.source.country:
             d.target = _voiced(addressee, f"{why}: its addressee")
@@ -153,5 +162,49 @@ def _fill_inside(d: Draft, v: Voiced, words: str, date_of: Callable[[Expression]
     d.reasons.append(f"parties from the quotation's voice ({v.speaker.name})")
 
 
+def _sent_by_you(trigger) -> bool:
+    """"your cordial message", "the words you addressed to me": the message is the addressee's."""
+    if any(c.dep_ == "poss" and c.lower_ in ("your", "yours") for c in trigger.children):
+        return True
+    clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+    return any(s.lower_ in ("you", "excellency") and s.dep_ in ("nsubj", "nsubjpass")
+               for c in clauses for s in c.children) or any(
+        c.dep_ == "poss" and c.lower_ == "your" for cl in clauses for s in cl.children for c in s.children)
+
+
 def _voiced(actor: Actor | None, why: str) -> Actor | None:
     return replace(actor, reason=f"{why} ({actor.reason})" if actor.reason else why) if actor else None
+
+
+# -- letters printed in full: address block, body, signature ------------------------------------------
+def voice_letters(text: str, cast: Cast, honorifics: frozenset[str]) -> list[Voiced]:
+    """A collection of letters printed in full: each begins with an address block ("His Excellency
+    Mr. X / President of Y / Capital") and ends with its signature lines ("Z / President of W"),
+    which name the recipient and the sender of what the body says."""
+    starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S.*$", text)
+              if any(m.group().strip().lower().startswith(h) for h in honorifics)]
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        block_end = text.find("\n\n", start)
+        block_end = end if block_end < 0 or block_end > end else block_end
+        addressee = next((m.actor for m in cast.within(start, block_end) if m.actor.country), None)
+        signature = _signature_span(text, block_end, end)
+        sender = next((m.actor for m in cast.within(*signature) if m.actor.country and is_person_like(m.actor)), None) \
+            if signature else None
+        if addressee and sender and addressee.country != sender.country:
+            out.append(Voiced(start, end, sender, addressee, addressee))
+    return out
+
+
+def _signature_span(text: str, body_start: int, end: int) -> tuple[int, int] | None:
+    """The last paragraph of a letter when it is a few short lines with no sentence end (a name and
+    an office), after the body."""
+    body = text[body_start:end].rstrip()
+    cut = body.rfind("\n\n")
+    if cut < 0:
+        return None
+    lines = [ln for ln in body[cut:].split("\n") if ln.strip()]
+    if not lines or len(lines) > 4 or any(ln.rstrip().endswith((".", "!", "?", ":")) for ln in lines):
+        return None
+    return body_start + cut, body_start + len(body)
