@@ -17,7 +17,8 @@ from rich.table import Table
 
 from ..errors import MissiveError
 from ..model import Skip, event_to_flat
-from .output import err, fail, out, parse_day, print_table, progress_bar, warn_skip, write_rows
+from .listing import print_events
+from .output import err, fail, out, parse_day, progress_bar, warn_skip, write_rows
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"  # the five seed articles, shipped in the package
 DEMO_DB = Path("missive-demo.duckdb")
@@ -159,6 +160,7 @@ def demo(
     and again: ingesting the same articles adds nothing), and another existing file given with
     --db is only added to with --force."""
     from ..store.database import Store
+    from ..store.queries import Reader
 
     if db != DEMO_DB and db.exists() and not force:
         fail(f"{db} exists; the demo writes only its own store ({DEMO_DB}). Pass --force to add the example "
@@ -166,10 +168,11 @@ def demo(
     try:
         _ingest([articles], db)
         with Store.open(db, read_only=True) as store:
-            rows = store.events()
+            rows = Reader(store).events(order="-date")
     except MissiveError as exc:
         fail(str(exc))
-    print_table(rows, f"Missive demo: {len(rows)} events from the bundled articles ({db})")
+    print_events(rows, f"Missive demo: {len(rows)} events from the bundled articles ({db}); "
+                       f"see them with `missive serve --db {db}`")
 
 
 def clean(

@@ -13,9 +13,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from ..export.writers import write_csv, write_jsonl
 from ..model import FLAT_FIELDS, Skip
@@ -62,38 +60,3 @@ def write_rows(rows: Iterable[dict], fmt: str, dest, columns: Sequence[str] = FL
         write_jsonl([list(rows)], dest)
     else:
         write_csv([list(rows)], columns, dest)
-
-
-def _when(row: dict) -> str:
-    lo, hi = row.get("date_min"), row.get("date_max")
-    if lo and lo == hi:
-        return lo
-    if lo and hi and lo[:4] == hi[:4]:
-        return f"{lo}…{hi[5:]}"
-    if not lo and not hi:
-        return "undated"
-    return f"{lo or ''}…{hi or ''}"
-
-
-def _who(row: dict) -> str:
-    parts = row.get("participants") or []
-    if len(parts) > 2:
-        return " · ".join(parts)
-    src = f"{row.get('source') or ''} ({row.get('source_country')})".strip()
-    tgt = f"{row.get('target') or ''} ({row.get('target_country')})".strip()
-    return f"{src} → {tgt}"
-
-
-def print_table(rows: list[dict], title: str) -> None:
-    """Events one per row, readable in an 80-column terminal; the date's reason on a dim line."""
-    table = Table(title=title, show_lines=False, pad_edge=False)
-    table.add_column("when", no_wrap=True)
-    table.add_column("event", no_wrap=True)
-    table.add_column("who → whom  (why this date)", overflow="fold", ratio=1)
-    table.add_column("article", no_wrap=True, max_width=14, overflow="ellipsis")
-    for r in rows:
-        kind = r["type"] + (f"/{r['medium']}" if r.get("medium") else "") + (" (bg)" if r.get("background") else "")
-        reason = (r.get("date_reason") or "").split(";")[0]
-        who = _who(r) + (f"\n[dim]{escape(reason[:90])}[/dim]" if reason else "")
-        table.add_row(_when(r), kind, who, r["doc"])
-    out.print(table)
