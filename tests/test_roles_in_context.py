@@ -111,6 +111,10 @@ STORIES = [
         "from Australian Prime Minister Anthony Albanese. New Zealand's prime minister, Chris Hipkins, was also "
         "among the senders, the office said.",
         ("message AUS>FJI 2023-10-10", "message NZL>FJI ..2023-10-11"), id="also-among-the-senders"),
+    pytest.param(
+        "WARSAW, Oct. 10, 2023 (PAP) - Having met Czech Prime Minister Petr Fiala in Prague on Sunday, Polish "
+        "President Andrzej Duda telephoned Slovak President Zuzana Caputova.",
+        ("meeting POL-CZE 2023-10-08", "call POL-SVK"), id="fronted-participle-and-its-main-clause"),
     # quoted speakers and addressees
     pytest.param(
         "OSLO, Sept. 12, 2023 (NTB) - \"Warm congratulations to Mark Rutte on the formation of the new cabinet. "

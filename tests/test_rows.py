@@ -299,6 +299,13 @@ ROLE_CASES = [
     ("after/IN/prep>4 Ruto/NNP/poss>2=KEN election/NN/pobj>0 Xi/NNP/nsubj>4=CHN sent/VBD/ROOT/send "
      "a/DT/det>6 *message/NN/dobj>4", {"message.honoree_verb": ["Ruto"], "message.subject": ["Xi"]}),
     ("*messages/NNS/nsubj>1/message reached/VBD/ROOT/reach Erdogan/NNP/dobj>1=TUR", {"message.reached": ["Erdogan"]}),
+    # "Having met Abdullah on Sunday, Sisi telephoned ...": parsed apart, the phrase's doer is the main subject
+    ("Having/VBG/aux>1/have *met/VBN/ROOT/meet Abdullah/NNP/dobj>1=JOR ././punct>1 Sisi/NNP/nsubj>5=EGY "
+     "called/VBD/ROOT/call Tamim/NNP/dobj>5=QAT", {"fronted.participant": ["Sisi"], "meet.object": ["Abdullah"]}),
+    ("Having/VBG/aux>1/have *written/VBN/ROOT/write to/IN/prep>1 Xi/NNP/pobj>2=CHN ././punct>1 "
+     "Kim/NNP/nsubj>6=PRK left/VBD/ROOT/leave", {"fronted.agent": ["Kim"]}),
+    ("Sisi/NNP/compound>3=EGY *telephoned/VBD/amod>3/telephone Emir/NNP/compound>3 Tamim/NNP/ROOT=QAT",
+     {"misparsed.sides": ["Sisi", "Tamim"]}),
     # "Tokayev replied to a letter from Putin": the replier sends, the letter's sender receives
     ("Tokayev/NNP/nsubj>1=KAZ *replied/VBD/ROOT/reply to/IN/prep>1 a/DT/det>4 letter/NN/pobj>2 from/IN/prep>4 "
      "Putin/NNP/pobj>5=RUS", {"reply.subject": ["Tokayev"], "reply.to_sender": ["Putin"]}),

@@ -66,3 +66,20 @@ def test_a_hard_wrapped_capture_gives_its_call_with_roles_and_date(extractor):
     events = [missive.event_to_flat(e) for e in missive.extract(WRAPPED, extractor)]
     calls = [(e["source_country"], e["target_country"], e["date_min"]) for e in events if e["type"] == "call"]
     assert calls == [("GHA", "TGO", "2024-05-13")]
+
+
+@pytest.mark.parametrize(("text", "closed"), [
+    ("Having met the king in Amman on Sunday, Sisi telephoned the emir.", True),
+    ("After hosting Museveni at State House, Ruto spoke by phone with Abiy.", True),
+    ("      After meeting Orban on Monday, Fiala talked by phone with Tusk.", True),
+    ("After the talks, Ruto spoke by phone with Abiy.", False),  # not a participial phrase
+    ("Sisi telephoned the emir on Monday, the presidency said.", False),
+])
+def test_a_fronted_participial_phrase_is_parsed_apart_from_its_main_clause(text: str, closed: bool):
+    from missive.extraction.nlp import for_parsing
+
+    parsed = for_parsing(text)
+    assert len(parsed) == len(text)
+    assert (parsed != text) == closed
+    if closed:
+        assert parsed[:parsed.index(".")].strip().split()[0] == text.strip().split()[0]

@@ -40,7 +40,7 @@ from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
 from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
-from .nlp import LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
+from .nlp import for_parsing, LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
@@ -178,7 +178,7 @@ class Extractor:
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
-        texts = [w.sentences[i].text for w, i in keys]
+        texts = [for_parsing(w.sentences[i].text) for w, i in keys]
         for (work, i), parsed in zip(keys, self.nlp.pipe(texts, batch_size=64)):
             work.parses[i] = parsed
 

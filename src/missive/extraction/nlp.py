@@ -138,6 +138,23 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# "Having met Abdullah in Amman on Sunday, Sisi telephoned ...": a fronted participial phrase the
+# parser often runs into the main clause, losing its subject (and the main verb with it).
+_FRONTED = re.compile(r"^\s*(?:(?:After|Before|Following|Upon|On|While|Since)\s+(?:having\s+[a-z]+|[a-z]+(?:ing|ed))"
+                      r"|Having\s+[a-z]+)\b[^,;:\"“”]{3,140},\s+(?=[A-Z])")
+
+
+def for_parsing(text: str) -> str:
+    """The sentence as the parser reads it: a fronted participial phrase is closed with a full stop
+    (same length, offsets hold) so that phrase and main clause each get their own tree; the
+    phrase's missing doer is the main clause's subject (the role row 'fronted subject')."""
+    m = _FRONTED.match(text)
+    if not m:
+        return text
+    comma = text.rfind(",", 0, m.end())
+    return text[:comma] + "." + text[comma + 1:]
+
+
 def is_wrapped_line(text: str, start: int, end: int) -> bool:
     """Is the line break text[start:end] a hard wrap inside running prose? One break (no blank
     line), the line before not ended by punctuation, the next line no dateline, and either the

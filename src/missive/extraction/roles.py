@@ -268,6 +268,40 @@ def read_main_clause_doers(reader: RoleReader, frame: Frame, anchor: Token) -> l
     return [subj] if subj is not None else []
 
 
+def read_fronted_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"Having met King Abdullah in Amman, Sisi telephoned the emir": a fronted phrase parsed on its
+    own (nlp.for_parsing) has no subject; its doer is the subject of the main clause after it."""
+    sent, doc = anchor.sent, anchor.doc
+    if sent.end >= len(doc) or any(t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+        return []
+    main = doc[sent.end].sent
+    subj = next((c for c in main.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:  # the main clause misparsed too: its first named actor leads it
+        subj = next((t for t in main if _mention_start(reader, t) is not None), None)
+        subj = _mention_start(reader, subj) if subj is not None else None
+    return [subj] if subj is not None else []
+
+
+def _mention_start(reader: RoleReader, token: Token) -> Token | None:
+    """The first token of the actor mention that covers a token (its phrase lookup starts there)."""
+    cast, base = reader.finder.cast, reader.finder.base
+    m = cast.covering(base + token.idx)
+    if m is None:
+        return None
+    return next((t for t in token.doc if base + t.idx >= m.start), token)
+
+
+def read_sides_of_a_misparsed_verb(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"Egyptian President Sisi telephoned Qatari Emir Sheikh Tamim on Monday", parsed as one noun
+    phrase with the verb as a modifier: the actor named right before the verb and the one right
+    after it are the parties (only when the parser has hidden the verb inside a phrase)."""
+    if not is_verb(anchor) or anchor.dep_ not in ("amod", "compound", "nmod"):
+        return []
+    before = next((t for t in reversed(anchor.doc[anchor.sent.start:anchor.i]) if _mention_start(reader, t)), None)
+    after = next((t for t in anchor.doc[anchor.i + 1:anchor.sent.end] if _mention_start(reader, t)), None)
+    return [_mention_start(reader, t) for t in (before, after) if t is not None]
+
+
 def read_envoys(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
     """The envoys the verb governs ("summoned the Chinese ambassador"): their own country."""
     return [n for n in anchor.subtree if n.lower_ in ENVOY_WORDS]
@@ -287,4 +321,6 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "to_phrases": read_to_phrases,
     "envoys": read_envoys,
     "main_clause_doers": read_main_clause_doers,
+    "fronted_subject": read_fronted_subject,
+    "sides_of_a_misparsed_verb": read_sides_of_a_misparsed_verb,
 }

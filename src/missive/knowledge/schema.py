@@ -138,6 +138,7 @@ class RoleReason(StrEnum):
     MAIN_CLAUSE_SUBJECT = "main clause subject"
     GUEST = "guest"
     HONOREE = "honoree"
+    NEXT_TO_VERB = "next to the verb"
 
 
 class FilterReason(StrEnum):
