@@ -19,7 +19,7 @@ from datetime import date
 _QUOTED_HEAD = re.compile(r"^(?:[^']{0,60}?: )?'([^']{1,80})':")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
-SHORT_MAX = 90
+SHORT_MAX = 100
 
 
 def _day(value: date | str | None) -> date | None:
@@ -63,11 +63,11 @@ def short_reason(reason: str, start: date | str | None, end: date | str | None,
             return f"{words} in the text"
         return f"{words} {_report_relation(lo, hi, report)}"
     if text.startswith("no date"):
-        if report and hi and hi == report[1]:
+        clause = text.split(";")[1].strip() if ";" in text else ""
+        if report and hi and hi == report[1] and not (lo and clause):  # bounded by the report day alone
             return f"no date in the text: {_report_relation(None, hi, report)}"
-        if ";" not in text:
+        if not clause:
             return "no date in the text"
-        clause = text.split(";")[1].strip()
         return _cut("no date in the text: " + _ISO_DAY.sub(lambda m: day_words(_day(m.group(0))), clause))
     return _cut(text.split(";")[0])
 
