@@ -127,6 +127,16 @@ def test_jsonl_and_csv_hold_the_listed_events(db: Path):
     assert len(reports) == 13
 
 
+def test_export_takes_limit_and_until_as_the_listings_do(db: Path):
+    everything = list(csv.DictReader(io.StringIO(run(db, "export").stdout)))
+    first = list(csv.DictReader(io.StringIO(run(db, "export", "--limit", "3").stdout)))
+    assert len(everything) == 11 and [r["event_id"] for r in first] == [r["event_id"] for r in everything[:3]]
+    until = [json.loads(line) for line in run(db, "export", "--format", "jsonl", "--until", "2019-12-31").stdout.splitlines()]
+    assert len(until) == 3 and all(r["date_max"] <= "2019-12-31" for r in until)
+    refused = run(db, "export", "--limit", "0")
+    assert refused.exit_code == 1 and "--limit 0 is not a positive number" in refused.output
+
+
 def test_stats_count_every_type_by_year_and_direction(db: Path):
     result = run(db, "stats", "PRK")
     assert result.exit_code == 0, result.output

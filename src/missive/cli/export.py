@@ -7,6 +7,7 @@ through the row builder and a writer (missive.export); nothing is held whole in 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -27,6 +28,7 @@ def export(
     medium: Optional[list[str]] = MEDIUM, direction: Optional[str] = DIRECTION, since: Optional[str] = SINCE,
     until: Optional[str] = UNTIL, include_undated: bool = UNDATED, peg: Optional[str] = PEG,
     min_sources: int = MIN_SOURCES, min_confidence: float = MIN_CONFIDENCE, outlet: Optional[str] = OUTLET,
+    limit: Optional[int] = typer.Option(None, "--limit", help="Export at most this many rows (the first, oldest first)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
 ) -> None:
     """Export events with their sources, evidence and CAMEO/PLOVER codes for other event data."""
@@ -39,17 +41,33 @@ def export(
         fail(f"--level '{level}' is not one of {', '.join(LEVELS)}")
     if fmt == "parquet" and output is None:
         fail("--format parquet writes a binary file: name it with -o FILE")
+    if limit is not None and limit < 1:
+        fail(f"--limit {limit} is not a positive number")
     countries = list(pair or ()) + ([country] if country else [])
     f = build_filter(countries, type_, medium, direction, since, until, include_undated, peg, min_sources,
                      min_confidence, outlet)
     try:
-        count = _export(db, fmt, level, f, output)
+        count = _export(db, fmt, level, f, output, limit)
     except MissiveError as exc:
         fail(str(exc))
     err.print(f"{count} {level}s exported" + (f" to {output}" if output else ""), highlight=False)
 
 
-def _export(db: Optional[Path], fmt: str, level: str, f, output: Optional[Path]) -> int:  # noqa: ANN001 - EventFilter
+def _first(chunks: Iterable[list[dict]], limit: Optional[int]) -> Iterator[list[dict]]:
+    """The chunks up to `limit` rows in all, the last one cut (the store's cursor stops being read there)."""
+    left = limit
+    for chunk in chunks:
+        if left is None:
+            yield chunk
+            continue
+        yield chunk[:left]
+        left -= len(chunk[:left])
+        if left <= 0:
+            return
+
+
+def _export(db: Optional[Path], fmt: str, level: str, f, output: Optional[Path],  # noqa: ANN001 - EventFilter
+            limit: Optional[int] = None) -> int:
     from ..export.codes import CodeTable
     from ..export.rows import columns_of, event_row, report_row
     from ..export.writers import write_csv, write_jsonl, write_parquet
@@ -59,7 +77,7 @@ def _export(db: Optional[Path], fmt: str, level: str, f, output: Optional[Path])
     table, columns = CodeTable.load(), columns_of(level)
     to_row, chunks_of = (event_row, consolidated_chunks) if level == "event" else (report_row, report_chunks)
     with Store.open_for_reading(db) as store:
-        chunks = ([to_row(flat, table) for flat in chunk] for chunk in chunks_of(store, f))
+        chunks = ([to_row(flat, table) for flat in chunk] for chunk in _first(chunks_of(store, f), limit))
         if fmt == "parquet":
             return write_parquet(chunks, columns, output)
         dest = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
