@@ -33,8 +33,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, server: subprocess.Popen | None = None, timeout: float = 60.0) -> None:
-    """Poll the server's page until it answers (the browser tests start `missive serve` the same way)."""
+def wait_until_up(url: str, server: subprocess.Popen | None = None, timeout: float = 180.0) -> None:
+    """Poll the server's page until it answers (the browser tests start `missive serve` the same way);
+    a server reniced on a shared machine took over 60 s to import its libraries."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server is not None and server.poll() is not None:
