@@ -76,6 +76,13 @@ def test_four_outlets_reporting_one_greeting_become_one_event_in_any_order(seed:
     assert event == as_flat(prc70_reports())[0]
 
 
+def test_why_one_event_counts_reports_articles_and_sources_in_words():
+    [event] = as_flat(prc70_reports())
+    assert event["reasons"][0] == "4 reports in 4 articles, 3 independent"
+    [single] = as_flat([ties70_report()])
+    assert single["reasons"][0] == "1 report in 1 article, 1 independent"
+
+
 def test_two_letters_of_one_pair_in_one_month_stay_two_events():
     events = as_flat(prc70_reports() + [ties70_report()])
     assert [(e["date_min"], len(e["docs"])) for e in events] == [("2019-10-01", 4), ("2019-10-06", 1)]

@@ -258,9 +258,16 @@ def _build(cluster: list[Report], event_id: str, conflicts: list[Conflict]) -> C
         when=when, occasion=_occasion(reports), reports=reports,
         n_sources=len({r.group for r in reports}),
         conflicts=tuple(conflicts) + medium_conflict,
-        reasons=(f"{len(reports)} reports in {len({r.event.doc_id for r in reports})} articles, "
-                 f"{len({r.group for r in reports})} independent", medium_reason),
+        reasons=(_tally(len(reports), len({r.event.doc_id for r in reports}), len({r.group for r in reports})),
+                 medium_reason),
     )
+
+
+def _tally(n_reports: int, n_articles: int, n_groups: int) -> str:
+    """'3 reports in 2 articles, 1 independent'; '1 report in 1 article' (the page shows it as it is)."""
+    def s(n: int) -> str:
+        return "" if n == 1 else "s"
+    return f"{n_reports} report{s(n_reports)} in {n_articles} article{s(n_articles)}, {n_groups} independent"
 
 
 def _medium(reports: Sequence[Report]) -> tuple[str, str, tuple[Conflict, ...]]:
