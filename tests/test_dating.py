@@ -94,6 +94,23 @@ CASES = [
     ("2023-12-15", "Chilean President Gabriel Boric met Argentine President Javier Milei in Buenos Aires on Sunday. "
      "Two days later Boric spoke by phone with Peruvian President Dina Boluarte.",
      [("meeting", "CHL", "ARG", "2023-12-10", "2023-12-10"), ("call", "CHL", "PER", "2023-12-12", "2023-12-12")]),
+    # two acts a measured distance apart: the undated one from the dated one
+    ("2021-05-06", "Chile said on Thursday it was restoring diplomatic relations with Nicaragua almost six months "
+     "after severing ties.",
+     [("relations", "CHL", "NIC", "2021-05-06", "2021-05-06"), ("relations", "CHL", "NIC", "2020-11-06", "2021-05-06")]),
+    ("2023-11-17", "Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte on Friday. "
+     "Boric had come back from a two-day visit to Lima three days before the call.",
+     [("call", "CHL", "PER", "2023-11-17", "2023-11-17"), ("meeting", "CHL", "PER", "2023-11-14", "2023-11-14")]),
+    # "Earlier, ... at 11:30am": the day of the act told before
+    ("2019-10-05", "Chile and Peru today signed seven agreements in Lima. Earlier, the talks between the two foreign "
+     "ministers started after 11:30am at the palace.",
+     [("agreement", "CHL", "PER", "2019-10-05", "2019-10-05"), ("meeting", "CHL", "PER", "2019-10-05", "2019-10-05")]),
+    # congratulations are not sent before the election the article dates in another sentence
+    ("2021-07-30", "Elections were held in Peru on July 19. Chilean President Sebastian Pinera congratulated "
+     "Pedro Castillo on his victory.", [("message", "CHL", "PER", "2021-07-19", "2021-07-30")]),
+    # a trip made to attend a dated summit is the summit's
+    ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
+     "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),

@@ -46,6 +46,8 @@ SHAPES = [
     (f"{BODY}\nThe two ministers also signed a fisheries memorandum. (TNA - June 2, 2019)\n", "2019-06-02", "credit"),
     (f"{BODY}\nGood talks with my friend today.\n— Canciller Example (@CancilleriaEx) June 26, 2022\n",
      "2022-06-26", "embed"),
+    (f"Ties with Peru\n\nThe Chilean president will travel to Lima next week, officials in Santiago said on "
+     f"Monday.\n\nBy: Example Wire | Santiago | Updated: September 3, 2016 3:13:51 pm\n\n{BODY}\n", "2016-09-03", "header"),
     # a photo caption dates the article only when nothing else does
     (f"{BODY}\nThe ministers at the palace on Monday, March 20, 2023. (File Photo/ Example Agency)\n",
      "2023-03-20", "caption"),

@@ -298,11 +298,24 @@ def find_url_dates(url: str) -> list[date]:
 
 
 # ---------------------------------------------------------------- date candidates
+# A line made only of dates, labels and a byline ("By: Reuters | Beijing | Updated: Sept. 3, 2016")
+# dates the article also when a deck sentence came before it, within this many non-blank lines.
+DATE_LINE_REACH = 12
+
+
 def header_candidates(original: str) -> Iterator[DateCandidate]:
-    """Dates of header lines at the top, dates right after a label anywhere in those lines, and a
-    date closing a title line ('Condolences to the people of X, 23.10.2018')."""
+    """Dates of header lines at the top, dates right after a label anywhere in those lines, a date
+    closing a title line ('Condolences to the people of X, 23.10.2018'), and whole date lines a
+    little further down (under a deck sentence)."""
     lines = split_lines(original)
-    for i in header_zone(lines):
+    zone = header_zone(lines)
+    near = [i for i, line in enumerate(lines) if not line.is_blank][:DATE_LINE_REACH]
+    for i in (i for i in near if i not in zone):
+        header = read_header_line(lines[i].text)
+        if header and header.is_whole:
+            for found in header.dates:
+                yield from _candidates(found, "header", "date line under the deck", lines[i].start)
+    for i in zone:
         line = lines[i]
         header = read_header_line(line.text)
         if header:

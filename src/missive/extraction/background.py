@@ -86,8 +86,10 @@ def _subordinate(token: Token, receive_words: frozenset[str]) -> str:
 
 
 def _is_recent(event: Draft, report_day: DateWindow) -> bool:
-    return bool(event.has_own_date and event.window.end and report_day.start
-                and event.window.end >= report_day.start - timedelta(days=RECENT_DAYS))
+    """The whole window lies in the days before the report (a hedged "almost six months after" does not)."""
+    first = event.window.start or event.window.end
+    return bool(event.has_own_date and first and report_day.start
+                and first >= report_day.start - timedelta(days=RECENT_DAYS))
 
 
 def _gap(d: Draft, report_day: DateWindow, days: int) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ..documents.quotations import find_quotations
 from ..model import DateWindow, common_span
 from ..temporal.expressions import Expression, find_expressions, resolve_expression
+from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
 from ..temporal.ordinals import ORDINAL
@@ -107,6 +108,7 @@ def _apposed_event(expr: Expression, root: Token, tokens: dict) -> Frame | None:
     return frame if frame is not None and frame.trigger.pos == "noun" else None
 
 
+_ATTEND_VERBS = frozenset({"attend", "join", "participate", "address"})
 _DAY_ORDINALS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                  "seventh": 7, "last": 0, "final": 0, "closing": 0}
 
@@ -129,10 +131,16 @@ def _day_of_event(expr: Expression, root: Token, frames: list[Frame]) -> list[Da
 
 def _during(event: Frame, frames: list[Frame]) -> list[Frame]:
     """"During Lula's state visit, April 12-15, the two countries signed ...": what happens
-    during a dated event shares its days."""
-    return [f for f in frames if f is not event and any(
+    during a dated event shares its days; so does a trip made "to attend" it."""
+    return [f for f in frames if f is not event and (any(
         c.dep_ == "prep" and c.lower_ in ("during", "amid") and any(g.i == event.token.i for g in c.children)
-        for c in f.anchor.children)]
+        for c in f.anchor.children) or _attends(f, event))]
+
+
+def _attends(trip: Frame, event: Frame) -> bool:
+    """"visited the kingdom to attend a summit": the visit is the summit's."""
+    purpose = [c for c in trip.anchor.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ATTEND_VERBS]
+    return trip.trigger.type == "meeting" and any(event.token in p.subtree for p in purpose)
 
 
 def _annotates_occasion(text: str, expr: Expression) -> bool:
@@ -184,7 +192,8 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
         if _is_report_verb(t, lex):
             found = next((anchors[a.i] for a in path if a.i in anchors), None)
             return [Dated(expr, found, False)] if found else [
-                Dated(expr, None, True, speakers=_speakers(t, countries_of)), *_performed(expr, t, frames, countries_of)]
+                Dated(expr, None, True, speakers=_speakers(t, countries_of)),
+                *_performed(expr, t, frames, countries_of, lex.group("state_nouns"))]
         clause_mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKERS), None)
         if is_verb(t) and clause_mark is not None and not _is_immediate(t):
             return _bounding(expr, clause_mark, frames, tokens, anchors)  # "since ties were upgraded in 2017"
@@ -300,7 +309,8 @@ def _bounding(expr: Expression, marker: Token, frames: list[Frame], tokens: dict
     return [Dated(expr, None, False, bound=bound)]
 
 
-def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of: CountryOf | None) -> list[Dated]:
+def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of: CountryOf | None,
+               state_words: frozenset[str] = frozenset()) -> list[Dated]:
     """"Riyadh said on Tuesday it has restored ties", "their foreign ministries announced on Tuesday":
     a state announcing its own relations act performs it; the announcement's day is the act's."""
     speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -312,7 +322,9 @@ def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of:
             continue
         parties = {a.country for a in (*f.agents, *f.participants) if a.country}
         says_their = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in speaker.subtree)
-        if says_their or (countries_of and parties & countries_of(speaker)):
+        named = countries_of(speaker) if countries_of else frozenset()
+        own_organ = not named and speaker.lower_ in state_words  # "the Foreign Office said": the actor's own
+        if says_their or own_organ or parties & named:
             out.append(Dated(expr, f, False, by_sentence=True))
     return out
 
@@ -323,8 +335,15 @@ def _speakers(verb: Token, countries_of: CountryOf | None) -> frozenset[str]:
 
 
 def _near_report(anchor: Token, verb: Token) -> bool:
-    """The act is what the report says (its complement) or the clause the report comments on."""
-    return verb in anchor.ancestors or anchor in verb.ancestors
+    """The act is what the report says (its complement) or the clause the report comments on, not
+    an earlier act told inside it ("restoring ties six months after severing them")."""
+    if anchor in verb.ancestors:
+        return True
+    if verb not in anchor.ancestors:
+        return False
+    between = [anchor, *[t for t in anchor.ancestors if verb in t.ancestors]]
+    return not any(t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark") or t.dep_ in ("relcl", "acl", "pcomp")
+                   for t in between)
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -413,14 +432,9 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
     remark while exchanging messages"), then the bounds other dated events set, else on or before
     the report."""
     own = [d for d in dated if d.frame is frame and not d.dates_report_day and not d.bound]
-    if any(not d.by_sentence for d in own):  # "Tuesday ... his July 25 call": the call's own date wins
-        own = [d for d in own if not d.by_sentence]
-    window: DateWindow | None = None
-    for d in own:
-        resolved = resolve_dated(d, report_day, anchor)
-        resolved = within_report_day(resolved, report_day) if resolved else None
-        if resolved:
-            window = resolved if window is None else (intersect(window, resolved) or window)
+    # "Tuesday ... his July 25 call": the call's own date wins over its clause's
+    window = _own_window([d for d in own if not d.by_sentence], report_day, anchor) or _own_window(
+        [d for d in own if d.by_sentence], report_day, anchor)
     if window is not None:
         return window, True
     if statement and _remarks_while(frame, remark_words) and statement.speakers & {
@@ -435,6 +449,16 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
         window = DateWindow(None, report_day.end, "range" if report_day.end else "open",
                             f"no date of its own; reported by {report_day.end}" if report_day.end else "no date in the text")
     return bounded(window, [d for d in dated if d.frame is frame and d.bound], report_day, anchor), False
+
+
+def _own_window(own: list[Dated], report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+    window: DateWindow | None = None
+    for d in own:
+        resolved = resolve_dated(d, report_day, anchor)
+        resolved = within_report_day(resolved, report_day) if resolved else None
+        if resolved:
+            window = resolved if window is None else (intersect(window, resolved) or window)
+    return window
 
 
 def _remarks_while(frame: Frame, remark_words: frozenset[str]) -> bool:
@@ -486,21 +510,134 @@ def undated_window(report_day: DateWindow, anniversary: date | None) -> DateWind
 
 
 CONTINUATION_WORDS = frozenset({"also", "likewise", "similarly"})
+# "Earlier, the talks started after 11:30am": a clock time keeps "earlier" on the day of the news.
+_SAME_DAY_EARLIER = re.compile(r"^\W*earlier\b(?!\s+(?:this|last|in)\b)", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
 
 
 def continue_occasions(drafts: list) -> None:
     """"In the past week, X shut embassies in A and B. It also closed its missions in C": a
     continuation without a date of its own takes the window of the act it continues (same type
-    and actor, in an earlier sentence)."""
+    and actor, in an earlier sentence); "Earlier, the talks started after 11:30am" takes the day of
+    the act told before it."""
     for i, d in enumerate(drafts):
-        if d.has_own_date or not any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
-                                     for c in d.frame.anchor.children):
+        same_day = _SAME_DAY_EARLIER.match(d.frame.token.doc.text) and _CLOCK_TIME.search(d.frame.token.doc.text)
+        if d.has_own_date or not (same_day or any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
+                                                  for c in d.frame.anchor.children)):
             continue
         source = d.source.country if d.source else None
         earlier = next((e for e in reversed(drafts[:i]) if e.sentence < d.sentence and e.has_own_date
-                        and e.type == d.type and (source is None or (e.source and e.source.country == source))), None)
+                        and (same_day or e.type == d.type)
+                        and (same_day or source is None or (e.source and e.source.country == source))), None)
         if earlier is not None:
             d.window = DateWindow(earlier.window.start, earlier.window.end, earlier.window.precision,
                                   f"continues the act of an earlier sentence: {earlier.window.reason}")
             d.has_own_date = True
             d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [f"date: {d.window.reason}"]
+
+
+_MEASURE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+                  "year": "year", "years": "year"}
+_HEDGES = frozenset("almost nearly about around some roughly approximately".split())
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 2}
+
+
+def _measure(marker: Token) -> tuple[int, str, bool] | None:
+    """"almost six months after": (6, 'month', hedged)."""
+    unit = next((c for c in marker.children if c.dep_ == "npadvmod" and c.lower_ in _MEASURE_UNITS), None)
+    if unit is None:
+        return None
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")
+                  and (c.text.isdigit() or c.lower_ in _COUNTS)), None)
+    n = int(count.text) if count is not None and count.text.isdigit() else _COUNTS.get(count.lower_, 1) if count else 1
+    hedged = any(t.lower_ in _HEDGES for t in unit.subtree)
+    return n, _MEASURE_UNITS[unit.lower_], hedged
+
+
+def link_measured(drafts: list) -> None:
+    """"restoring ties almost six months after severing them", "a visit three days before the call":
+    of two acts a measured distance apart, the undated one takes the dated one's window, shifted."""
+    by_token = {}
+    for d in drafts:
+        by_token.setdefault((d.sentence, d.frame.token.i), []).append(d)
+    for d in drafts:
+        doc = d.frame.token.doc
+        for marker in (t for t in doc if t.lower_ in ("after", "before") and t.dep_ in ("prep", "mark")):
+            measure = _measure(marker)
+            if measure is None or not (d.frame.anchor.i == marker.head.i or d.frame.token.i == marker.head.i):
+                continue
+            inside = [o for t in marker.subtree for o in by_token.get((d.sentence, t.i), []) if o is not d]
+            for other in inside:
+                _shift_between(d, other, measure, 1 if marker.lower_ == "after" else -1)
+
+
+def _shift_between(head, inner, measure: tuple[int, str, bool], sign: int) -> None:
+    """head = inner + sign * n units: date whichever of the two has no date of its own."""
+    n, unit, hedged = measure
+    head_home, inner_home = _home(head), _home(inner)
+    if head_home.has_own_date and not inner_home.has_own_date:
+        source, target, step = head_home, inner_home, -sign * n
+    elif inner_home.has_own_date and not head_home.has_own_date:
+        source, target, step = inner_home, head_home, sign * n
+    else:
+        return
+    w = source.window
+    if w.start is None or w.end is None:
+        return
+    start, end = shift_span((w.start, w.end), unit, step) if unit != "month" else _shift_days(w, unit, step)
+    if hedged:
+        start, end = min(start, w.start), max(end, w.end)
+    target.window = DateWindow(start, end, "range", f"{abs(step)} {unit}(s) {'before' if step < 0 else 'after'} "
+                               f"{w.iso()}: {w.reason}")
+    target.has_own_date = True
+
+
+def _shift_days(w: DateWindow, unit: str, step: int) -> tuple[date, date]:
+    """A month shift keeps the day of the month (day precision stays day precision)."""
+    from ..temporal.calendar_spans import add_months, safe_day, month_span
+
+    def move(day: date) -> date:
+        y, m = add_months(day.year, day.month, step)
+        return safe_day(y, m, day.day) or month_span(y, m)[1]
+    return move(w.start), move(w.end)
+
+
+def _home(d):
+    while d.home is not None:
+        d = d.home
+    return d
+
+
+def occasion_days(sentences: list[str], report_day: DateWindow, lex: Lexicon) -> dict[str, DateWindow]:
+    """The dated occasions an article tells outside any message ("Elections were held in Venezuela
+    on July 28", "the earthquake that struck on January 1"): the latest election and disaster."""
+    found: dict[str, DateWindow] = {}
+    for text in sentences:
+        words = {w.lower().strip(".,;:!?\"'’”“()") for w in text.split()}
+        if words & (lex.group("greets_occasion") | lex.group("mourns_occasion")):
+            continue  # the message's own sentence: its dates were read with its parse
+        for kind in ("occasion_election", "occasion_disaster"):
+            if not words & lex.group(kind):
+                continue
+            for expr in find_expressions(text):
+                window = resolve(expr, report_day, None)
+                if window and window.start and (report_day.end is None or window.start <= report_day.end):
+                    if kind not in found or window.start > found[kind].start:
+                        found[kind] = window
+    return found
+
+
+def bound_by_occasions(drafts: list, occasions: dict[str, DateWindow], lex: Lexicon) -> None:
+    """Congratulations do not precede the election the article dates, nor condolences the disaster."""
+    for d in drafts:
+        if d.has_own_date or d.type not in ("message", "call"):
+            continue
+        words = {t.lower_ for t in d.frame.token.doc}
+        for kind, group in (("occasion_election", "greets_occasion"), ("occasion_disaster", "mourns_occasion")):
+            occasion = occasions.get(kind)
+            if occasion is None or not words & lex.group(group) or (d.window.end and occasion.start > d.window.end):
+                continue
+            if d.window.start is None or d.window.start < occasion.start:
+                d.window = DateWindow(occasion.start, d.window.end, "range",
+                                      f"{d.window.reason}; not before the {kind.split('_')[1]} of {occasion.start}")

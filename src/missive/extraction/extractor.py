@@ -35,7 +35,8 @@ from .cast import ActorFinder, Cast, Placed
 from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction)
-from .dating import Statement, attach_expressions, continue_occasions, frame_window, intersect, resolve, sentence_occasion
+from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
+                     link_measured, occasion_days, resolve, sentence_occasion)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -208,10 +209,12 @@ class Extractor:
         voiced += voice_letters(work.doc.cleaned, work.cast, self.lex.group("honorific"))
         fill_from_quotations(drafts, work.sentences, voiced, lambda e: resolve(e, report_day, None))
         continue_occasions(drafts)
+        bound_by_occasions(drafts, occasion_days([s.text for s in work.sentences], report_day, self.lex), self.lex)
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = merge_drafts(drafts)
+        link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
         _default_sources(merged, work.doc)

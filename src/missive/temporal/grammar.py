@@ -371,7 +371,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now|hence)\b",
           "now", _ago, "counted back (or on) from now"),
     _rule("later", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:(?P<dir>later|earlier)\b|"
-          r"(?P<dir2>after|before)\b(?!\s+(?:the\s+)?(?-i:[A-Z]|\d)))", "anchor", _ago,
+          r"(?P<dir2>after|before)\b(?=\s*[,.;:)]|\s*$))", "anchor", _ago,
           "counted from the previous dated event"),
     _rule("after a day", rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?"
           rf"(?P<mon>{MON})\s*(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?", "now", _after_date,
