@@ -44,6 +44,13 @@ class Settings:
     batch_docs: int = 32
     # Seconds a reader (a page, a read command) waits for a writer's batch before saying the store is busy.
     read_wait_seconds: float = 20.0
+    # `missive watch`: seconds a connection or a read may stall, seconds one response may take in all
+    # (a page that drips forever is a timeout), the largest feed or page read (too_large), and the
+    # least pause between two requests to one site (a robots.txt Crawl-delay can only lengthen it).
+    fetch_timeout_seconds: float = 20.0
+    fetch_deadline_seconds: float = 60.0
+    fetch_max_bytes: int = 5 * MB
+    host_delay_seconds: float = 1.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

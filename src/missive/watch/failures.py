@@ -25,7 +25,6 @@ class FailureReason(str, enum.Enum):
     TOO_LARGE = "too_large"                    # the body passed the size cap
     MALFORMED_FEED = "malformed_feed"          # feedparser found no feed and no entries
     UNSUPPORTED_CONTENT = "unsupported_content"  # neither a feed nor an HTML page
-    NO_TEXT = "no_text"                        # an HTML page with no article text in it
     REDIRECT_LOOP = "redirect_loop"            # a redirect back to a URL already visited
     TOO_MANY_REDIRECTS = "too_many_redirects"  # a chain longer than the cap
     BAD_SCHEME = "bad_scheme"                  # not http(s), at the start or after a redirect
@@ -46,7 +45,6 @@ _PERMANENT = frozenset({
     FailureReason.NOT_FOUND,
     FailureReason.TOO_LARGE,
     FailureReason.UNSUPPORTED_CONTENT,
-    FailureReason.NO_TEXT,
     FailureReason.REDIRECT_LOOP,
     FailureReason.TOO_MANY_REDIRECTS,
     FailureReason.BAD_SCHEME,

@@ -22,10 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, metadata
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 import httpx
 
+from ..settings import Settings
 from .addresses import check_target
 from .failures import FailureReason, FetchFailure
 from .robots import RobotsRules, site_of
@@ -51,23 +53,34 @@ def default_user_agent() -> str:
     return f"Missive/{meta['Version']}" + (f" (+{homepage})" if homepage else "")
 
 
+_LIMITS = Settings()
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
-    """How politely and how defensively to fetch; tests shrink the times, users may widen them."""
+    """How politely and how defensively to fetch; tests shrink the times, users may widen them
+    (the limits a user sets through MISSIVE_* variables come from missive.settings.Settings)."""
 
     user_agent: str = ""              # empty: default_user_agent()
-    timeout: float = 20.0             # seconds for each connect, read or write
-    deadline: float = 60.0            # seconds for one response, body included
-    max_bytes: int = 5_000_000        # a body past this is refused (decoded size)
+    timeout: float = _LIMITS.fetch_timeout_seconds    # seconds for each connect, read or write
+    deadline: float = _LIMITS.fetch_deadline_seconds  # seconds for one response, body included
+    max_bytes: int = _LIMITS.fetch_max_bytes          # a body past this is refused (decoded size)
     retries: int = 3                  # extra attempts after a transient failure
     backoff: float = 1.0              # first wait before a retry; doubles each time
     max_backoff: float = 60.0         # longest wait; a longer Retry-After gives up for now
-    host_delay: float = 1.0           # least pause between two requests to one site
+    host_delay: float = _LIMITS.host_delay_seconds     # least pause between two requests to one site
     max_host_delay: float = 30.0      # a robots.txt Crawl-delay is honoured up to this
     max_redirects: int = 5
     allow_private: bool = False       # True only for intranets and local test servers
     trusted_hosts: frozenset[str] = frozenset()  # host names allowed even if private
     robots_ttl: float = 86400.0       # how long a site's robots.txt is trusted
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **changes: Any) -> FetchSettings:
+        """The run's limits (defaults and MISSIVE_* variables), with the caller's changes."""
+        limits = dict(timeout=settings.fetch_timeout_seconds, deadline=settings.fetch_deadline_seconds,
+                      max_bytes=settings.fetch_max_bytes, host_delay=settings.host_delay_seconds)
+        return cls(**{**limits, **changes})
 
 
 @dataclass(frozen=True, slots=True)
