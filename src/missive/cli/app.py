@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import typer
 
-from . import analysis, articles, export, serve
+from . import analysis, articles, export, serve, watch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Missive: a verified record of diplomatic interactions, from news articles.")
 
 for command in (articles.extract, articles.ingest, analysis.events, articles.demo, articles.clean, articles.actors,
-                analysis.timeline, analysis.stats, analysis.compare, export.export, serve.serve):
+                analysis.timeline, analysis.stats, analysis.compare, export.export, serve.serve, watch.watch):
     app.command()(command)
 
 

@@ -126,6 +126,15 @@ def _parties(row: dict) -> str:
     return f"{src} → {tgt}"
 
 
+def event_line(row: dict) -> str:
+    """One event as a line of a stream (`missive watch` prints each new event so): the full id first,
+    for scripts, then its window, type and medium, direction, parties and number of sources."""
+    kind = row.get("type", "") + (f"/{row['medium']}" if row.get("medium") and row["medium"] != row.get("type") else "")
+    sources = row.get("n_sources") or 1
+    return (f"{row['event_id']}  {window_label(row.get('date_min'), row.get('date_max'))}  {kind}  "
+            f"{direction_label(row)}  {_parties(row)}  ({sources} source{'' if sources == 1 else 's'})")
+
+
 def console() -> Console:
     """A console for stdout made now, so that it reads the terminal's width (or $COLUMNS) of this run."""
     return Console(highlight=False)

@@ -17,9 +17,9 @@ import json
 import os
 import random
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -151,10 +151,12 @@ class Store:
         return {r[0] for r in rows}
 
     def save_document(self, doc: Document, events: list[Event], report_day: DateWindow | None = None,
-                      conflicts: Iterable[str] = (), consolidate: bool = True) -> set[str]:
+                      conflicts: Iterable[str] = (), consolidate: bool = True,
+                      also: Callable[["Store"], None] | None = None) -> set[str]:
         """Store one article and its events atomically, replacing an earlier copy of it: the same
         content, or an older version of the same article (Document.identity: the same file, or the
-        same corpus id, with other content), whose events go with it.
+        same corpus id, with other content), whose events go with it. `also` writes rows that must
+        live or die with the article in the same transaction (a watched item's row: store.watch_state).
 
         Consolidation of every country pair the article touches (before or after) is recomputed in
         the same transaction, so every writer keeps it current and no reader sees it half done. A
@@ -165,6 +167,8 @@ class Store:
         try:
             with self._transaction():
                 keys = self._write_document(doc, events, report_day, conflicts)
+                if also is not None:
+                    also(self)
                 if consolidate:
                     self._reconsolidate(keys)
         except duckdb.Error as exc:
@@ -264,9 +268,12 @@ class Store:
         values = [int(v) for v in text_signature(cleaned).hashvalues]
         self.con.execute("INSERT INTO doc_minhash VALUES (?,?,?)", [content_hash, doc_id, values])
 
-    def save_skip(self, skip: Skip) -> None:
+    def save_skip(self, skip: Skip, also: Callable[["Store"], None] | None = None) -> None:
+        """Store a skipped input (and `also`'s rows, as in save_document) in one transaction."""
         with self._transaction():
             self._write_skip(skip)
+            if also is not None:
+                also(self)
 
     def _write_skip(self, skip: Skip) -> None:
         self.con.execute("DELETE FROM skips WHERE path = ?", [skip.path])
@@ -280,20 +287,27 @@ class Store:
         if not keys:
             return
         fresh = {}
+        ingested = dict(self.con.execute("SELECT e.event_id, d.ingested_at FROM events e JOIN documents d"
+                                         " USING (content_hash) WHERE list_contains(?, e.pair_key)", [keys]).fetchall())
         for c in consolidate_events(self._reports(keys)):
             flat = consolidated_to_flat(c)
+            first_seen = min((ingested[r.id] for r in c.reports if ingested.get(r.id)), default=None)
             fresh[c.event_id] = [c.event_id, pair_key(c.reports[0].event), list(c.countries), c.type,
                                  flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
                                  len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
-                                 json.dumps(flat, ensure_ascii=False, sort_keys=True)]
+                                 json.dumps(flat, ensure_ascii=False, sort_keys=True), first_seen]
         stored = dict(self.con.execute("SELECT event_id, flat::VARCHAR FROM consolidated WHERE list_contains(?, pair_key)",
                                        [keys]).fetchall())
-        stale = [i for i in stored if i not in fresh or json.loads(stored[i]) != json.loads(fresh[i][-1])]
+        stale = [i for i in stored if i not in fresh or json.loads(stored[i]) != json.loads(fresh[i][-2])]
         if stale:
             self.con.execute("DELETE FROM consolidated WHERE list_contains(?, event_id)", [stale])
         rows = [row for i, row in fresh.items() if i not in stored or i in stale]
         if rows:
-            self.con.executemany("INSERT INTO consolidated VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # A migration that rebuilds consolidation runs before the later ones add their columns.
+            present = {d[0] for d in self.con.execute("SELECT * FROM consolidated LIMIT 0").description}
+            columns = [c for c in CONSOLIDATED_COLUMNS if c in present]
+            sql = f"INSERT INTO consolidated ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            self.con.executemany(sql, [[v for c, v in zip(CONSOLIDATED_COLUMNS, row) if c in present] for row in rows])
 
     def _reports(self, keys: list[str]) -> list[Report]:
         cur = self.con.execute(
@@ -349,6 +363,23 @@ class Store:
         where, args = consolidated_where(f)
         sql = f"SELECT flat FROM consolidated{clauses(where)} ORDER BY {order_sql('date')}"
         return [json.loads(r[0]) for r in self.con.execute(sql, args).fetchall()]
+
+    def store_time(self) -> datetime:
+        """Now on the store's clock, the clock of ingested_at and first_seen (DuckDB's time zone)."""
+        return self.con.execute("SELECT current_timestamp::TIMESTAMP").fetchone()[0]
+
+    def new_events(self, since: datetime, pair_keys: Iterable[str] | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Consolidated events first seen at or after `since` (store clock), newest first: the flat
+        record with its first_seen (ISO). `pair_keys` limits the question to those pairs."""
+        sql, args = "SELECT flat, first_seen FROM consolidated WHERE first_seen >= ?", [since]
+        if pair_keys is not None:
+            sql, args = sql + " AND list_contains(?, pair_key)", args + [sorted(pair_keys)]
+        sql += " ORDER BY first_seen DESC, coalesce(date_max, date_min) DESC NULLS LAST, event_id"
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", args + [limit]
+        return [{**json.loads(flat), "first_seen": seen.isoformat(sep=" ", timespec="seconds")}
+                for flat, seen in self.con.execute(sql, args).fetchall()]
 
     def timeline(self, a: str, b: str, since: date | None = None) -> list[dict[str, Any]]:
         """The consolidated interactions between two states, oldest first."""
@@ -433,8 +464,8 @@ class Sessions:
             except BlockingIOError:
                 handle.seek(0)
                 holder = handle.read().strip() or "?"
-                raise StoreBusy(f"{self.path}: another `missive ingest` (PID {holder}) is writing this store;"
-                                " wait for it to finish, or ingest into another --db") from None
+                raise StoreBusy(f"{self.path}: another `missive ingest` or `missive watch` (PID {holder}) is writing"
+                                " this store; wait for it to finish, or ingest into another --db") from None
             handle.seek(0)
             handle.truncate()
             handle.write(str(os.getpid()))
@@ -473,6 +504,10 @@ def _busy_message(path: Path, read_only: bool, wait: float) -> str:
 def _first_line(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
+
+# The columns of table consolidated, in the order _reconsolidate writes them.
+CONSOLIDATED_COLUMNS = ("event_id", "pair_key", "countries", "type", "source_country", "target_country", "date_min",
+                        "date_max", "n_reports", "n_sources", "docs", "n_conflicts", "flat", "first_seen")
 
 # Table events holds every field of the flat format (doc as doc_id) and what the store adds to it.
 STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n != "doc"), "pattern", "reasons",

@@ -112,4 +112,40 @@ MIGRATIONS: tuple[Migration, ...] = (
     ALTER TABLE documents ADD COLUMN source_key VARCHAR;
     UPDATE documents SET source_key = coalesce(nullif(path, ''), doc_id);
     """),
+    # `missive watch`: what each source answered last (validators for conditional GET, failures) and
+    # every item URL handled, with what became of it (missive.watch.state.ItemOutcome) and the hash
+    # of its article text; an item row is written in the same transaction as its article.
+    Migration(6, "watch state: sources polled and items seen", """
+    CREATE TABLE watch_sources (
+        url VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_round TIMESTAMPTZ,
+        last_success TIMESTAMPTZ,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_failure VARCHAR,
+        last_failure_detail VARCHAR NOT NULL DEFAULT ''
+    );
+    CREATE TABLE watch_items (
+        url VARCHAR PRIMARY KEY,
+        source_url VARCHAR NOT NULL,
+        seen_at TIMESTAMPTZ NOT NULL,
+        outcome VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL DEFAULT '',
+        reason VARCHAR NOT NULL DEFAULT ''
+    );
+    CREATE INDEX watch_items_hash ON watch_items (content_hash);
+    """),
+    # When the store first held a report of each consolidated event (the earliest ingested_at of its
+    # reports' articles, on the store's clock): what the web's "new since" list and `missive watch`
+    # announce. Derived from the reports, so it survives every reconsolidation; stores of older
+    # versions get it from their articles.
+    Migration(7, "consolidated events' first_seen", """
+    ALTER TABLE consolidated ADD COLUMN first_seen TIMESTAMP;
+    UPDATE consolidated SET first_seen = seen.first_seen FROM (
+        SELECT c.event_id, min(d.ingested_at) AS first_seen FROM consolidated c
+        JOIN documents d ON list_contains(c.docs, d.doc_id) GROUP BY c.event_id) AS seen
+    WHERE consolidated.event_id = seen.event_id;
+    """),
 )

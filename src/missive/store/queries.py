@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..errors import InputError
@@ -21,6 +21,8 @@ from .filters import DIRECTIONS, EventFilter, clauses, consolidated_where, direc
 from .words import query_words, reports_with_words
 
 SKIPS_LIMIT = 50
+NEW_LIMIT = 20
+NEW_WINDOW = timedelta(days=1)  # the home's "new since" list, unless the reader asks for another time
 SHORT_ID_MIN = 4  # the shortest id prefix looked up (shorter ones match too much to mean anything)
 
 
@@ -57,6 +59,13 @@ class Reader:
                 r["date_summary"] = short_reason(r.get("date_reason", ""), r.get("date_min"), r.get("date_max"),
                                                  days.get(r.get("doc", ""), (None, None)))
         return rows
+
+    def new_since(self, since: datetime | None = None, limit: int = NEW_LIMIT) -> dict[str, Any]:
+        """The events first seen since a time (store clock; default the last NEW_WINDOW), newest first,
+        each with its first_seen."""
+        since = since or self.store.store_time() - NEW_WINDOW
+        return {"since": since.isoformat(sep=" ", timespec="minutes"),
+                "events": self.summarised(self.store.new_events(since, limit=limit))}
 
     def count(self, f: EventFilter = EventFilter()) -> int:
         where, args = consolidated_where(f)

@@ -19,7 +19,8 @@ from ..store.filters import EventFilter
 from ..store.queries import Reader
 from . import pages
 from .downloads import DOWNLOADS, download
-from .params import filter_from_query, filter_query, form_values, link, order_of, page_of, unit_of
+from .params import (filter_from_query, filter_query, form_values, link, order_of, page_of, parse_moment,
+                     unit_of)
 from .search import search, search_filter
 
 FORMATS = ("json", *DOWNLOADS)
@@ -57,7 +58,8 @@ def _home_routes(app: FastAPI, reader: Any, page: Any) -> None:
     def home_data(request: Request, r: Reader) -> dict[str, Any]:
         q = request.query_params
         return pages.home_page(r, q.get("pairs_by") or "events", page_of({"page": q.get("pairs_page")}),
-                               q.get("countries_by") or "events", page_of({"page": q.get("countries_page")}))
+                               q.get("countries_by") or "events", page_of({"page": q.get("countries_page")}),
+                               parse_moment(q.get("new_since")))
 
     @app.get("/index.json")
     def home_json(request: Request, r: Reader = Depends(reader)) -> dict[str, Any]:

@@ -8,6 +8,7 @@ holds the same events in the same order.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..actors.countries import country_name
@@ -124,9 +125,9 @@ def _sorted_table(rows: list[dict[str, Any]], order: str, name: Any) -> list[dic
 
 
 def home_page(reader: Reader, pair_order: str = "events", pair_page: int = 1, country_order: str = "events",
-              country_page_no: int = 1) -> dict[str, Any]:
-    """The store at a glance: counts, skipped inputs, every pair and every country (sorted, paged),
-    the latest events."""
+              country_page_no: int = 1, new_since: datetime | None = None) -> dict[str, Any]:
+    """The store at a glance: counts, the events first seen since a time, skipped inputs, every pair
+    and every country (sorted, paged), the latest events."""
     data = reader.overview()
     pairs = reader.pairs()
     for p in pairs:
@@ -139,7 +140,8 @@ def home_page(reader: Reader, pair_order: str = "events", pair_page: int = 1, co
     pp, cp = paging(pair_page, len(pairs), TABLE_SIZE), paging(country_page_no, len(countries), TABLE_SIZE)
     data.update(pairs=pairs[pp["first"] - 1:pp["last"]], pair_paging=pp, pair_order=pair_order, n_pairs=len(pairs),
                 countries=countries[cp["first"] - 1:cp["last"]], country_paging=cp, country_order=country_order,
-                n_countries=len(countries), latest=reader.events(order="-date", limit=LATEST))
+                n_countries=len(countries), latest=reader.events(order="-date", limit=LATEST),
+                new=reader.new_since(new_since))
     return data
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -41,6 +41,16 @@ def parse_bound(value: str | None, end: bool = False) -> date | None:
     if day is None:
         return date(year, month, last if end else 1)
     return date(year, month, int(day)) if 1 <= int(day) <= last else None
+
+
+def parse_moment(value: str | None) -> datetime | None:
+    """A time from the address ('2026-03-04' or '2026-03-04T10:00', on the store's clock; one with
+    an offset is taken to this machine's zone, DuckDB's default); anything else -> None."""
+    try:
+        moment = datetime.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _number(value: str | None, kind: type, low: float, high: float) -> Any:
