@@ -24,8 +24,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from missive.cli.app import app
-from missive.following import FollowedRound, follow_once
-from missive.store.database import Store
+from missive.following import FollowedRound, follow, follow_once
+from missive.store.database import Sessions, Store
 from missive.store.watch_state import is_content_seen, load_source, record_item, save_source, seen_urls
 from missive.watch.failures import FailureReason
 from missive.watch.fetch import FetchSettings
@@ -259,6 +259,44 @@ def test_a_watch_killed_mid_round_and_restarted_stores_each_item_once(server, tm
     assert "If-None-Match" not in server.requests_to("/rss.xml")[1].headers  # re-read in full, not a 304
     assert {line.split()[1] for line in output.splitlines() if line.startswith("new  ")} <= {
         row[0] for row in table(db, "SELECT event_id FROM consolidated")}
+
+
+class Stop(Exception):
+    """Ends a `follow` loop from its sleep."""
+
+
+def test_the_loop_polls_a_source_again_only_when_it_is_due(server, tmp_path):
+    server.routes["/rss.xml"] = Resource(rss_feed(server.base, []), RSS_TYPE, etag='"empty"')
+    rounds, naps = [], []
+
+    def nap(seconds: float) -> None:
+        naps.append(seconds)
+        if len(naps) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        follow([server.url("/rss.xml")], tmp_path / "watch.duckdb", every=timedelta(hours=1), fetch_settings=QUICK,
+               on_round=rounds.append, sleep=nap)
+
+    assert [(len(r.report.read), len(r.report.not_due)) for r in rounds] == [(1, 0), (0, 1)]
+    assert len(server.requests_to("/rss.xml")) == 1
+    assert 3000 < naps[0] <= 3600  # until the source is due again (an hour, less the slack for cron)
+
+
+def test_a_round_that_finds_the_store_held_by_another_writer_says_so_and_waits(server, tmp_path):
+    db = tmp_path / "watch.duckdb"
+    errors, naps = [], []
+
+    def nap(seconds: float) -> None:
+        naps.append(seconds)
+        raise Stop
+
+    with Sessions(db).exclusive(), pytest.raises(Stop):
+        follow([server.url("/rss.xml")], db, every=timedelta(minutes=5), fetch_settings=QUICK, on_error=errors.append,
+               sleep=nap)
+
+    assert len(errors) == 1 and "round not run" in errors[0] and "is writing this store" in errors[0]
+    assert naps == [300.0] and server.paths() == []
 
 
 # ---------------------------------------------------------------- what is new, on the web and in old stores

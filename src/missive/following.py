@@ -2,7 +2,7 @@
 
 The network half (missive.watch) fetches politely and hands over pages; this module is where a
 page becomes an article exactly as a corpus row does (missive.documents.reading.row_article: the
-page's HTML with its URL, the feed's title and its `published` value in its own zone), is
+page's HTML with its URL, the item's title and the feed's `published` stamp in its own zone), is
 described, extracted with the one Extractor of the run, and stored with its item row in one
 transaction (so a kill -9 at any point loses and duplicates nothing). A round holds the store's
 ingest lock (one writer), but opens the DuckDB file only for each read and write, so the web
