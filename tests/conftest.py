@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "missive" / "examples"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; a git worktree one level deeper (wt/NAME) finds it one level up.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "devset").is_dir()), ROOT.parent / "shared")
 DEVSET = SHARED / "devset"
 
 

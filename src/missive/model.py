@@ -12,7 +12,7 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -329,6 +329,35 @@ def common_span(spans: Iterable[Bounded]) -> tuple[date | None, date | None]:
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarFact:
+    """A day the text gives without a year ("Moscow, May 4", "on May 2"), kept for consolidation.
+
+    When nothing in the article fixes the year, the report's window stays open, but the day still
+    says something: in year Y the event lies in [Y-month-day - days_before, Y-month-day + days_after],
+    on the given weekday (0 = Monday) if one is named. "May 4" as a dateline with "on Thursday" is
+    CalendarFact(5, 4, weekday=3, days_before=6): the Thursday of the week up to May 4, whatever the
+    year. Another report's dated window then tells which years fit (see consolidation.compatibility).
+    """
+
+    month: int
+    day: int
+    weekday: int | None = None
+    days_before: int = 0
+    days_after: int = 0
+    reason: str = ""
+
+    def window_in(self, year: int) -> tuple[date, date] | None:
+        """The days the fact allows in one year (None when no day fits: Feb 29, a weekday missed)."""
+        try:
+            anchor = date(year, self.month, self.day)
+        except ValueError:
+            return None
+        days = [anchor + timedelta(days=k) for k in range(-self.days_before, self.days_after + 1)]
+        days = [d for d in days if self.weekday is None or d.weekday() == self.weekday]
+        return (days[0], days[-1]) if days else None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One diplomatic interaction asserted by one article."""
 
@@ -348,6 +377,8 @@ class Event:
     reasons: tuple[str, ...] = ()
     quotes: tuple[Span, ...] = ()
     in_reply_to: str | None = None
+    doc_hash: str = ""  # the article's content hash (Document.content_hash); empty in hand-made events
+    calendar: tuple[CalendarFact, ...] = ()  # days without a year that no year was found for
 
     def __post_init__(self) -> None:
         check_closed(self.type, EVENT_TYPES, "event type")
@@ -355,13 +386,15 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        """Stable across runs: the document, type, parties, window and first evidence span
-        (one sentence can assert several events of one pair: "did so in April and in September")."""
+        """The report id: a function of the article's CONTENT and of what was read in it (type,
+        parties, window, evidence spans), never of a path or file name, so a renamed or re-read
+        file keeps its ids. One sentence can assert several events of one pair ("did so in April
+        and in September"), hence the window and names in the key."""
         first = self.evidence[0] if self.evidence else None
         key = "|".join(
             str(x)
             for x in (
-                self.doc_id,
+                self.doc_hash or self.doc_id,
                 self.type,
                 self.medium,
                 self.source.country if self.source else "",
@@ -391,6 +424,7 @@ class FlatField:
 
 FLAT_FIELDS = (
     FlatField("doc", "str", "the id of the article"),
+    FlatField("doc_hash", "str", "the SHA-256 of the article's original text: its identity, whatever its file name"),
     FlatField("event_id", "str", "the event's id: one article's report, or the consolidated event"),
     FlatField("type", "str", "message, call, meeting, agreement or relations"),
     FlatField("medium", "str", "letter, message, greeting, cable, verbal_message, reply, call, video_call; for "
@@ -423,6 +457,7 @@ def event_to_flat(event: Event) -> dict[str, Any]:
     date_min, date_max = event.when.iso()
     return {
         "doc": event.doc_id,
+        "doc_hash": event.doc_hash,
         "event_id": event.event_id,
         "type": event.type,
         "medium": event.medium,
@@ -480,5 +515,6 @@ def event_from_flat(row: dict[str, Any]) -> Event:
         evidence=spans,
         confidence=float(row.get("confidence", 0.5)),
         in_reply_to=row.get("in_reply_to"),
+        doc_hash=row.get("doc_hash") or "",
     )
 

@@ -1,36 +1,34 @@
 """Many reports -> one event: pure and order-independent, so a store can recompute it at will.
 
 KCNA, Yonhap, Reuters and a dozen papers report the same letter on different days with different
-details; counting each report inflates every trend. Reports of one interaction (same type, parties
-and direction; compatible medium and occasion; overlapping date windows) become one consolidated
-event whose window is the intersection of theirs. Disagreements are kept as Conflicts, never merged
-away in silence. The result is a function of the SET of reports: they are sorted by a key read from
-their content (most specific window first) before a deterministic greedy linking, so the order in
-which articles arrived cannot change it. Syndicated copies of one wire story count as one source
-(see near_duplicates). The window and occasion tests live in compatibility, the analyses over
-consolidated messages in pair_analysis.
+details; counting each report inflates every trend. Reports that can be one interaction (same type
+and parties; the direction too for messages and relations) are linked on evidence (see evidence and
+linking): each merge records the evidence that decided it. The event's window is what all its
+reports allow; where outlets disagree by a day, both days, with the disagreement shown. The result
+is a function of the SET of reports, and so is each event's id (see identity): the order in which
+articles arrived cannot change it. Syndicated copies of one wire story count as one source (see
+near_duplicates); the analyses over consolidated messages live in pair_analysis.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, common_span, event_to_flat
-from .compatibility import OCCASION_OVERLAP, occasion_affinity, windows_overlap
-
+from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, event_to_flat
+from .compatibility import OCCASION_OVERLAP, calendar_window, fitting_years, occasion_affinity
+from .evidence import MEDIUM_FAMILY, LinkReason, traits_of
+from .identity import consolidated_id, founding_report
+from .linking import Cluster, allowed_window, link
 
 SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction
-MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
-                 "cable": "cable", "verbal_message": "verbal", "call": "call", "video_call": "video"}
-PROXIMITY_DAYS = 366  # without a shared occasion, a vague report joins only an event this close to its date
-MONTH_INDEX_DAYS = 400  # wider windows are rare and scan all clusters
+# Types whose reports may name the parties in either order: a call's "source" is often only the
+# grammatical subject, so two outlets can report one call in opposite directions.
+UNORDERED_TYPES = SYMMETRIC_TYPES | {"call"}
 DATE_CONFLICT_GAP_DAYS = 31  # same occasion, disjoint windows this close: the outlets disagree on the date
-_OPEN_WIDTH = 10**6
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +39,7 @@ class Report:
     event_id: str = ""  # the stored id; empty means event.event_id
     outlet: str = ""
     source_group: str = ""  # near-duplicate group of its article; empty means the article alone
+    published: date | None = None  # the first day its article can have appeared (orders founders)
 
     @property
     def id(self) -> str:
@@ -61,8 +60,17 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """Why one report is part of its event: the evidence and the report it matched."""
+
+    report_id: str
+    reason: LinkReason
+    partner: str
+
+
+@dataclass(frozen=True, slots=True)
 class ConsolidatedEvent:
-    """One interaction with every report of it; `when` is the window all reports jointly support."""
+    """One interaction with every report of it; `when` is the window all reports jointly allow."""
 
     event_id: str
     type: str
@@ -77,6 +85,8 @@ class ConsolidatedEvent:
     conflicts: tuple[Conflict, ...] = ()
     in_reply_to: str | None = None
     reasons: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    founder: str = ""
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -87,51 +97,7 @@ class ConsolidatedEvent:
         return tuple(sorted(_countries(self.reports[0].event)))
 
 
-# -- nearness in time ------------------------------------------------------------------------------
-def _width(w: DateWindow) -> int:
-    if w.start and w.end:
-        return (w.end - w.start).days
-    return _OPEN_WIDTH * (2 - (w.start is not None) - (w.end is not None))
-
-
-def _anchor(w: DateWindow) -> date | None:
-    """The day a window points at: its middle, or its one bound (a report bounded only by its own date)."""
-    if w.start and w.end:
-        return date.fromordinal((w.start.toordinal() + w.end.toordinal()) // 2)
-    return w.start or w.end
-
-
-def _distance(w: DateWindow, cluster: DateWindow) -> int | None:
-    day = _anchor(w)
-    if day is None or (cluster.start is None and cluster.end is None):
-        return None
-    before = (cluster.start - day).days if cluster.start and day < cluster.start else 0
-    after = (day - cluster.end).days if cluster.end and day > cluster.end else 0
-    return max(before, after)
-
-
-def _link_score(report: Report, cluster: list[Report], window: DateWindow) -> tuple[float, int] | None:
-    """How well a report fits a cluster (occasion, then nearness in time); None if it cannot be the same event.
-
-    Compatibility alone is not identity: an undated report is compatible with every letter, so it joins
-    only on a shared occasion or a date near the cluster's.
-    """
-    e = report.event
-    if not windows_overlap(e.when, window):
-        return None
-    distance = _distance(e.when, window)
-    if not e.occasion.strip():  # cheap path: compatible with any occasion, linked by date alone
-        return None if distance is None or distance > PROXIMITY_DAYS else (0.0, -distance)
-    affinities = [occasion_affinity(e.occasion, m.event.occasion) for m in cluster if m.event.occasion.strip()]
-    if any(a < OCCASION_OVERLAP for a in affinities):
-        return None
-    affinity = max(affinities, default=0.0)
-    if affinity < OCCASION_OVERLAP and (distance is None or distance > PROXIMITY_DAYS):
-        return None
-    return affinity, -(distance or 0)
-
-
-# -- clustering ------------------------------------------------------------------------------------
+# -- keys ------------------------------------------------------------------------------------------
 def _countries(e: Event) -> set[str]:
     found = {a.country for a in (e.source, e.target) if a and a.country}
     return found | {p.country for p in e.participants if p.country}
@@ -143,51 +109,15 @@ def pair_key(event: Event) -> str:
 
 
 def interaction_key(e: Event) -> tuple[str, ...]:
-    """Reports can only be one event if they agree on this: type, parties and (for messages) direction."""
-    if e.type in SYMMETRIC_TYPES:
+    """Reports can only be one event if they agree on this: type and parties (and direction, for
+    messages and relations: Kim's letter to Xi and Xi's reply are two events)."""
+    if e.type in UNORDERED_TYPES:
         return (e.type, *sorted(_countries(e)))
     src, tgt = (e.source.country if e.source else ""), (e.target.country if e.target else "")
     return (e.type, src, tgt, *sorted(p.country for p in e.participants))
 
 
-def _specificity(r: Report) -> tuple[Any, ...]:
-    """Most specific reports seed clusters, so a vague mention joins them rather than the reverse."""
-    w = r.event.when
-    return (_width(w), w.start or date.max, w.end or date.max, r.id)
-
-
-def _link(reports: list[Report]) -> tuple[list[list[Report]], list[tuple[Report, list[int], bool]]]:
-    """Greedy linking in specificity order; a report fitting several clusters equally well stays apart."""
-    clusters: list[list[Report]] = []
-    windows: list[DateWindow] = []  # each cluster's intersection, kept current
-    by_month: dict[int, list[int]] = {}  # clusters by the months their seed spans: a bounded report looks there
-    ambiguous: list[tuple[Report, list[int], bool]] = []
-    for r in sorted(reports, key=_specificity):
-        months = _months(r.event.when)
-        candidates = sorted({i for m in months for i in by_month.get(m, ())}) if months else range(len(clusters))
-        scores = {i: sc for i in candidates if (sc := _link_score(r, clusters[i], windows[i])) is not None}
-        ranked = sorted(scores, key=lambda i: (scores[i], -i), reverse=True)
-        tied = len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]
-        if ranked and not tied:
-            clusters[ranked[0]].append(r)
-            windows[ranked[0]] = DateWindow(*common_span([windows[ranked[0]], r.event.when]))
-        else:
-            clusters.append([r])
-            windows.append(r.event.when)
-            for m in months:
-                by_month.setdefault(m, []).append(len(clusters) - 1)
-        if len(ranked) > 1:
-            ambiguous.append((r, [len(clusters) - 1] + ranked if tied else ranked, not tied))
-    return clusters, ambiguous
-
-
-def _months(w: DateWindow) -> range:
-    """Month numbers a bounded window spans (empty for open or very wide windows: those scan every cluster)."""
-    if not (w.start and w.end) or (w.end - w.start).days > MONTH_INDEX_DAYS:
-        return range(0)
-    return range(w.start.year * 12 + w.start.month, w.end.year * 12 + w.end.month + 1)
-
-
+# -- consolidation ---------------------------------------------------------------------------------
 def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
     """Consolidated events of a set of reports, oldest first; identical for any order of input."""
     groups: dict[tuple[str, ...], list[Report]] = {}
@@ -195,24 +125,23 @@ def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
         groups.setdefault(interaction_key(r.event), []).append(r)
     out: list[ConsolidatedEvent] = []
     for key in sorted(groups):
-        clusters, ambiguous = _link(groups[key])
-        ids = [consolidated_id(c) for c in clusters]
-        extra: dict[int, list[Conflict]] = {}
-        for r, fits, attached in ambiguous:
-            extra.setdefault(fits[0], []).append(Conflict(
-                "ambiguous", (r.id,), f"{r.event.doc_id}'s report also fits " + ", ".join(ids[i] for i in fits[1:])
-                + ("; attached here, the best match by occasion and date" if attached
-                   else "; equally well, so it is kept apart")))
-        for i, j, conflict in _date_conflicts(clusters):
-            extra.setdefault(i, []).append(conflict)
-            extra.setdefault(j, []).append(conflict)
-        out += [_build(c, ids[i], extra.get(i, [])) for i, c in enumerate(clusters)]
+        by_id = {r.id: r for r in groups[key]}
+        clusters = link([traits_of(r.id, r.event, r.group) for r in groups[key]])
+        members = [[by_id[t.report_id] for t in c.members] for c in clusters]
+        ids = [consolidated_id(m) for m in members]
+        extra: dict[int, list[Conflict]] = {i: _ambiguities(c, ids) for i, c in enumerate(clusters)}
+        for i, j, conflict in _date_conflicts(members):
+            extra[i].append(conflict)
+            extra[j].append(conflict)
+        out += [_build(m, ids[i], clusters[i], extra[i]) for i, m in enumerate(members)]
     return _link_replies(sorted(out, key=timeline_key))
 
 
-def consolidated_id(cluster: Sequence[Report]) -> str:
-    """Stable while the cluster keeps its smallest member id; unique as each report is in one cluster."""
-    return hashlib.sha1(("consolidated|" + min(r.id for r in cluster)).encode()).hexdigest()[:16]
+def _ambiguities(cluster: Cluster, ids: list[str]) -> list[Conflict]:
+    return [Conflict("ambiguous", (rid,), f"report {rid} also fits " + ", ".join(ids[i] for i in others)
+                     + ("; attached here, the best match by evidence and date" if attached
+                        else "; equally well, so it is kept apart"))
+            for rid, others, attached in cluster.ambiguous]
 
 
 def timeline_key(c: ConsolidatedEvent) -> tuple[Any, ...]:
@@ -222,12 +151,12 @@ def timeline_key(c: ConsolidatedEvent) -> tuple[Any, ...]:
 
 
 def _date_conflicts(clusters: list[list[Report]]) -> Iterable[tuple[int, int, Conflict]]:
-    """Clusters naming one occasion on nearby but disjoint days: a sweep over windows sorted by start."""
+    """Events naming one occasion on nearby but disjoint days, kept apart: a sweep over windows by start."""
     dated = []
     for i, c in enumerate(clusters):
-        start, end = common_span([r.event.when for r in c])
-        if _occasion(c) and start and end:
-            dated.append((start, end, i))
+        w = allowed_window([r.event.when for r in c])
+        if _occasion(c) and w.start and w.end:
+            dated.append((w.start, w.end, i))
     dated.sort()
     for n, (start_a, end_a, i) in enumerate(dated):
         for start_b, end_b, j in dated[n + 1:]:
@@ -246,20 +175,24 @@ def _docs(cluster: Sequence[Report]) -> str:
 
 
 # -- one cluster -> one event ----------------------------------------------------------------------
-def _build(cluster: list[Report], event_id: str, conflicts: list[Conflict]) -> ConsolidatedEvent:
+def _build(cluster: list[Report], event_id: str, linked: Cluster, conflicts: list[Conflict]) -> ConsolidatedEvent:
     reports = tuple(sorted(cluster, key=lambda r: (r.event.doc_id, r.id)))
     medium, medium_reason, medium_conflict = _medium(reports)
-    when = _window(reports)
+    when, date_conflict = _window(reports)
     source, target = _parties(reports)
     head = reports[0].event
+    links = tuple(Link(r.id, *linked.links[r.id]) for r in reports)
+    said = Counter(link.reason.value for link in links if link.reason is not LinkReason.SEED)
     return ConsolidatedEvent(
         event_id=event_id, type=head.type, medium=medium, source=source, target=target,
         participants=tuple(sorted({p.country for r in reports for p in r.event.participants})),
         when=when, occasion=_occasion(reports), reports=reports,
         n_sources=len({r.group for r in reports}),
-        conflicts=tuple(conflicts) + medium_conflict,
+        conflicts=tuple(conflicts) + medium_conflict + date_conflict,
         reasons=(_tally(len(reports), len({r.event.doc_id for r in reports}), len({r.group for r in reports})),
-                 medium_reason),
+                 medium_reason)
+        + ((("linked by " + ", ".join(f"{k} ×{n}" for k, n in sorted(said.items()))),) if said else ()),
+        links=links, founder=founding_report(reports).id,
     )
 
 
@@ -291,31 +224,64 @@ def _rank(medium: str) -> int:
     return MEDIUM_PRECEDENCE.index(medium) if medium in MEDIUM_PRECEDENCE else len(MEDIUM_PRECEDENCE)
 
 
-def _window(reports: Sequence[Report]) -> DateWindow:
-    start, end = common_span([r.event.when for r in reports])
-    exact = [r for r in reports if (r.event.when.start, r.event.when.end) == (start, end)]
-    if exact:
-        precision = exact[0].event.when.precision
-    else:
-        precision = "open" if start is None and end is None else ("day" if start == end else "range")
+def _window(reports: Sequence[Report]) -> tuple[DateWindow, tuple[Conflict, ...]]:
+    """What all reports allow; a day's disagreement gives both days and a conflict naming who said what."""
+    windows = [r.event.when for r in reports]
+    allowed = allowed_window(windows)
+    start, end = allowed.start, allowed.end
+    starts, ends = [w.start for w in windows if w.start], [w.end for w in windows if w.end]
+    disagree = bool(starts and ends and max(starts) > min(ends))
     parts = []
     for label, bound, pick in (("from", start, lambda w: w.start), ("until", end, lambda w: w.end)):
         who = [r for r in reports if bound and pick(r.event.when) == bound]
-        if who:
+        if who and not disagree:
             parts.append(f"{label} {bound} per {who[0].event.doc_id} ({who[0].event.when.reason})")
-    reason = f"intersection of {len(reports)} reports' windows" + (": " + "; ".join(parts) if parts else "")
-    return DateWindow(start, end, precision, reason)
+    reason = f"what all {len(reports)} reports' windows allow" + (": " + "; ".join(parts) if parts else "")
+    facts = [f for r in reports for f in r.event.calendar]
+    narrowed = calendar_window(facts, DateWindow(start, end))
+    if narrowed and narrowed != (start, end):
+        start, end = narrowed
+        reason += f"; narrowed by year-less days to {start}..{end}"
+    elif facts and not (start and end):
+        years = fitting_years(facts)
+        reason += f"; its year-less days fit {len(years)} years" + (f", the latest {years[-1]}" if years else "")
+    conflicts: tuple[Conflict, ...] = ()
+    if disagree:
+        said = "; ".join(f"{r.event.doc_id}: {_iso(r.event.when)}" for r in reports if r.event.when.start or r.event.when.end)
+        reason = f"the reports disagree by a day, so both days: {start}..{end}"
+        conflicts = (Conflict("dates", tuple(sorted(r.id for r in reports)),
+                              f"the outlets date this event differently ({said}): merged on shared evidence"),)
+    exact = [r for r in reports if (r.event.when.start, r.event.when.end) == (start, end)]
+    precision = exact[0].event.when.precision if exact else (
+        "open" if start is None and end is None else ("day" if start == end else "range"))
+    return DateWindow(start, end, precision, reason), conflicts
+
+
+def _iso(w: DateWindow) -> str:
+    lo, hi = w.iso()
+    return lo if lo == hi else f"{lo or '…'}..{hi or '…'}"
 
 
 def _parties(reports: Sequence[Report]) -> tuple[Actor | None, Actor | None]:
-    """The most often named sender and recipient (a person's name beats a bare state)."""
-    def pick(actors: list[Actor | None]) -> Actor | None:
-        named = Counter((a.name, a.country, a.kind) for a in actors if a)
+    """The most reported direction, then the most often named person of each side (a name beats a bare
+    state); one person is never both sender and recipient."""
+    oriented = Counter((r.event.source.country if r.event.source else "", r.event.target.country if r.event.target else "")
+                       for r in reports)
+    src, tgt = min(oriented, key=lambda k: (-oriented[k], k))
+    actors = [a for r in reports for a in (r.event.source, r.event.target) if a]
+    unordered = reports[0].event.type in UNORDERED_TYPES
+
+    def pick(country: str, role: str, taken: Actor | None) -> Actor | None:
+        pool = actors if unordered else [getattr(r.event, role) for r in reports if getattr(r.event, role)]
+        named = Counter((a.name, a.country, a.kind) for a in pool if a.country == country
+                        and not (taken and a.name and a.name == taken.name))
         if not named:
             return None
-        name, country, kind = min(named, key=lambda k: (not k[0], -named[k], k))
-        return Actor(name=name, country=country, kind=kind)
-    return pick([r.event.source for r in reports]), pick([r.event.target for r in reports])
+        name, cty, kind = min(named, key=lambda k: (not k[0], -named[k], k))
+        return Actor(name=name, country=cty, kind=kind)
+
+    source = pick(src, "source", None)
+    return source, pick(tgt, "target", source)
 
 
 def _occasion(reports: Sequence[Report]) -> str:
@@ -335,9 +301,10 @@ def _link_replies(events: list[ConsolidatedEvent]) -> list[ConsolidatedEvent]:
 
 # -- the flat format -------------------------------------------------------------------------------
 def consolidated_to_flat(c: ConsolidatedEvent) -> dict[str, Any]:
-    """The flat event format plus event_id, docs, n_sources and every report with its outlet and span."""
+    """The flat event format plus event_id, docs, n_sources and every report with its outlet, span and link."""
     head = event_to_flat(c.reports[0].event)
     start, end = c.when.iso()
+    links = {lk.report_id: lk for lk in c.links}
     head.update({
         "doc": c.docs[0], "event_id": c.event_id, "type": c.type, "medium": c.medium,
         "source": c.source.name if c.source else "", "source_country": c.source.country if c.source else "",
@@ -350,16 +317,19 @@ def consolidated_to_flat(c: ConsolidatedEvent) -> dict[str, Any]:
         "confidence": round(max(r.event.confidence for r in c.reports), 3), "in_reply_to": c.in_reply_to,
         "docs": list(c.docs), "n_sources": c.n_sources, "n_reports": len(c.reports),
         "outlets": sorted({r.outlet for r in c.reports if r.outlet}), "countries": list(c.countries),
-        "reports": [_report_flat(r) for r in c.reports],
+        "founded_by": c.founder,
+        "reports": [_report_flat(r, links.get(r.id)) for r in c.reports],
         "conflicts": [{"kind": k.kind, "event_ids": list(k.event_ids), "reason": k.reason} for k in c.conflicts],
         "reasons": list(c.reasons),
     })
+    head.pop("doc_hash", None)
     return head
 
 
-def _report_flat(r: Report) -> dict[str, Any]:
+def _report_flat(r: Report, link: Link | None) -> dict[str, Any]:
     e = r.event
     return {"event_id": r.id, "doc": e.doc_id, "outlet": r.outlet, "source_group": r.group,
             "background": e.background, "medium": e.medium, "date_min": e.when.iso()[0], "date_max": e.when.iso()[1],
             "date_reason": e.when.reason, "occasion": e.occasion, "reported_by": list(e.reported_by),
+            "linked_by": link.reason.value if link else "", "linked_to": link.partner if link else "",
             "evidence": [{"start_char": s.start_char, "end_char": s.end_char, "text": s.text} for s in e.evidence]}

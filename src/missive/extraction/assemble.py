@@ -197,7 +197,7 @@ def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = ()) -> Eve
     source, target = (None, None) if participants else (d.source, d.target)
     confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
     return Event(
-        doc_id=doc.doc_id, type=d.type, source=source, target=target, when=d.window,
+        doc_id=doc.doc_id, doc_hash=doc.content_hash, type=d.type, source=source, target=target, when=d.window,
         medium=d.medium if d.type in ("message", "call", "relations") else "",
         participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
         background=d.background, evidence=tuple(span(s, e) for s, e in sorted(d.evidence)),

@@ -552,6 +552,7 @@ def row_to_flat(row: dict[str, Any]) -> dict[str, Any]:
     """A row of table events as the flat event format (dates ISO, JSON columns parsed)."""
     out = {k: v for k, v in row.items() if k not in ("content_hash", "pair_key", "quotes")}
     out["doc"] = out.pop("doc_id")
+    out["doc_hash"] = row.get("content_hash") or ""
     for key in ("date_min", "date_max"):
         out[key] = out[key].isoformat() if out[key] else None
     for key in ("evidence_spans", "reasons"):

@@ -1,0 +1,208 @@
+"""What two reports share that says they tell of one interaction, and what says they cannot.
+
+Overlapping date windows are compatibility, not identity: "Kim sent a letter to Xi" with no date
+fits every letter of the year. So a report joins an event only on evidence, and each merge records
+the strongest it had, from a closed set (LinkReason): the same wording (a wire copy or a close
+translation), a verbatim quotation of six words or more, the same occasion, a year-less day that fits,
+narrow windows that agree, the same named sender and recipient with the same medium, or, for a vague
+report, nothing but nearness in time. Guards (Apart) veto a link whatever the evidence: a different
+act on the same pair (a recall is not an appointment), different named people, two reports of one
+article (the extractor already merged what one article says about one interaction), a reply and
+what it answers, different occasions, dates too far apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from ..model import Actor, CalendarFact, DateWindow, Event
+from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_days, calendar_fits, gap_days, is_one_off,
+                            is_narrow, occasion_affinity, windows_overlap)
+
+QUOTE_WORDS = 6  # a shared run of this many quoted words is one source's words, not a coincidence
+SAME_WORDING = 0.6  # share of content words two evidence sentences must have in common to be one wording
+MIN_WORDING_WORDS = 8  # shorter evidence says too little to compare wordings
+DATE_CONFLICT_DAYS = 1  # outlets disagreeing by this much on one occasion still report one event
+MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
+                 "cable": "cable", "verbal_message": "verbal", "call": "call", "video_call": "call"}
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_STOP = frozenset("a an and the of to in on for with by at from as that this is was were be been has have had "
+                  "he she it its his her their they them said says which who also".split())
+
+
+class LinkReason(str, Enum):
+    """Why a report joined an event: the strongest evidence it shared with the event's reports."""
+
+    SEED = "seed"  # the event's most specific report, which the others joined
+    NEAR_DUPLICATE = "near_duplicate"  # the same wording: a wire copy or a close translation
+    QUOTATION = "quotation"  # a verbatim quotation of QUOTE_WORDS words or more in both
+    CALENDAR = "calendar"  # a day without a year that falls in the event's window
+    OCCASION = "occasion"  # the same occasion named
+    DATES = "dates"  # narrow date windows that agree
+    NAMED_PARTIES = "named_parties"  # the same named sender and recipient, same medium, near in time
+    NEAREST_IN_TIME = "nearest_in_time"  # a vague report: the nearest event, nothing against it
+
+    @property
+    def strength(self) -> int:
+        return len(_ORDER) - _ORDER.index(self)
+
+
+_ORDER = list(LinkReason)
+STRONG = frozenset({LinkReason.NEAR_DUPLICATE, LinkReason.QUOTATION, LinkReason.OCCASION, LinkReason.CALENDAR})
+
+
+class Apart(str, Enum):
+    """Why two reports cannot be one event, whatever else they share."""
+
+    ACT = "different_act"  # a recall and an appointment, a closure and an opening
+    PERSONS = "different_persons"  # Xi's letter and Li Keqiang's letter to the same recipient
+    SAME_ARTICLE = "same_article"  # one article's reports are distinct interactions
+    ANSWERS = "answers_the_other"  # a reply and the message it answers
+    OCCASION = "different_occasion"  # the 74th and the 75th anniversary
+    YEARS = "years_apart"  # no event spans years
+    DATES = "disjoint_dates"  # windows that exclude each other (beyond a one-day disagreement)
+    CALENDAR = "calendar"  # a year-less day that falls in no year the other report allows
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What linking compares, read once per report."""
+
+    report_id: str
+    doc: str
+    group: str  # near-duplicate group of the article
+    kind: str  # the interaction's type
+    when: DateWindow
+    anchor: date | None
+    narrow: bool
+    occasion: str
+    act: str  # the medium's family for messages and calls, the act for relations
+    people: tuple[tuple[str, str], ...]  # (role, name) of the named persons
+    quote_grams: frozenset[tuple[str, ...]]
+    wording: frozenset[str]
+    calendar: tuple[CalendarFact, ...]
+    answers: str | None
+    direction: tuple[str, str]  # (source, target) countries as this report has them
+
+
+def traits_of(report_id: str, event: Event, group: str) -> Traits:
+    symmetric = event.type in ("meeting", "agreement", "call")
+    people = tuple(sorted((("party" if symmetric else role), a.name) for role, a in
+                          (("source", event.source), ("target", event.target)) if _is_person(a)))
+    act = MEDIUM_FAMILY.get(event.medium, event.medium)
+    return Traits(report_id, event.doc_id, group, event.type, event.when, anchor(event.when), is_narrow(event.when),
+                  event.occasion.strip(), act, people,
+                  frozenset(g for q in event.quotes for g in _grams(q.text)),
+                  _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
+                  (event.source.country if event.source else "", event.target.country if event.target else ""))
+
+
+def _is_person(actor: Actor | None) -> bool:
+    return bool(actor and actor.name and actor.kind == "person")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = _words(text)
+    return {tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)}
+
+
+def _wording(text: str) -> frozenset[str]:
+    words = frozenset(_words(text)) - _STOP
+    return words if len(words) >= MIN_WORDING_WORDS else frozenset()
+
+
+# -- guards --------------------------------------------------------------------------------------------
+def why_apart(a: Traits, b: Traits) -> Apart | None:
+    """The guard that keeps two reports apart, if any (dates are judged against the event, not here)."""
+    if a.doc == b.doc:
+        return Apart.SAME_ARTICLE
+    if a.kind == "relations" and a.act and b.act and a.act != b.act:
+        return Apart.ACT
+    if a.answers == b.report_id or b.answers == a.report_id:
+        return Apart.ANSWERS
+    if _people_differ(a.people, b.people):
+        return Apart.PERSONS
+    affinity = occasion_affinity(a.occasion, b.occasion) if a.occasion and b.occasion else None
+    if affinity is not None and (affinity < 0 or (a.kind == "message" and affinity < OCCASION_OVERLAP)):
+        return Apart.OCCASION  # a meeting's 'occasion' is often its place: only numbers tell two apart
+    if a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > YEAR_DAYS:
+        return Apart.YEARS
+    if calendar_fits(a.calendar, b.when) is False or calendar_fits(b.calendar, a.when) is False:
+        return Apart.CALENDAR
+    return None
+
+
+def _people_differ(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
+    """A role both name with different people (a report naming only the state is no contradiction)."""
+    roles = {r for r, _ in a} & {r for r, _ in b}
+    return any({n for r, n in a if r == role} != {n for r, n in b if r == role} for role in roles
+               if role != "party") or _parties_differ(a, b)
+
+
+def _parties_differ(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
+    """Symmetric types: two named people each, and not the same two."""
+    pa, pb = {n for r, n in a if r == "party"}, {n for r, n in b if r == "party"}
+    return len(pa) == len(pb) == 2 and pa != pb
+
+
+# -- evidence ------------------------------------------------------------------------------------------
+def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | None:
+    """The strongest evidence that two compatible reports tell of one interaction."""
+    if a.group == b.group or (a.wording and b.wording and _overlap(a.wording, b.wording) >= SAME_WORDING):
+        return LinkReason.NEAR_DUPLICATE
+    if a.quote_grams & b.quote_grams:
+        return LinkReason.QUOTATION
+    if _calendar_evidence(a, b) or _calendar_evidence(b, a):
+        return LinkReason.CALENDAR
+    if _same_occasion(a, b):
+        return LinkReason.OCCASION
+    if a.narrow and b.narrow and windows_overlap(a.when, b.when):
+        return LinkReason.DATES
+    near = _near(a, b, proximity_days) and not _reversed(a, b)
+    if near and a.people and a.people == b.people and a.act == b.act:
+        return LinkReason.NAMED_PARTIES
+    return LinkReason.NEAREST_IN_TIME if near else None
+
+
+def _same_occasion(a: Traits, b: Traits) -> bool:
+    """The same occasion; for an undated report only one that happens once: New Year or a national
+    day comes every year, so it cannot tell which one an undated report means."""
+    if not (a.occasion and b.occasion) or occasion_affinity(a.occasion, b.occasion) < OCCASION_OVERLAP:
+        return False
+    return all(is_one_off(t.occasion) for t in (a, b) if t.anchor is None)
+
+
+def _reversed(a: Traits, b: Traits) -> bool:
+    """Visits in opposite directions (A went to B, B to A) are two visits unless more than time says one
+    (a call's direction is often only the grammatical subject, so it does not count there)."""
+    return a.kind == "meeting" and all(a.direction) and a.direction == b.direction[::-1] and a.direction != b.direction
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b))
+
+
+def _calendar_evidence(a: Traits, b: Traits) -> bool:
+    """a's year-less day falls in b's narrow window, or two undated reports' year-less days meet in some year."""
+    if not a.calendar:
+        return False
+    if b.narrow:
+        return bool(calendar_fits(a.calendar, b.when))
+    undated = b.when.start is None and b.when.end is None and a.when.start is None and a.when.end is None
+    return undated and bool(b.calendar) and bool(calendar_days(a.calendar + b.calendar, b.when))
+
+
+def _near(a: Traits, b: Traits, proximity_days: int) -> bool:
+    return a.anchor is not None and b.anchor is not None and abs((a.anchor - b.anchor).days) <= proximity_days
+
+
+def date_conflict(a: DateWindow, b: DateWindow) -> bool:
+    """Windows that miss each other by no more than DATE_CONFLICT_DAYS: outlets disagreeing on the day."""
+    return 0 < gap_days(a, b) <= DATE_CONFLICT_DAYS

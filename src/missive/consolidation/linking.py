@@ -1,0 +1,147 @@
+"""Reports of one interaction key -> clusters: a deterministic greedy linking on evidence.
+
+Reports are taken most specific first (the narrowest window, then by content), so an exact report
+founds an event and vaguer ones join it, never the reverse; the order in which articles arrived
+plays no part. A report joins the event it fits best (no guard against it, its window meets the
+event's or misses it by a day on strong evidence, and it shares evidence with one of its reports);
+fitting two events equally well, it stays apart and says so. Candidates are found through an index
+of months, so a report is compared with the events near it in time, not with the whole pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import DateWindow, common_span
+from .compatibility import YEAR_DAYS, distance, occasion_affinity, width, windows_overlap
+from .evidence import STRONG, LinkReason, Traits, date_conflict, shared_evidence, why_apart
+
+PROXIMITY_DAYS = YEAR_DAYS  # without other evidence, a vague report joins only an event this close to its date
+MONTH_INDEX_DAYS = 400  # events founded on wider windows are rare and checked by every report
+_OPEN = 10**6
+
+
+@dataclass
+class Cluster:
+    """An event being built: its reports' traits, the window they allow and why each report joined."""
+
+    members: list[Traits]
+    window: DateWindow
+    links: dict[str, tuple[LinkReason, str]] = field(default_factory=dict)  # report id -> (reason, partner)
+    ambiguous: list[tuple[str, tuple[int, ...], bool]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    reason: LinkReason
+    partner: str
+    affinity: float
+    distance: int
+    conflict: bool
+
+    @property
+    def score(self) -> tuple[Any, ...]:
+        return (not self.conflict, self.reason.strength, self.affinity, -self.distance)
+
+
+def specificity(t: Traits) -> tuple[Any, ...]:
+    """Most specific reports found events, so a vague mention joins them rather than the reverse."""
+    span = width(t.when)
+    open_sides = (t.when.start is None) + (t.when.end is None)
+    return (span if span is not None else _OPEN * open_sides, t.when.start or date.max, t.when.end or date.max,
+            t.report_id)
+
+
+def allowed_window(windows: list[DateWindow]) -> DateWindow:
+    """What all windows allow; where they miss each other (a day's disagreement) the days between."""
+    start, end = common_span(windows)
+    if start and end and start > end:
+        start, end = end, start
+    return DateWindow(start, end)
+
+
+def fit(t: Traits, cluster: Cluster) -> Fit | None:
+    """How a report fits an event; None when a guard, the dates or a lack of evidence keeps it out."""
+    if windows_overlap(t.when, cluster.window):
+        conflict = False
+    elif date_conflict(t.when, cluster.window):
+        conflict = True
+    else:
+        return None
+    best: tuple[LinkReason, str] | None = None
+    for m in cluster.members:
+        if why_apart(t, m) is not None:
+            return None
+        reason = shared_evidence(t, m, PROXIMITY_DAYS)
+        if reason and (best is None or reason.strength > best[0].strength):
+            best = (reason, m.report_id)
+    if best is None or (conflict and best[0] not in STRONG):
+        return None
+    affinities = [occasion_affinity(t.occasion, m.occasion) for m in cluster.members if t.occasion and m.occasion]
+    return Fit(best[0], best[1], max(affinities, default=0.0), distance(t.when, cluster.window) or 0, conflict)
+
+
+def link(traits: list[Traits]) -> list[Cluster]:
+    """Clusters of one interaction key's reports; identical for any order of the input."""
+    clusters: list[Cluster] = []
+    index = _MonthIndex()
+    for t in sorted(traits, key=specificity):
+        fits = {i: f for i in index.candidates(t) if (f := fit(t, clusters[i])) is not None}
+        ranked = sorted(fits, key=lambda i: (fits[i].score, -i), reverse=True)
+        tied = len(ranked) > 1 and fits[ranked[0]].score == fits[ranked[1]].score
+        if ranked and not tied:
+            c = clusters[ranked[0]]
+            c.members.append(t)
+            c.window = allowed_window([c.window, t.when])
+            c.links[t.report_id] = (fits[ranked[0]].reason, fits[ranked[0]].partner)
+            home = ranked[0]
+        else:
+            clusters.append(Cluster([t], t.when, {t.report_id: (LinkReason.SEED, t.report_id)}))
+            home = len(clusters) - 1
+            index.add(home, t.when)
+        if len(ranked) > 1:
+            others = tuple(i for i in ranked if i != home)
+            clusters[home].ambiguous.append((t.report_id, others, not tied))
+    return clusters
+
+
+class _MonthIndex:
+    """Events by the months their founding window spans; wide or open ones are checked by everyone."""
+
+    def __init__(self) -> None:
+        self.by_month: dict[int, list[int]] = {}
+        self.wide: list[int] = []
+        self.count = 0
+
+    def add(self, i: int, w: DateWindow) -> None:
+        self.count = max(self.count, i + 1)
+        months = _months(w.start, w.end) if w.start and w.end and (w.end - w.start).days <= MONTH_INDEX_DAYS else None
+        if months is None:
+            self.wide.append(i)
+            return
+        for m in months:
+            self.by_month.setdefault(m, []).append(i)
+
+    def candidates(self, t: Traits) -> list[int]:
+        reach = _reach(t)
+        if reach is None:
+            return list(range(self.count))
+        found = {i for m in _months(*reach) for i in self.by_month.get(m, ())}
+        return sorted(found.union(self.wide))
+
+
+def _reach(t: Traits) -> tuple[date, date] | None:
+    """The days an event this report joins can lie on: its window (a day more either side, for a
+    disagreement), cut to a year around its anchor; None when it is undated (it checks every event)."""
+    if t.anchor is None:
+        return None
+    one = timedelta(days=1)
+    lo = t.anchor - timedelta(days=PROXIMITY_DAYS)
+    hi = t.anchor + timedelta(days=PROXIMITY_DAYS)
+    return max(lo, t.when.start - one) if t.when.start else lo, min(hi, t.when.end + one) if t.when.end else hi
+
+
+def _months(start: date, end: date) -> range:
+    return range(start.year * 12 + start.month, end.year * 12 + end.month + 1)

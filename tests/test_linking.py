@@ -1,0 +1,216 @@
+"""Which evidence links two reports into one event, which guards keep them apart, and stable ids.
+
+Hand-made reports of our own (no devset text): each case is what outlets typically print, reduced to
+what consolidation reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from missive.consolidation.consolidate import Report, consolidate_events, consolidated_to_flat
+from missive.consolidation.evidence import Apart, LinkReason, traits_of, why_apart
+from missive.consolidation.identity import Retirement, consolidated_id, retire_ids
+from missive.model import Actor, CalendarFact, DateWindow, Event, Span
+
+XI, KIM, LI = Actor("Xi Jinping", "CHN"), Actor("Kim Jong Un", "PRK"), Actor("Li Qiang", "CHN")
+BIDEN, HUN = Actor("Joe Biden", "USA"), Actor("Hun Manet", "KHM")
+CHINA, PRK = Actor("China", "CHN", "state"), Actor("North Korea", "PRK", "state")
+EGY, TUR = Actor("Egypt", "EGY", "state"), Actor("Turkey", "TUR", "state")
+QUOTE = "we will carry forward the traditional friendship between our two peoples"
+
+
+def window(start: str | None, end: str | None) -> DateWindow:
+    lo, hi = (date.fromisoformat(x) if x else None for x in (start, end))
+    return DateWindow(lo, hi, "day" if lo and lo == hi else "range", "test")
+
+
+def report(doc: str, start: str | None, end: str | None, *, type_: str = "message", medium: str = "letter",
+           source: Actor = XI, target: Actor = KIM, occasion: str = "", quote: str = "", group: str = "",
+           calendar: tuple[CalendarFact, ...] = (), published: str | None = None, words: str = "",
+           in_reply_to: str | None = None) -> Report:
+    text = words or f"{source.name} sent a {medium or type_} to {target.name}"
+    event = Event(doc_id=doc, type=type_, source=source, target=target, when=window(start, end), medium=medium,
+                  occasion=occasion, evidence=(Span(doc, 0, len(text), text),),
+                  quotes=(Span(doc, 100, 100 + len(quote), quote),) if quote else (), calendar=calendar,
+                  doc_hash=f"hash-of-{doc}", in_reply_to=in_reply_to)
+    return Report(event, source_group=group, published=date.fromisoformat(published) if published else None)
+
+
+def events(reports: list[Report]) -> list[dict]:
+    return [consolidated_to_flat(c) for c in consolidate_events(reports)]
+
+
+def holding(rows: list[dict], doc: str) -> dict:
+    return next(e for e in rows if doc in e["docs"])
+
+
+def link_of(row: dict, doc: str) -> str:
+    return next(r["linked_by"] for r in row["reports"] if r["doc"] == doc)
+
+
+# -- evidence beyond the window ------------------------------------------------------------------------
+EARLY, LATE = ("2024-03-02", "2024-03-02"), ("2024-03-08", "2024-03-08")
+
+
+@pytest.mark.parametrize("vague,joins,reason", [
+    # a vague report (sent on or before 10 March) joins the nearer letter when nothing else speaks
+    (report("vague", None, "2024-03-10", source=CHINA, target=PRK), "late", LinkReason.NEAREST_IN_TIME),
+    # ... but the earlier one when it quotes its words
+    (report("vague", None, "2024-03-10", quote=QUOTE), "early", LinkReason.QUOTATION),
+    # ... or names its occasion
+    (report("vague", None, "2024-03-10", occasion="the 75th anniversary of the treaty"), "early",
+     LinkReason.OCCASION),
+    # ... or is a copy of its story
+    (report("vague", None, "2024-03-10", group="early"), "early", LinkReason.NEAR_DUPLICATE),
+    # ... or a translation of its wording
+    (report("vague", None, "2024-03-10", words="Xi Jinping on Saturday sent a warm letter of thanks to Kim Jong Un "
+            "for the birthday greetings of the Korean people"), "early", LinkReason.NEAR_DUPLICATE),
+    # ... or names the same sender and recipient with the same medium (the nearer one names states only)
+    (report("vague", None, "2024-03-10", medium="message"), "early", LinkReason.NAMED_PARTIES),
+    # ... or gives a year-less day that falls on it
+    (report("vague", None, None, calendar=(CalendarFact(3, 2),)), "early", LinkReason.CALENDAR),
+])
+def test_a_vague_report_joins_the_event_its_evidence_points_to(vague: Report, joins: str, reason: LinkReason):
+    early = report("early", *EARLY, quote=QUOTE, occasion="75th anniversary of the treaty",
+                   words="Xi Jinping sent a warm letter of thanks to Kim Jong Un for the birthday greetings of the "
+                         "Korean people")
+    late = report("late", *LATE, source=CHINA, target=PRK, medium="letter")
+    rows = events([early, late, vague])
+    assert len(rows) == 2
+    assert "vague" in holding(rows, joins)["docs"]
+    assert link_of(holding(rows, joins), "vague") == reason.value
+
+
+@pytest.mark.parametrize("fact,day,fits", [
+    (CalendarFact(5, 4, weekday=3, days_before=6), "2019-05-02", True),  # May 4, 2019 was a Saturday
+    (CalendarFact(5, 4, weekday=3, days_before=6), "2020-05-02", False),  # ... and May 2, 2020 a Saturday
+    (CalendarFact(5, 2), "2020-05-02", True),
+    (CalendarFact(5, 2), "2020-05-03", False),
+])
+def test_a_year_less_dateline_fits_only_the_years_its_weekday_allows(fact: CalendarFact, day: str, fits: bool):
+    dated = report("dated", day, day, source=CHINA, target=PRK)
+    undated = report("undated", None, None, calendar=(fact,))
+    assert (len(events([dated, undated])) == 1) is fits
+    if not fits:
+        assert why_apart(traits_of("u", undated.event, "u"), traits_of("d", dated.event, "d")) is Apart.CALENDAR
+
+
+def test_a_year_less_day_narrows_the_event_it_joins():
+    month = report("month", "2019-05-01", "2019-05-31", source=CHINA, target=PRK)
+    weekday = report("weekday", None, None, calendar=(CalendarFact(5, 4, weekday=3, days_before=6),))
+    [row] = events([month, weekday])
+    assert (row["date_min"], row["date_max"]) == ("2019-05-02", "2019-05-02")
+    assert "year-less" in row["date_reason"]
+
+
+# -- dates -----------------------------------------------------------------------------------------------
+def test_a_day_apart_on_one_occasion_is_one_event_with_the_disagreement_shown():
+    victory = "congratulations on the 2019 election victory"
+    rows = events([report("a", "2019-06-04", "2019-06-04", type_="call", medium="call", occasion=victory),
+                   report("b", "2019-06-05", "2019-06-05", type_="call", medium="call", occasion=victory,
+                          source=KIM, target=XI)])
+    [row] = rows
+    assert (row["date_min"], row["date_max"]) == ("2019-06-04", "2019-06-05")
+    [conflict] = [c for c in row["conflicts"] if c["kind"] == "dates"]
+    assert "2019-06-04" in conflict["reason"] and "2019-06-05" in conflict["reason"]
+
+
+def test_a_day_apart_with_nothing_shared_is_two_events():
+    assert len(events([report("a", "2019-06-04", "2019-06-04"), report("b", "2019-06-05", "2019-06-05")])) == 2
+
+
+def test_the_window_is_what_all_reports_allow():
+    [row] = events([report("month", "2023-11-01", "2023-11-30", occasion="the 74th anniversary"),
+                    report("bound", None, "2023-11-05", occasion="the 74th anniversary"),
+                    report("week", "2023-10-30", "2023-11-05", occasion="the 74th anniversary")])
+    assert (row["date_min"], row["date_max"]) == ("2023-11-01", "2023-11-05")
+
+
+# -- guards ----------------------------------------------------------------------------------------------
+def test_no_event_spans_years_even_on_the_same_occasion():
+    rows = events([report("y1", "2020-01-01", "2020-01-01", occasion="New Year"),
+                   report("y2", None, "2021-01-03", occasion="New Year")])
+    assert len(rows) == 2
+
+
+def test_an_undated_report_of_a_recurring_occasion_joins_nothing():
+    rows = events([report("dated", "2024-01-01", "2024-01-01", occasion="New Year"),
+                   report("undated", None, None, occasion="New Year")])
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("first,second,why", [
+    # an envoy recalled in March and a new envoy appointed in August: two acts
+    (report("a", "2024-03-01", "2024-03-31", type_="relations", medium="recall_envoy", source=EGY, target=TUR),
+     report("b", None, "2024-08-31", type_="relations", medium="appoint_envoy", source=EGY, target=TUR), Apart.ACT),
+    # Xi's letter and Li Qiang's letter to the same recipient on one day
+    (report("a", "2024-03-05", "2024-03-05", target=HUN), report("b", "2024-03-05", "2024-03-05", source=LI,
+                                                                 target=HUN), Apart.PERSONS),
+    # two letters one article tells apart
+    (report("a", "2024-03-01", "2024-03-31"), replace(report("a", "2024-03-05", "2024-03-05", medium="greeting")),
+     Apart.SAME_ARTICLE),
+    (report("a", "2019-10-01", "2019-10-01", occasion="the 70th anniversary of the founding"),
+     report("b", "2019-09-28", "2019-10-04", occasion="the 71st anniversary of the founding"), Apart.OCCASION),
+])
+def test_different_acts_on_one_pair_stay_apart(first: Report, second: Report, why: Apart):
+    assert len(events([first, second])) == 2
+    assert why_apart(traits_of("1", first.event, first.group), traits_of("2", second.event, second.group)) is why
+
+
+def test_a_letter_and_its_reply_are_two_events_and_linked():
+    letter = report("a", "2024-03-02", "2024-03-02", source=KIM, target=XI)
+    reply = report("b", "2024-03-05", "2024-03-05", medium="reply", in_reply_to=letter.id)
+    rows = events([letter, reply])
+    assert len(rows) == 2 and holding(rows, "b")["in_reply_to"] == holding(rows, "a")["event_id"]
+
+
+def test_a_meeting_reported_in_opposite_directions_is_one_meeting_with_two_people():
+    rows = events([report("a", "2023-11-15", "2023-11-15", type_="meeting", medium="", source=XI, target=BIDEN),
+                   report("b", "2023-11-15", "2023-11-15", type_="meeting", medium="", source=BIDEN, target=XI),
+                   report("c", "2023-11-15", "2023-11-15", type_="meeting", medium="", source=BIDEN, target=XI)])
+    [row] = rows
+    assert (row["source"], row["target"]) == ("Joe Biden", "Xi Jinping")
+
+
+def test_a_meeting_never_has_one_person_on_both_sides():
+    rows = events([report("a", "2023-11-15", "2023-11-15", type_="meeting", medium="", source=XI, target=BIDEN),
+                   report("b", "2023-11-15", "2023-11-15", type_="meeting", medium="", source=XI,
+                          target=Actor("United States", "USA", "state"))])
+    [row] = rows
+    assert row["source"] != row["target"] and {row["source_country"], row["target_country"]} == {"CHN", "USA"}
+
+
+def test_visits_in_opposite_directions_with_only_time_in_common_are_two_visits():
+    rows = events([report("a", "2023-03-18", "2023-03-18", type_="meeting", medium="", source=TUR, target=EGY),
+                   report("b", None, "2023-07-04", type_="meeting", medium="", source=EGY, target=TUR)])
+    assert len(rows) == 2
+
+
+# -- identity ----------------------------------------------------------------------------------------------
+def test_an_event_id_comes_from_its_first_published_report_whatever_the_order():
+    first = report("first", "2024-03-02", "2024-03-02", published="2024-03-03")
+    later = report("later", None, "2024-03-10", published="2024-03-10")
+    assert consolidated_id([later, first]) == consolidated_id([first]) != consolidated_id([later])
+    assert events([first])[0]["event_id"] == events([later, first])[0]["event_id"]
+
+
+def test_a_renamed_article_keeps_its_report_and_event_ids():
+    original = report("kcna-2024-03-02", "2024-03-02", "2024-03-02")
+    renamed = replace(original, event=replace(original.event, doc_id="renamed file"))
+    assert original.id == renamed.id
+    assert events([original])[0]["event_id"] == events([renamed])[0]["event_id"]
+
+
+@pytest.mark.parametrize("before,after,expected", [
+    ({"e1": {"a"}, "e2": {"b"}}, {"e1": {"a", "b"}}, [("e2", "e1", Retirement.MERGED)]),
+    ({"e1": {"a", "b", "c"}}, {"e2": {"a", "b"}, "e3": {"c"}}, [("e1", "e2", Retirement.SPLIT)]),
+    ({"e1": {"a"}}, {"e2": {"b"}}, [("e1", None, Retirement.WITHDRAWN)]),
+    ({"e1": {"a"}}, {"e1": {"a", "b"}}, []),
+])
+def test_ids_that_disappear_say_what_became_of_them(before, after, expected):
+    aliases = retire_ids({k: frozenset(v) for k, v in before.items()}, {k: frozenset(v) for k, v in after.items()})
+    assert [(a.old_id, a.new_id, a.reason) for a in aliases] == expected
