@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from missive.consolidation.compatibility import occasions_compatible, windows_overlap
 from missive.consolidation.consolidate import Report, consolidate_events, consolidated_to_flat
-from missive.consolidation.near_duplicates import duplicate_groups, text_signature
+from missive.consolidation.near_duplicates import source_groups, text_signature
 from missive.consolidation.pair_analysis import Wording, compare_wording, key_phrases, pair_stats, quoted_passages
 from missive.model import Actor, DateWindow, Event, Span
 
@@ -40,7 +40,7 @@ def message(doc: str, start: str | None, end: str | None, *, medium: str = "mess
 def prc70_reports() -> list[Report]:
     """What each fixture article asserts about Kim's 2019 greeting, with its near-duplicate group."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))}
-    groups = duplicate_groups({doc: text_signature(t) for doc, t in texts.items()})
+    groups = source_groups({doc: ("", text_signature(t)) for doc, t in texts.items()})
     events = [
         message("kcna_prc70", "2019-10-01", "2019-10-01", occasion=PRC70),
         message("yonhap_prc70", "2019-10-01", "2019-10-01", medium="message",
@@ -179,7 +179,7 @@ def test_the_consolidated_id_survives_a_new_report_with_a_larger_id():
 
 def test_syndicated_copies_are_one_source_and_other_stories_are_not():
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))}
-    groups = duplicate_groups({doc: text_signature(t) for doc, t in texts.items()})
+    groups = source_groups({doc: ("", text_signature(t)) for doc, t in texts.items()})
     assert groups["herald_prc70_copy"] == groups["yonhap_prc70"]
     assert len(set(groups.values())) == len(texts) - 1
 

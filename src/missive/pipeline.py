@@ -222,7 +222,7 @@ def ingest(paths: Iterable[str | Path], store: Store | str | Path, extractor: Ex
                     touched |= _store_result(result, s, summary, on_skip)
                     if on_item:
                         on_item(result.path if isinstance(result, Skip) else result[0].path)
-                s.reconsolidate(touched)
+                s.reconsolidate()  # every queued pair: this batch's and what a killed run left
         with sessions.open() as s:
             summary.held_after = s.counts()["documents"]
     return summary

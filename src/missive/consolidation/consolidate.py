@@ -20,14 +20,12 @@ from typing import Any
 
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, event_to_flat
 from .compatibility import OCCASION_OVERLAP, calendar_window, fitting_years, occasion_affinity
-from .evidence import MEDIUM_FAMILY, LinkReason, traits_of
+from .evidence import MEDIUM_FAMILY, UNORDERED, LinkReason, traits_of
 from .identity import consolidated_id, founding_report
 from .linking import Cluster, allowed_window, link
+from .near_duplicates import source_groups
 
-SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction
-# Types whose reports may name the parties in either order: a call's "source" is often only the
-# grammatical subject, so two outlets can report one call in opposite directions.
-UNORDERED_TYPES = SYMMETRIC_TYPES | {"call"}
+SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})  # who met whom has no direction (shown as a pair)
 DATE_CONFLICT_GAP_DAYS = 31  # same occasion, disjoint windows this close: the outlets disagree on the date
 
 
@@ -38,8 +36,9 @@ class Report:
     event: Event
     event_id: str = ""  # the stored id; empty means event.event_id
     outlet: str = ""
-    source_group: str = ""  # near-duplicate group of its article; empty means the article alone
+    source_group: str = ""  # a group of articles known to be one source; empty means the article alone
     published: date | None = None  # the first day its article can have appeared (orders founders)
+    signature: Any = None  # the article's MinHash (near_duplicates): copies are one source and link
 
     @property
     def id(self) -> str:
@@ -111,7 +110,7 @@ def pair_key(event: Event) -> str:
 def interaction_key(e: Event) -> tuple[str, ...]:
     """Reports can only be one event if they agree on this: type and parties (and direction, for
     messages and relations: Kim's letter to Xi and Xi's reply are two events)."""
-    if e.type in UNORDERED_TYPES:
+    if e.type in UNORDERED:
         return (e.type, *sorted(_countries(e)))
     src, tgt = (e.source.country if e.source else ""), (e.target.country if e.target else "")
     return (e.type, src, tgt, *sorted(p.country for p in e.participants))
@@ -126,7 +125,7 @@ def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
     out: list[ConsolidatedEvent] = []
     for key in sorted(groups):
         by_id = {r.id: r for r in groups[key]}
-        clusters = link([traits_of(r.id, r.event, r.group) for r in groups[key]])
+        clusters = link([traits_of(r.id, r.event, r.group, r.signature) for r in groups[key]])
         members = [[by_id[t.report_id] for t in c.members] for c in clusters]
         ids = [consolidated_id(m) for m in members]
         extra: dict[int, list[Conflict]] = {i: _ambiguities(c, ids) for i, c in enumerate(clusters)}
@@ -176,7 +175,9 @@ def _docs(cluster: Sequence[Report]) -> str:
 
 # -- one cluster -> one event ----------------------------------------------------------------------
 def _build(cluster: list[Report], event_id: str, linked: Cluster, conflicts: list[Conflict]) -> ConsolidatedEvent:
-    reports = tuple(sorted(cluster, key=lambda r: (r.event.doc_id, r.id)))
+    groups = source_groups({r.event.doc_id: (r.source_group, r.signature) for r in cluster})
+    reports = tuple(sorted((replace(r, source_group=groups[r.event.doc_id]) for r in cluster),
+                           key=lambda r: (r.event.doc_id, r.id)))
     medium, medium_reason, medium_conflict = _medium(reports)
     when, date_conflict = _window(reports)
     source, target = _parties(reports)
@@ -269,7 +270,7 @@ def _parties(reports: Sequence[Report]) -> tuple[Actor | None, Actor | None]:
                        for r in reports)
     src, tgt = min(oriented, key=lambda k: (-oriented[k], k))
     actors = [a for r in reports for a in (r.event.source, r.event.target) if a]
-    unordered = reports[0].event.type in UNORDERED_TYPES
+    unordered = reports[0].event.type in UNORDERED
 
     def pick(country: str, role: str, taken: Actor | None) -> Actor | None:
         pool = actors if unordered else [getattr(r.event, role) for r in reports if getattr(r.event, role)]

@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..model import Actor, CalendarFact, DateWindow, Event
 from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_days, calendar_fits, gap_days, is_one_off,
                             is_narrow, occasion_affinity, windows_overlap)
+from .near_duplicates import is_copy
 
 QUOTE_WORDS = 6  # a shared run of this many quoted words is one source's words, not a coincidence
 SAME_WORDING = 0.6  # share of content words two evidence sentences must have in common to be one wording
@@ -28,6 +30,9 @@ MIN_WORDING_WORDS = 8  # shorter evidence says too little to compare wordings
 DATE_CONFLICT_DAYS = 1  # outlets disagreeing by this much on one occasion still report one event
 MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", "greeting": "greeting",
                  "cable": "cable", "verbal_message": "verbal", "call": "call", "video_call": "call"}
+# Types whose reports may name the parties in either order: who met whom has no direction, and a
+# call's "source" is often only the grammatical subject, so outlets report one call both ways.
+UNORDERED = frozenset({"meeting", "agreement", "call"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _STOP = frozenset("a an and the of to in on for with by at from as that this is was were be been has have had "
                   "he she it its his her their they them said says which who also".split())
@@ -73,14 +78,15 @@ class Traits:
 
     report_id: str
     doc: str
-    group: str  # near-duplicate group of the article
+    group: str  # a group of articles known to be one source (the article itself when none)
+    signature: Any  # the article's MinHash, or None
     kind: str  # the interaction's type
     when: DateWindow
     anchor: date | None
     narrow: bool
     occasion: str
     act: str  # the medium's family for messages and calls, the act for relations
-    people: tuple[tuple[str, str], ...]  # (role, name) of the named persons
+    people: tuple[frozenset[str], frozenset[str]]  # named persons: (senders, recipients), or both parties twice
     quote_grams: frozenset[tuple[str, ...]]
     wording: frozenset[str]
     calendar: tuple[CalendarFact, ...]
@@ -88,12 +94,14 @@ class Traits:
     direction: tuple[str, str]  # (source, target) countries as this report has them
 
 
-def traits_of(report_id: str, event: Event, group: str) -> Traits:
-    symmetric = event.type in ("meeting", "agreement", "call")
-    people = tuple(sorted((("party" if symmetric else role), a.name) for role, a in
-                          (("source", event.source), ("target", event.target)) if _is_person(a)))
+def traits_of(report_id: str, event: Event, group: str, signature: Any = None) -> Traits:
+    senders = frozenset(a.name for a in (event.source,) if _is_person(a))
+    recipients = frozenset(a.name for a in (event.target,) if _is_person(a))
+    if event.type in UNORDERED:  # no direction: both parties on both sides
+        senders = recipients = senders | recipients
+    people = (senders, recipients)
     act = MEDIUM_FAMILY.get(event.medium, event.medium)
-    return Traits(report_id, event.doc_id, group, event.type, event.when, anchor(event.when), is_narrow(event.when),
+    return Traits(report_id, event.doc_id, group, signature, event.type, event.when, anchor(event.when), is_narrow(event.when),
                   event.occasion.strip(), act, people,
                   frozenset(g for q in event.quotes for g in _grams(q.text)),
                   _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
@@ -127,7 +135,7 @@ def why_apart(a: Traits, b: Traits) -> Apart | None:
         return Apart.ACT
     if a.answers == b.report_id or b.answers == a.report_id:
         return Apart.ANSWERS
-    if _people_differ(a.people, b.people):
+    if _people_differ(a, b):
         return Apart.PERSONS
     affinity = occasion_affinity(a.occasion, b.occasion) if a.occasion and b.occasion else None
     if affinity is not None and (affinity < 0 or (a.kind == "message" and affinity < OCCASION_OVERLAP)):
@@ -139,23 +147,18 @@ def why_apart(a: Traits, b: Traits) -> Apart | None:
     return None
 
 
-def _people_differ(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
-    """A role both name with different people (a report naming only the state is no contradiction)."""
-    roles = {r for r, _ in a} & {r for r, _ in b}
-    return any({n for r, n in a if r == role} != {n for r, n in b if r == role} for role in roles
-               if role != "party") or _parties_differ(a, b)
-
-
-def _parties_differ(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
-    """Symmetric types: two named people each, and not the same two."""
-    pa, pb = {n for r, n in a if r == "party"}, {n for r, n in b if r == "party"}
-    return len(pa) == len(pb) == 2 and pa != pb
+def _people_differ(a: Traits, b: Traits) -> bool:
+    """A side both name with different people (naming only the state is no contradiction); without
+    direction, two named people each and not the same two."""
+    if a.kind in UNORDERED:
+        return len(a.people[0]) == len(b.people[0]) == 2 and a.people[0] != b.people[0]
+    return any(x and y and x != y for x, y in zip(a.people, b.people))
 
 
 # -- evidence ------------------------------------------------------------------------------------------
 def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | None:
     """The strongest evidence that two compatible reports tell of one interaction."""
-    if a.group == b.group or (a.wording and b.wording and _overlap(a.wording, b.wording) >= SAME_WORDING):
+    if a.group == b.group or _copies(a, b) or (a.wording and b.wording and _overlap(a.wording, b.wording) >= SAME_WORDING):
         return LinkReason.NEAR_DUPLICATE
     if a.quote_grams & b.quote_grams:
         return LinkReason.QUOTATION
@@ -166,9 +169,13 @@ def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | N
     if a.narrow and b.narrow and windows_overlap(a.when, b.when):
         return LinkReason.DATES
     near = _near(a, b, proximity_days) and not _reversed(a, b)
-    if near and a.people and a.people == b.people and a.act == b.act:
+    if near and all(a.people) and a.people == b.people and a.act == b.act:
         return LinkReason.NAMED_PARTIES
     return LinkReason.NEAREST_IN_TIME if near else None
+
+
+def _copies(a: Traits, b: Traits) -> bool:
+    return a.signature is not None and b.signature is not None and is_copy(a.signature, b.signature)
 
 
 def _same_occasion(a: Traits, b: Traits) -> bool:

@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import DateWindow, common_span
-from .compatibility import YEAR_DAYS, distance, occasion_affinity, width, windows_overlap
+from .compatibility import YEAR_DAYS, anchor, distance, occasion_affinity, width, windows_overlap
 from .evidence import STRONG, LinkReason, Traits, date_conflict, shared_evidence, why_apart
 
 PROXIMITY_DAYS = YEAR_DAYS  # without other evidence, a vague report joins only an event this close to its date
 MONTH_INDEX_DAYS = 400  # events founded on wider windows are rare and checked by every report
+RIVAL_DAYS = 31  # another event this much further than the best, on the same evidence, is shown as a rival
+MAX_RIVALS = 3
 _OPEN = 10**6
 
 
@@ -101,10 +103,21 @@ def link(traits: list[Traits]) -> list[Cluster]:
             clusters.append(Cluster([t], t.when, {t.report_id: (LinkReason.SEED, t.report_id)}))
             home = len(clusters) - 1
             index.add(home, t.when)
-        if len(ranked) > 1:
-            others = tuple(i for i in ranked if i != home)
-            clusters[home].ambiguous.append((t.report_id, others, not tied))
+        rivals = _rivals(fits, ranked)
+        if rivals:
+            clusters[home].ambiguous.append((t.report_id, tuple(i for i in rivals if i != home), not tied))
     return clusters
+
+
+def _rivals(fits: dict[int, Fit], ranked: list[int]) -> list[int]:
+    """Events a report fits almost as well as its best: the same evidence, and at most RIVAL_DAYS
+    further in time (the nearest MAX_RIVALS). Worth showing; a letter a year away is not."""
+    if len(ranked) < 2:
+        return []
+    best = fits[ranked[0]]
+    close = [i for i in ranked[1:] if fits[i].score[:2] == best.score[:2]
+             and fits[i].distance - best.distance <= RIVAL_DAYS]
+    return [ranked[0], *close[:MAX_RIVALS]] if close else []
 
 
 class _MonthIndex:
@@ -133,14 +146,19 @@ class _MonthIndex:
 
 
 def _reach(t: Traits) -> tuple[date, date] | None:
-    """The days an event this report joins can lie on: its window (a day more either side, for a
-    disagreement), cut to a year around its anchor; None when it is undated (it checks every event)."""
-    if t.anchor is None:
+    return reach(t.when)
+
+
+def reach(when: DateWindow) -> tuple[date, date] | None:
+    """The days an event a report joins can lie on: its window (a day more either side, for a
+    disagreement), cut to a year around its anchor; None when it points at no day (it may join any
+    event, so it checks them all). The store reloads reports by it when a neighbour changes."""
+    day = anchor(when)
+    if day is None:
         return None
     one = timedelta(days=1)
-    lo = t.anchor - timedelta(days=PROXIMITY_DAYS)
-    hi = t.anchor + timedelta(days=PROXIMITY_DAYS)
-    return max(lo, t.when.start - one) if t.when.start else lo, min(hi, t.when.end + one) if t.when.end else hi
+    lo, hi = day - timedelta(days=PROXIMITY_DAYS), day + timedelta(days=PROXIMITY_DAYS)
+    return max(lo, when.start - one) if when.start else lo, min(hi, when.end + one) if when.end else hi
 
 
 def _months(start: date, end: date) -> range:

@@ -1,9 +1,12 @@
-"""Syndicated copies of one wire story are one source, found by MinHash LSH over word shingles.
+"""Syndicated copies of one wire story are one source, found by MinHash over word shingles.
 
 Consolidation counts independent sources, not articles: a Yonhap story reprinted by ten papers is one
-voice. Signatures are stored with each document and read back here, so the shingling, permutation
-count and hashing scheme below are part of the stored format and live in their own module, apart
-from the consolidation rules that change more often.
+voice. Two articles are copies when their signatures agree (`is_copy`); the sources of one event are
+grouped among its own articles only (`source_groups`), so the count never depends on articles outside
+the event (which a store reconsolidating one region at a time does not read). Signatures are stored
+with each document and read back here, so the shingling, permutation count and hashing scheme below
+are part of the stored format and live in their own module, apart from the consolidation rules that
+change more often.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 SHINGLE_WORDS, NUM_PERM, DUPLICATE_THRESHOLD = 5, 128, 0.8
 MINHASH_SCHEME = "affine32"  # datasketch 2's default; stored signatures are read back with it
@@ -43,27 +46,24 @@ def signature_from_values(values: Sequence[int]) -> MinHash:
         return MinHash(num_perm=len(values), hashvalues=list(values), permutations=_permutations(len(values)))
 
 
-@lru_cache(maxsize=1)
-def _lsh_bands() -> tuple[int, int]:
-    """datasketch's (bands, rows) for the threshold: found by numerical integration, so done once."""
-    probe = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-    return probe.b, probe.r
+def is_copy(a: MinHash, b: MinHash) -> bool:
+    return a.jaccard(b) >= DUPLICATE_THRESHOLD
 
 
-def duplicate_groups(signatures: Mapping[str, MinHash]) -> dict[str, str]:
-    """Each document's near-duplicate group, named by its smallest member key (order-independent)."""
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
-    for key in sorted(signatures):
-        lsh.insert(key, signatures[key])
-    parent = {k: k for k in signatures}
+def source_groups(articles: Mapping[str, tuple[str, MinHash | None]]) -> dict[str, str]:
+    """article -> its group among these articles (named by the smallest member): articles with the same
+    given group, or whose signatures are copies, are one source."""
+    keys = sorted(articles)
+    parent = {k: k for k in keys}
 
     def root(k: str) -> str:
         while parent[k] != k:
             k = parent[k]
         return k
-    for key in sorted(signatures):
-        for other in lsh.query(signatures[key]):
-            if other != key and signatures[key].jaccard(signatures[other]) >= DUPLICATE_THRESHOLD:
-                a, b = sorted((root(key), root(other)))
-                parent[b] = a
-    return {k: root(k) for k in signatures}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            (ga, sa), (gb, sb) = articles[a], articles[b]
+            if (ga and ga == gb) or (sa is not None and sb is not None and is_copy(sa, sb)):
+                ra, rb = sorted((root(a), root(b)))
+                parent[rb] = ra
+    return {k: root(k) for k in keys}

@@ -19,18 +19,21 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
 
-from ..consolidation.consolidate import Report, consolidate_events, consolidated_to_flat, pair_key
-from ..consolidation.near_duplicates import duplicate_groups, signature_from_values, text_signature
+from ..consolidation.consolidate import Report, pair_key
+from ..consolidation.near_duplicates import signature_from_values, text_signature
 from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
 from ..errors import StoreBusy, StoreError, StoreMissing
-from ..model import FLAT_NAMES, DateWindow, Document, Event, Skip, event_from_flat, event_to_flat
+from ..model import FLAT_NAMES, CalendarFact, DateWindow, Document, Event, Skip, Span, event_from_flat, event_to_flat
 from ..settings import default_settings
+from ..temporal.reference_date import rests_on_stamp
+from .consolidated import bring_up_to_date, enqueue, rebuild_all, report_reach, resolve, retired
 from .filters import EventFilter, clauses, consolidated_where, order_sql, reports_where
 from .migrations import MIGRATIONS
 from .words import drop_words, index_words
@@ -101,7 +104,8 @@ class Store:
 
     def migrate(self) -> None:
         """Apply the migrations not yet recorded, each with its record in one transaction: a
-        migration interrupted at any point leaves the store as it was before it."""
+        migration interrupted at any point leaves the store as it was before it. Consolidation is
+        rebuilt in the last one's transaction when any of them asks (the rebuild needs the newest schema)."""
         with self._transaction():
             self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                              " applied_at TIMESTAMP DEFAULT current_timestamp)")
@@ -109,12 +113,12 @@ class Store:
         if done and max(done) > max(m.version for m in MIGRATIONS):
             raise StoreError(f"{self.path}: written by a newer Missive (schema {max(done)}); upgrade Missive")
         self._name_recorded_migrations()
-        for migration in MIGRATIONS:
-            if migration.version in done:
-                continue
+        pending = [m for m in MIGRATIONS if m.version not in done]
+        rebuild = any(m.rebuilds_consolidation for m in pending)
+        for migration in pending:
             with self._transaction():
                 self.con.execute(migration.sql)
-                if migration.rebuilds_consolidation:
+                if rebuild and migration is pending[-1]:
                     self._rebuild_consolidation()
                 self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                                  [migration.version, migration.name])
@@ -170,16 +174,20 @@ class Store:
                 if also is not None:
                     also(self)
                 if consolidate:
-                    self._reconsolidate(keys)
+                    bring_up_to_date(self.con, self._load_reports, keys)
         except duckdb.Error as exc:
             raise StoreError(f"{doc.path or doc.doc_id}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
         return keys
 
     def _write_document(self, doc: Document, events: list[Event], report_day: DateWindow | None,
                         conflicts: Iterable[str]) -> set[str]:
-        """The writes of save_document, inside the caller's transaction; the pair keys touched."""
+        """The writes of save_document, inside the caller's transaction, with the reach of the reports
+        it removes and adds in the consolidation queue; the pair keys touched."""
         h = doc.content_hash
-        touched = self._delete_documents([h, *self.older_versions(doc)])
+        replaced = [h, *self.older_versions(doc)]
+        removed = self.con.execute("SELECT pair_key, reach_lo, reach_hi FROM events WHERE list_contains(?, content_hash)"
+                                   " AND pair_key IS NOT NULL", [replaced]).fetchall()
+        self._delete_documents(replaced)
         self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
         self.con.execute(
             "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
@@ -190,11 +198,13 @@ class Store:
              getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
              json.dumps(list(conflicts)), len(events), doc.identity],
         )
-        for event in _unique_events(events):
-            self._insert_event(event, h)
+        added = [self._insert_event(event, h, rests_on_stamp(getattr(report_day, "reason", ""), event.when.reason))
+                 for event in _unique_events(events)]
         index_words(self.con, h)
         self._save_signature(h, doc.doc_id, doc.cleaned)
-        return {k for k in touched | {pair_key(e) for e in events} if k is not None}
+        changed = [tuple(r) for r in removed] + [a for a in added if a[0]]
+        enqueue(self.con, changed)
+        return {k for k, _, _ in changed}
 
     def save_shard(self, key: str, label: str, articles: Sequence[StoredArticle], skips: Sequence[Skip]) -> None:
         """Store a finished shard of a corpus ingest in ONE transaction: its articles and skips, the
@@ -208,7 +218,7 @@ class Store:
                     keys |= self._write_document(doc, events, report_day, conflicts)
                 for skip in skips:
                     self._write_skip(skip)
-                self._reconsolidate(keys)
+                bring_up_to_date(self.con, self._load_reports, keys)
                 self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
                                  " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
                                                                    sum(len(a[1]) for a in articles)])
@@ -249,20 +259,29 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows if r[0] is not None}
 
-    def reconsolidate(self, pair_keys: Iterable[str]) -> None:
-        """Bring the consolidation of these pairs up to date (after writes with consolidate=False)."""
+    def reconsolidate(self, pair_keys: Iterable[str] | None = None) -> int:
+        """Bring consolidation up to date for these pairs (after writes with consolidate=False), or for
+        every pair with queued changes when None (what a run killed before consolidating left).
+        Returns how many reports were consolidated again."""
         with self._transaction():
-            self._reconsolidate(pair_keys)
+            return bring_up_to_date(self.con, self._load_reports, pair_keys)
 
-    def _insert_event(self, event: Event, content_hash: str) -> None:
-        """A row of table events: the flat format (doc as doc_id, offsets as JSON) and what the store adds."""
+    def _insert_event(self, event: Event, content_hash: str,
+                      stamp_dated: bool) -> tuple[str | None, date | None, date | None]:
+        """A row of table events: the flat format (doc as doc_id, offsets as JSON) and what the store adds;
+        returns its pair key and reach (what consolidation must look at again)."""
         flat = event_to_flat(event)
+        key = pair_key(event) or None
+        lo, hi = report_reach(event.when, stamp_dated)
         row = {**flat, "doc_id": flat["doc"], "evidence_spans": json.dumps(flat["evidence_spans"]),
                "content_hash": content_hash, "pattern": event.pattern, "reasons": json.dumps(list(event.reasons)),
-               "pair_key": pair_key(event),
-               "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes])}
+               "pair_key": key, "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes]),
+               "reach_lo": lo, "reach_hi": hi, "calendar": json.dumps([_fact_json(f) for f in event.calendar]),
+               "source_kind": event.source.kind if event.source else None,
+               "target_kind": event.target.kind if event.target else None, "stamp_dated": stamp_dated}
         self.con.execute(f"INSERT INTO events ({', '.join(STORED_EVENT_COLUMNS)}) VALUES "
                          f"({', '.join('?' * len(STORED_EVENT_COLUMNS))})", [row[c] for c in STORED_EVENT_COLUMNS])
+        return key, lo, hi
 
     def _save_signature(self, content_hash: str, doc_id: str, cleaned: str) -> None:
         values = [int(v) for v in text_signature(cleaned).hashvalues]
@@ -280,51 +299,19 @@ class Store:
         self.con.execute("INSERT INTO skips (path, reason, detail) VALUES (?,?,?)",
                          [skip.path, str(skip.reason), skip.detail])
 
-    # -- consolidation: recomputed per country pair, inside the writer's transaction --------------
-    def _reconsolidate(self, pair_keys: Iterable[str | None]) -> None:
-        """Recompute the pairs' consolidation and write only the rows that changed (most stay as they were)."""
-        keys = sorted({k for k in pair_keys if k is not None})
-        if not keys:
-            return
-        fresh = {}
-        ingested = dict(self.con.execute("SELECT e.event_id, d.ingested_at FROM events e JOIN documents d"
-                                         " USING (content_hash) WHERE list_contains(?, e.pair_key)", [keys]).fetchall())
-        for c in consolidate_events(self._reports(keys)):
-            flat = consolidated_to_flat(c)
-            first_seen = min((ingested[r.id] for r in c.reports if ingested.get(r.id)), default=None)
-            fresh[c.event_id] = [c.event_id, pair_key(c.reports[0].event), list(c.countries), c.type,
-                                 flat["source_country"], flat["target_country"], flat["date_min"], flat["date_max"],
-                                 len(c.reports), c.n_sources, list(c.docs), len(c.conflicts),
-                                 json.dumps(flat, ensure_ascii=False, sort_keys=True), first_seen]
-        stored = dict(self.con.execute("SELECT event_id, flat::VARCHAR FROM consolidated WHERE list_contains(?, pair_key)",
-                                       [keys]).fetchall())
-        stale = [i for i in stored if i not in fresh or json.loads(stored[i]) != json.loads(fresh[i][-2])]
-        if stale:
-            self.con.execute("DELETE FROM consolidated WHERE list_contains(?, event_id)", [stale])
-        rows = [row for i, row in fresh.items() if i not in stored or i in stale]
-        if rows:
-            # A migration that rebuilds consolidation runs before the later ones add their columns.
-            present = {d[0] for d in self.con.execute("SELECT * FROM consolidated LIMIT 0").description}
-            columns = [c for c in CONSOLIDATED_COLUMNS if c in present]
-            sql = f"INSERT INTO consolidated ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            self.con.executemany(sql, [[v for c, v in zip(CONSOLIDATED_COLUMNS, row) if c in present] for row in rows])
-
-    def _reports(self, keys: list[str]) -> list[Report]:
+    # -- consolidation: brought up to date by region, inside the writer's transaction ------------
+    def _load_reports(self, report_ids: list[str]) -> list[Report]:
+        """Stored reports as consolidation reads them: with quotes, year-less days, outlet, first day
+        of publication and their article's near-duplicate signature."""
         cur = self.con.execute(
-            "SELECT e.*, d.outlet AS doc_outlet, d.metadata AS doc_metadata FROM events e"
-            " JOIN documents d USING (content_hash) WHERE list_contains(?, e.pair_key)", [keys])
+            "SELECT e.*, d.outlet AS doc_outlet, d.metadata AS doc_metadata, d.report_start AS doc_start,"
+            " d.report_end AS doc_end, m.hashvalues AS doc_signature FROM events e JOIN documents d USING (content_hash)"
+            " LEFT JOIN doc_minhash m USING (content_hash) WHERE list_contains(?, e.event_id)", [report_ids])
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
-        groups = self._source_groups(sorted({r["content_hash"] for r in rows}))
-        return [Report(event_from_flat(row_to_flat(row)), row["event_id"], article_outlet(row),
-                            groups.get(row["doc_id"], "")) for row in rows]
-
-    def _source_groups(self, content_hashes: list[str]) -> dict[str, str]:
-        """Near-duplicate groups of the articles, keyed by doc_id, from their stored signatures."""
-        rows = self.con.execute("SELECT doc_id, hashvalues FROM doc_minhash WHERE list_contains(?, content_hash)"
-                                " ORDER BY doc_id, content_hash", [content_hashes]).fetchall()
-        signatures = {doc_id: signature_from_values(values) for doc_id, values in reversed(rows)}
-        return duplicate_groups(signatures)
+        signatures = {r["content_hash"]: signature_from_values(r["doc_signature"]) for r in rows if r["doc_signature"]}
+        return [Report(_row_to_event(row), row["event_id"], article_outlet(row), "", row["doc_start"] or row["doc_end"],
+                       signatures.get(row["content_hash"]), bool(row["stamp_dated"])) for row in rows]
 
     def rebuild_consolidation(self) -> int:
         """Recompute signatures and every pair's consolidation from the stored events (after upgrades)."""
@@ -337,13 +324,25 @@ class Store:
                 "SELECT content_hash, doc_id, cleaned FROM documents WHERE content_hash NOT IN"
                 " (SELECT content_hash FROM doc_minhash)").fetchall():
             self._save_signature(h, doc_id, cleaned)
+        reasons = dict(self.con.execute("SELECT content_hash, report_reason FROM documents").fetchall())
         cur = self.con.execute("SELECT * FROM events")
         cols = [d[0] for d in cur.description]
         for row in [dict(zip(cols, r)) for r in cur.fetchall()]:
-            key = pair_key(event_from_flat(row_to_flat(row)))
-            self.con.execute("UPDATE events SET pair_key = ? WHERE event_id = ?", [key, row["event_id"]])
-        self.con.execute("DELETE FROM consolidated")
-        self._reconsolidate(r[0] for r in self.con.execute("SELECT DISTINCT pair_key FROM events").fetchall())
+            event = _row_to_event(row)
+            stamped = rests_on_stamp(reasons.get(row["content_hash"]) or "", event.when.reason)
+            self.con.execute("UPDATE events SET pair_key = ?, reach_lo = ?, reach_hi = ?, stamp_dated = ?"
+                             " WHERE event_id = ?", [pair_key(event) or None, *report_reach(event.when, stamped),
+                                                     stamped, row["event_id"]])
+        rebuild_all(self.con, self._load_reports)
+
+    def resolve_event_id(self, event_id: str) -> tuple[str | None, list[dict[str, Any]]]:
+        """The event an id names now: itself, the event it was merged into (following aliases), or
+        None when it was withdrawn or never existed; with the aliases followed."""
+        return resolve(self.con, event_id)
+
+    def retired_events(self) -> list[dict[str, Any]]:
+        """Every event id that no longer names an event and what became of it (merged, split, withdrawn)."""
+        return retired(self.con)
 
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -505,13 +504,11 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
-# The columns of table consolidated, in the order _reconsolidate writes them.
-CONSOLIDATED_COLUMNS = ("event_id", "pair_key", "countries", "type", "source_country", "target_country", "date_min",
-                        "date_max", "n_reports", "n_sources", "docs", "n_conflicts", "flat", "first_seen")
-
-# Table events holds every field of the flat format (doc as doc_id) and what the store adds to it.
-STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n != "doc"), "pattern", "reasons",
-                        "pair_key", "quotes")
+# Table events holds every field of the flat format (doc as doc_id, doc_hash as content_hash) and what
+# the store adds to it (reach, year-less days, actor kinds and the stamp flag are consolidation's).
+STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n not in ("doc", "doc_hash")), "pattern",
+                        "reasons", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind", "target_kind",
+                        "stamp_dated")
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
@@ -548,9 +545,30 @@ def article_outlet(row: dict[str, Any]) -> str:
     return ", ".join(meta.get("agencies") or meta.get("state_media") or [])
 
 
+def _fact_json(f: CalendarFact) -> dict[str, Any]:
+    return {"month": f.month, "day": f.day, "weekday": f.weekday, "days_before": f.days_before,
+            "days_after": f.days_after, "reason": f.reason}
+
+
+def _row_to_event(row: dict[str, Any]) -> Event:
+    """A stored report back as an Event, with what the flat format leaves out (quotes, year-less days)."""
+    event = event_from_flat(row_to_flat(row))
+    quotes = tuple(Span(row["doc_id"], s, e, t) for s, e, t in json.loads(row.get("quotes") or "[]"))
+    facts = tuple(CalendarFact(**f) for f in json.loads(row.get("calendar") or "[]"))
+    # a person or a state, as the resolver said (unknown in rows stored before it was kept: no person)
+    source = replace(event.source, kind=row.get("source_kind") or "") if event.source else None
+    target = replace(event.target, kind=row.get("target_kind") or "") if event.target else None
+    return replace(event, quotes=quotes, calendar=facts, source=source, target=target)
+
+
+_INTERNAL_COLUMNS = ("content_hash", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind",
+                     "target_kind", "stamp_dated", "doc_outlet", "doc_metadata", "doc_start", "doc_end", "doc_signature",
+                     "doc_reason")
+
+
 def row_to_flat(row: dict[str, Any]) -> dict[str, Any]:
     """A row of table events as the flat event format (dates ISO, JSON columns parsed)."""
-    out = {k: v for k, v in row.items() if k not in ("content_hash", "pair_key", "quotes")}
+    out = {k: v for k, v in row.items() if k not in _INTERNAL_COLUMNS}
     out["doc"] = out.pop("doc_id")
     out["doc_hash"] = row.get("content_hash") or ""
     for key in ("date_min", "date_max"):

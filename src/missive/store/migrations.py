@@ -148,4 +148,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         JOIN documents d ON list_contains(c.docs, d.doc_id) GROUP BY c.event_id) AS seen
     WHERE consolidated.event_id = seen.event_id;
     """),
+    Migration(8, "consolidation by region: report reaches, year-less days, members, aliases, a queue", """
+    ALTER TABLE events ADD COLUMN reach_lo DATE;
+    ALTER TABLE events ADD COLUMN reach_hi DATE;
+    ALTER TABLE events ADD COLUMN calendar JSON;
+    ALTER TABLE events ADD COLUMN source_kind VARCHAR;
+    ALTER TABLE events ADD COLUMN target_kind VARCHAR;
+    ALTER TABLE events ADD COLUMN stamp_dated BOOLEAN;
+    CREATE TABLE consolidated_members (
+        report_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR NOT NULL,
+        pair_key VARCHAR NOT NULL,
+        linked_by VARCHAR NOT NULL,
+        linked_to VARCHAR
+    );
+    CREATE TABLE event_aliases (
+        old_id VARCHAR PRIMARY KEY,
+        new_id VARCHAR,
+        reason VARCHAR NOT NULL,
+        retired_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE consolidation_queue (
+        pair_key VARCHAR NOT NULL,
+        reach_lo DATE,
+        reach_hi DATE,
+        queued_at TIMESTAMP DEFAULT current_timestamp
+    );
+    """,
+              rebuilds_consolidation=True),
 )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -97,35 +97,59 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def _event_data(r: Reader, event_id: str) -> dict[str, Any] | str:
-    """The event page's data, or the id of the event holding this report (to redirect to)."""
+def _event_data(r: Reader, event_id: str, came_from: str | None = None) -> dict[str, Any] | tuple[str, str]:
+    """The event page's data, or where to send the reader: ("report", the event holding this report),
+    ("short", the full id of an id as the listings print it) or ("alias", the event this retired id
+    was merged into). A withdrawn id answers 410 and says so."""
     data = pages.event_page(r, event_id)
     if data is not None:
+        if came_from:
+            data["retired"] = r.resolve(came_from)[1]
         return data
     owner = r.owner_of_report(event_id)
     if owner and owner != event_id:
-        return owner
+        return "report", owner
     try:
         full = r.complete_id(event_id)  # an id as the listings print it: its first characters
     except InputError:
         full = event_id
     if full != event_id:
-        return full
+        return "short", full
+    live, trail = r.resolve(event_id)
+    if live:
+        return "alias", live
+    if trail:
+        raise HTTPException(410, f"Event '{event_id}' was withdrawn on {(trail[-1]['retired_at'] or '')[:10]}:"
+                                 " none of its reports is in this store any more.")
     raise HTTPException(404, f"No event '{event_id}' is in this store.")
+
+
+def _event_target(event_id: str, kind: str, target: str, suffix: str = "") -> str:
+    """Where a redirect of _event_data leads: a report to its place in its event's page, a retired id
+    with ?from (the page then says what became of it), a short id to its full id."""
+    if kind == "alias":
+        return f"/event/{quote(target)}{suffix}?from={quote(event_id)}"
+    return f"/event/{quote(target)}{suffix}" + ("" if suffix or kind == "short" else f"#report-{quote(event_id)}")
 
 
 def _event_routes(app: FastAPI, reader: Any, page: Any) -> None:
     @app.get("/event/{event_id}.json")
-    def event_json(event_id: str, r: Reader = Depends(reader)) -> Any:
-        data = _event_data(r, event_id)
-        return RedirectResponse(f"/event/{quote(data)}.json", 307) if isinstance(data, str) else data
+    def event_json(event_id: str, came_from: str | None = Query(None, alias="from"), r: Reader = Depends(reader)) -> Any:
+        data = _event_data(r, event_id, came_from)
+        return RedirectResponse(_event_target(event_id, *data, ".json"), 307) if isinstance(data, tuple) else data
 
     @app.get("/event/{event_id}")
-    def event(request: Request, event_id: str, r: Reader = Depends(reader)) -> Response:
-        data = _event_data(r, event_id)
-        if isinstance(data, str):
-            return RedirectResponse(f"/event/{quote(data)}#report-{quote(event_id)}", 307)
+    def event(request: Request, event_id: str, came_from: str | None = Query(None, alias="from"),
+              r: Reader = Depends(reader)) -> Response:
+        data = _event_data(r, event_id, came_from)
+        if isinstance(data, tuple):
+            return RedirectResponse(_event_target(event_id, *data), 307)
         return page(request, "event.html", data)
+
+    @app.get("/retired.json")
+    def retired_json(r: Reader = Depends(reader)) -> dict[str, Any]:
+        """Every event id that no longer names an event: merged into another, split, or withdrawn."""
+        return {"retired": r.retired()}
 
     @app.get("/article/{doc_id}.json")
     def article_json(doc_id: str, r: Reader = Depends(reader)) -> dict[str, Any]:

@@ -170,13 +170,13 @@ def event_page(reader: Reader, event_id: str) -> dict[str, Any] | None:
                         "evidence_spans": row.get("evidence_spans") or [[e["start_char"], e["end_char"]]
                                                                          for e in summary.get("evidence", [])],
                         "document": _document_head(doc) if doc else None})
-    answered = reader.interaction(event["in_reply_to"]) if event.get("in_reply_to") else None
+    answered = reader.interaction(reader.resolve(event["in_reply_to"])[0] or "") if event.get("in_reply_to") else None
     if answered is None and event.get("in_reply_to"):
         owner = reader.owner_of_report(event["in_reply_to"])
         answered = reader.interaction(owner) if owner else None
     countries = event.get("countries") or []
     return {"event": event, "reports": reports, "in_reply_to": answered, "answers": reader.answers_to(event_id),
-            "pair": countries[:2] if len(countries) >= 2 else []}
+            "pair": countries[:2] if len(countries) >= 2 else [], "retired": []}
 
 
 def article_page(reader: Reader, doc_id: str) -> dict[str, Any] | None:

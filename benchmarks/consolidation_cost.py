@@ -1,0 +1,110 @@
+"""Consolidation cost per new article as one country pair grows from 100 to 1,600 reports, in one run.
+
+Synthetic reports of one pair (no model): a letter every week between the same two leaders, each
+told by three outlets as news does (the exact day, "sent on or before" the report day, "last week"),
+some naming an occasion. For each pair size N the store is filled and consolidated once (not timed),
+then NEW articles are stored one at a time and consolidation is brought up to date after each:
+the time of that step per article is the figure. New articles arrive at the end of the timeline (news
+in time order) and, in a second column, in the middle (an archive filled in). The last line is
+`ratio X`: seconds per article at the largest N over the smallest, for news at the end; 1.0 means
+the cost follows the new reports, not the size of the pair.
+
+    .venv/bin/python benchmarks/consolidation_cost.py [--sizes 100,200,400,800,1600] [--new 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from missive.model import Actor, DateWindow, Document, Event, Span
+from missive.pipeline import build_document
+from missive.store.database import Store
+
+XI, KIM = Actor("Xi Jinping", "CHN"), Actor("Kim Jong Un", "PRK")
+START = date(2000, 1, 3)
+OCCASIONS = ("", "", "New Year", "the {n}th anniversary of the treaty", "")
+WORDS = "friendship cooperation socialism neighbours rivers mountains progress people party congress".split()
+
+
+def article(name: str, rnd: random.Random) -> Document:
+    """A short text of its own (distinct words, so no two articles are near-duplicates)."""
+    filler = " ".join(rnd.choice(WORDS) + str(rnd.randint(0, 10**6)) for _ in range(30))
+    doc = build_document(name, f"Xi Jinping sent a letter to Kim Jong Un. {filler}\n")
+    assert isinstance(doc, Document)
+    return doc
+
+
+def reports_of_letter(k: int, rnd: random.Random, prefix: str = "letter") -> list[tuple[Document, Event, date]]:
+    """Letter k (week k) as three outlets tell it: (article, its event, its publication day)."""
+    day = START + timedelta(days=7 * k)
+    occasion = rnd.choice(OCCASIONS).format(n=k % 90 + 10)
+    out = []
+    for outlet, (lo, hi), published in (("exact", (day, day), day + timedelta(days=1)),
+                                         ("bound", (None, day + timedelta(days=2)), day + timedelta(days=2)),
+                                         ("week", (day - timedelta(days=3), day + timedelta(days=3)), day + timedelta(days=5))):
+        doc = article(f"{prefix}{k:05d}-{outlet}", rnd)
+        event = Event(doc_id=doc.doc_id, doc_hash=doc.content_hash, type="message", source=XI, target=KIM,
+                      when=DateWindow(lo, hi, "range", outlet), medium="letter", occasion=occasion,
+                      evidence=(Span(doc.doc_id, 0, 20, doc.original[:20]),))
+        out.append((doc, event, published))
+    return out
+
+
+def save(store: Store, item: tuple[Document, Event, date], consolidate: bool) -> None:
+    doc, event, published = item
+    store.save_document(doc, [event], report=DateWindow(published, published), consolidate=consolidate)
+
+
+def per_article(store: Store, items: list[tuple[Document, Event, date]]) -> float:
+    """Seconds per article of bringing consolidation up to date after storing it."""
+    spent = 0.0
+    for item in items:
+        save(store, item, consolidate=False)
+        start = time.perf_counter()
+        store.reconsolidate()
+        spent += time.perf_counter() - start
+    return spent / len(items)
+
+
+def measure(size: int, n_new: int, where: str, folder: Path) -> tuple[float, int]:
+    rnd = random.Random(size)
+    letters = size // 3
+    base = [r for k in range(letters) for r in reports_of_letter(k, rnd)]
+    if where == "end":
+        new = [r for k in range(letters, letters + n_new // 3 + 1) for r in reports_of_letter(k, rnd)][:n_new]
+    else:  # letters of the middle of the timeline, reported again by other outlets (an archive filled in)
+        new = [r for k in range(n_new) for r in reports_of_letter(letters // 2 + k, rnd, "archive")][:n_new]
+    with Store.open(folder / f"pair-{size}-{where}.duckdb") as store:
+        for item in base:
+            save(store, item, consolidate=False)
+        store.rebuild_consolidation()
+        seconds = per_article(store, new)
+        n_events = len(store.consolidated())
+    return seconds, n_events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,200,400,800,1600")
+    parser.add_argument("--new", type=int, default=12, help="new articles stored (and timed) per size")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{'reports in the pair':>20} {'events':>7} {'s/article (news)':>17} {'s/article (archive)':>20}")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            end, n_events = measure(size, args.new, "end", Path(tmp))
+            middle, _ = measure(size, args.new, "middle", Path(tmp))
+            rows.append((size, end, middle))
+            print(f"{size:>20} {n_events:>7} {end:>17.4f} {middle:>20.4f}")
+    print(f"ratio {rows[-1][1] / rows[0][1]:.2f}")
+    print(f"ratio_archive {rows[-1][2] / rows[0][2]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
