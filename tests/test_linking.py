@@ -31,13 +31,14 @@ def window(start: str | None, end: str | None) -> DateWindow:
 def report(doc: str, start: str | None, end: str | None, *, type_: str = "message", medium: str = "letter",
            source: Actor = XI, target: Actor = KIM, occasion: str = "", quote: str = "", group: str = "",
            calendar: tuple[CalendarFact, ...] = (), published: str | None = None, words: str = "",
-           in_reply_to: str | None = None) -> Report:
+           in_reply_to: str | None = None, stamp: bool = False) -> Report:
     text = words or f"{source.name} sent a {medium or type_} to {target.name}"
     event = Event(doc_id=doc, type=type_, source=source, target=target, when=window(start, end), medium=medium,
                   occasion=occasion, evidence=(Span(doc, 0, len(text), text),),
                   quotes=(Span(doc, 100, 100 + len(quote), quote),) if quote else (), calendar=calendar,
                   doc_hash=f"hash-of-{doc}", in_reply_to=in_reply_to)
-    return Report(event, source_group=group, published=date.fromisoformat(published) if published else None)
+    return Report(event, source_group=group, published=date.fromisoformat(published) if published else None,
+                  stamp_dated=stamp)
 
 
 def events(reports: list[Report]) -> list[dict]:
@@ -121,6 +122,23 @@ def test_a_day_apart_on_one_occasion_is_one_event_with_the_disagreement_shown():
 
 def test_a_day_apart_with_nothing_shared_is_two_events():
     assert len(events([report("a", "2019-06-04", "2019-06-04"), report("b", "2019-06-05", "2019-06-05")])) == 2
+
+
+@pytest.mark.parametrize("stamp,occasion,events_", [
+    (True, "the 75th anniversary of the treaty", 1),  # a repost's stamp gave "Sunday" a wrong week: the text wins
+    (False, "the 75th anniversary of the treaty", 2),  # two texts that disagree by weeks: two events
+    (True, "", 2),  # a stamp-dated report with nothing but time in common stays apart
+])
+def test_a_date_read_from_a_page_stamp_is_overruled_by_another_reports_text(stamp, occasion, events_):
+    text = report("text", "2024-03-02", "2024-03-02", occasion=occasion, source=CHINA, target=PRK)
+    repost = report("repost", "2024-05-19", "2024-05-19", occasion=occasion, stamp=stamp)
+    rows = events([text, repost])
+    assert len(rows) == events_
+    if events_ == 1:
+        [row] = rows
+        assert (row["date_min"], row["date_max"]) == ("2024-03-02", "2024-03-02")
+        [conflict] = [c for c in row["conflicts"] if c["kind"] == "dates"]
+        assert "stamp" in conflict["reason"] and "2024-05-19" in conflict["reason"]
 
 
 def test_the_window_is_what_all_reports_allow():

@@ -7,6 +7,7 @@ consolidating is finished by the next, and an id that disappears says what it be
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -95,9 +96,9 @@ def test_a_run_killed_before_consolidating_is_finished_by_the_next(tmp_path: Pat
 def test_an_earlier_report_joining_retires_the_id_into_the_event(tmp_path: Path):
     later, earlier = article("later"), article("earlier")
     with Store.open(tmp_path / "m.duckdb") as store:
-        store.save_document(later, [letter(later, BASE, BASE)], report=DateWindow(BASE, BASE))
+        store.save_document(later, [letter(later, BASE, BASE)], report_day=DateWindow(BASE, BASE))
         [first] = store.consolidated()
-        store.save_document(earlier, [letter(earlier, BASE, BASE)], report=DateWindow(BASE, BASE))
+        store.save_document(earlier, [letter(earlier, BASE, BASE)], report_day=DateWindow(BASE, BASE))
         [merged] = store.consolidated()
         if merged["event_id"] != first["event_id"]:
             live, trail = store.resolve_event_id(first["event_id"])
@@ -108,10 +109,10 @@ def test_an_earlier_report_joining_retires_the_id_into_the_event(tmp_path: Path)
 def test_a_new_source_published_later_keeps_the_id(tmp_path: Path):
     first, second = article("first"), article("second")
     with Store.open(tmp_path / "m.duckdb") as store:
-        store.save_document(first, [letter(first, BASE, BASE)], report=DateWindow(BASE, BASE))
+        store.save_document(first, [letter(first, BASE, BASE)], report_day=DateWindow(BASE, BASE))
         [before] = store.consolidated()
         day_after = BASE + timedelta(days=1)
-        store.save_document(second, [letter(second, None, day_after)], report=DateWindow(day_after, day_after))
+        store.save_document(second, [letter(second, None, day_after)], report_day=DateWindow(day_after, day_after))
         [after] = store.consolidated()
         assert after["event_id"] == before["event_id"] and after["docs"] == ["first", "second"]
 
@@ -138,7 +139,7 @@ def merge_by_a_new_report(db: Path) -> tuple[str, str]:
         def save(doc: Document, lo: int, hi: int, published: int, **kw) -> None:
             day = BASE + timedelta(days=published)
             store.save_document(doc, [letter(doc, BASE + timedelta(days=lo), BASE + timedelta(days=hi), **kw)],
-                                report=DateWindow(day, day))
+                                report_day=DateWindow(day, day))
         save(early, -3, -3, -3)
         save(late, 3, 3, 3)
         save(vague, -6, 6, 7, length=90)
@@ -197,3 +198,19 @@ def test_a_report_id_does_not_depend_on_the_file_name(name: str):
     text = "PYONGYANG, Jan. 1 (KCNA) -- Xi Jinping sent a letter to Kim Jong Un on Sunday.\n"
     doc = build_document(Path(name).stem, text, path=name)
     assert letter(doc, BASE, BASE).event_id == letter(article("kcna", text), BASE, BASE).event_id
+
+
+def test_a_date_read_from_a_reposts_url_is_overruled_by_another_articles_text(tmp_path: Path):
+    occasion = "the 75th anniversary of the treaty"
+    text, repost = article("kcna"), article("repost")
+    sunday = date(2023, 5, 21)  # a stamp months late: "Sunday" read from it is the wrong week
+    with Store.open(tmp_path / "m.duckdb") as store:
+        store.save_document(text, [letter(text, BASE, BASE, occasion=occasion)],
+                            report_day=DateWindow(BASE, BASE, "day", "dateline 'Jan. 1, 2023'"))
+        relative = replace(letter(repost, sunday, sunday, occasion=occasion),
+                           when=DateWindow(sunday, sunday, "day", "'Sunday': a weekday (now 2023-05-22)"))
+        store.save_document(repost, [relative], report_day=DateWindow(
+            sunday + timedelta(days=1), sunday + timedelta(days=1), "day", "url date 2023-05-22: a date in the URL"))
+        [event] = store.consolidated()
+        assert event["docs"] == ["kcna", "repost"] and event["date_min"] == event["date_max"] == BASE.isoformat()
+        assert any("stamp" in c["reason"] for c in event["conflicts"])

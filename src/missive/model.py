@@ -191,6 +191,9 @@ class Removal:
 # caption: a photo caption (used only when nothing else dates the article).
 DATE_SOURCES = frozenset({"row", "html", "url", "filename", "header", "dateline", "credit", "text", "embed",
                           "caption"})
+# Sources read off the page, not in its text: a repost or a crawl can carry them years late, so the
+# text's own dates overrule them (in the reference date and between the reports of one event).
+STAMP_SOURCES = frozenset({"html", "url", "filename"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,7 +427,6 @@ class FlatField:
 
 FLAT_FIELDS = (
     FlatField("doc", "str", "the id of the article"),
-    FlatField("doc_hash", "str", "the SHA-256 of the article's original text: its identity, whatever its file name"),
     FlatField("event_id", "str", "the event's id: one article's report, or the consolidated event"),
     FlatField("type", "str", "message, call, meeting, agreement or relations"),
     FlatField("medium", "str", "letter, message, greeting, cable, verbal_message, reply, call, video_call; for "
@@ -444,6 +446,7 @@ FLAT_FIELDS = (
     FlatField("evidence_spans", "spans", "[start_char, end_char) of each evidence sentence in the original article"),
     FlatField("confidence", "float", "how sure the extraction is, 0-1 (highest of the reports)"),
     FlatField("in_reply_to", "str", "the id of the message this one answers"),
+    FlatField("doc_hash", "str", "the SHA-256 of the article's original text: its identity, whatever its file name"),
 )
 FLAT_NAMES = tuple(f.name for f in FLAT_FIELDS)
 
@@ -457,7 +460,6 @@ def event_to_flat(event: Event) -> dict[str, Any]:
     date_min, date_max = event.when.iso()
     return {
         "doc": event.doc_id,
-        "doc_hash": event.doc_hash,
         "event_id": event.event_id,
         "type": event.type,
         "medium": event.medium,
@@ -476,6 +478,7 @@ def event_to_flat(event: Event) -> dict[str, Any]:
         "evidence_spans": [[s.start_char, s.end_char] for s in event.evidence],
         "confidence": round(event.confidence, 3),
         "in_reply_to": event.in_reply_to,
+        "doc_hash": event.doc_hash,
     }
 
 

@@ -39,6 +39,7 @@ class Report:
     source_group: str = ""  # a group of articles known to be one source; empty means the article alone
     published: date | None = None  # the first day its article can have appeared (orders founders)
     signature: Any = None  # the article's MinHash (near_duplicates): copies are one source and link
+    stamp_dated: bool = False  # its window rests on its page's date stamp (URL, HTML), not on its text
 
     @property
     def id(self) -> str:
@@ -125,7 +126,7 @@ def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
     out: list[ConsolidatedEvent] = []
     for key in sorted(groups):
         by_id = {r.id: r for r in groups[key]}
-        clusters = link([traits_of(r.id, r.event, r.group, r.signature) for r in groups[key]])
+        clusters = link([traits_of(r.id, r.event, r.group, r.signature, r.stamp_dated) for r in groups[key]])
         members = [[by_id[t.report_id] for t in c.members] for c in clusters]
         ids = [consolidated_id(m) for m in members]
         extra: dict[int, list[Conflict]] = {i: _ambiguities(c, ids) for i, c in enumerate(clusters)}
@@ -179,7 +180,8 @@ def _build(cluster: list[Report], event_id: str, linked: Cluster, conflicts: lis
     reports = tuple(sorted((replace(r, source_group=groups[r.event.doc_id]) for r in cluster),
                            key=lambda r: (r.event.doc_id, r.id)))
     medium, medium_reason, medium_conflict = _medium(reports)
-    when, date_conflict = _window(reports)
+    when, date_conflict = _window([r for r in reports if r.id not in linked.overruled])
+    date_conflict += _overruled(reports, linked.overruled, when)
     source, target = _parties(reports)
     head = reports[0].event
     links = tuple(Link(r.id, *linked.links[r.id]) for r in reports)
@@ -256,6 +258,17 @@ def _window(reports: Sequence[Report]) -> tuple[DateWindow, tuple[Conflict, ...]
     precision = exact[0].event.when.precision if exact else (
         "open" if start is None and end is None else ("day" if start == end else "range"))
     return DateWindow(start, end, precision, reason), conflicts
+
+
+def _overruled(reports: Sequence[Report], overruled: set[str], when: DateWindow) -> tuple[Conflict, ...]:
+    """Reports dated only by their page's stamp that the others' text contradicts: shown, not used."""
+    stamped = [r for r in reports if r.id in overruled]
+    if not stamped:
+        return ()
+    said = "; ".join(f"{r.event.doc_id} {_iso(r.event.when)}" for r in stamped)
+    return (Conflict("dates", tuple(sorted(r.id for r in stamped)),
+                     f"dated from their page's stamp ({said}), overruled by the text of the other reports "
+                     f"({_iso(when)})"),)
 
 
 def _iso(w: DateWindow) -> str:

@@ -92,9 +92,10 @@ class Traits:
     calendar: tuple[CalendarFact, ...]
     answers: str | None
     direction: tuple[str, str]  # (source, target) countries as this report has them
+    stamp_dated: bool  # its window rests on its page's date stamp: the others' text may overrule it
 
 
-def traits_of(report_id: str, event: Event, group: str, signature: Any = None) -> Traits:
+def traits_of(report_id: str, event: Event, group: str, signature: Any = None, stamp_dated: bool = False) -> Traits:
     senders = frozenset(a.name for a in (event.source,) if _is_person(a))
     recipients = frozenset(a.name for a in (event.target,) if _is_person(a))
     if event.type in UNORDERED:  # no direction: both parties on both sides
@@ -105,7 +106,8 @@ def traits_of(report_id: str, event: Event, group: str, signature: Any = None) -
                   event.occasion.strip(), act, people,
                   frozenset(g for q in event.quotes for g in _grams(q.text)),
                   _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
-                  (event.source.country if event.source else "", event.target.country if event.target else ""))
+                  (event.source.country if event.source else "", event.target.country if event.target else ""),
+                  stamp_dated)
 
 
 def _is_person(actor: Actor | None) -> bool:

@@ -32,6 +32,7 @@ class Cluster:
     members: list[Traits]
     window: DateWindow
     links: dict[str, tuple[LinkReason, str]] = field(default_factory=dict)  # report id -> (reason, partner)
+    overruled: set[str] = field(default_factory=set)  # reports whose stamp-based window the text overrules
     ambiguous: list[tuple[str, tuple[int, ...], bool]] = field(default_factory=list)
 
 
@@ -42,6 +43,7 @@ class Fit:
     affinity: float
     distance: int
     conflict: bool
+    overrules: bool = False  # the report's stamp-based window is overruled: it joins, its window unused
 
     @property
     def score(self) -> tuple[Any, ...]:
@@ -49,11 +51,12 @@ class Fit:
 
 
 def specificity(t: Traits) -> tuple[Any, ...]:
-    """Most specific reports found events, so a vague mention joins them rather than the reverse."""
+    """Most specific reports found events, so a vague mention joins them rather than the reverse; a
+    report dated only by its page's stamp comes after those its text dates."""
     span = width(t.when)
     open_sides = (t.when.start is None) + (t.when.end is None)
-    return (span if span is not None else _OPEN * open_sides, t.when.start or date.max, t.when.end or date.max,
-            t.report_id)
+    return (t.stamp_dated, span if span is not None else _OPEN * open_sides, t.when.start or date.max,
+            t.when.end or date.max, t.report_id)
 
 
 def allowed_window(windows: list[DateWindow]) -> DateWindow:
@@ -65,13 +68,15 @@ def allowed_window(windows: list[DateWindow]) -> DateWindow:
 
 
 def fit(t: Traits, cluster: Cluster) -> Fit | None:
-    """How a report fits an event; None when a guard, the dates or a lack of evidence keeps it out."""
-    if windows_overlap(t.when, cluster.window):
-        conflict = False
-    elif date_conflict(t.when, cluster.window):
-        conflict = True
-    else:
-        return None
+    """How a report fits an event; None when a guard, the dates or a lack of evidence keeps it out.
+    Windows that miss each other merge only on strong evidence: by a day (the outlets disagree), or
+    by more when the report is dated only by its page's stamp and the event by its reports' text."""
+    conflict = overrules = False
+    if not windows_overlap(t.when, cluster.window):
+        conflict = date_conflict(t.when, cluster.window)
+        overrules = not conflict and t.stamp_dated and any(not m.stamp_dated for m in cluster.members)
+        if not (conflict or overrules):
+            return None
     best: tuple[LinkReason, str] | None = None
     for m in cluster.members:
         if why_apart(t, m) is not None:
@@ -79,10 +84,11 @@ def fit(t: Traits, cluster: Cluster) -> Fit | None:
         reason = shared_evidence(t, m, PROXIMITY_DAYS)
         if reason and (best is None or reason.strength > best[0].strength):
             best = (reason, m.report_id)
-    if best is None or (conflict and best[0] not in STRONG):
+    if best is None or ((conflict or overrules) and best[0] not in STRONG):
         return None
     affinities = [occasion_affinity(t.occasion, m.occasion) for m in cluster.members if t.occasion and m.occasion]
-    return Fit(best[0], best[1], max(affinities, default=0.0), distance(t.when, cluster.window) or 0, conflict)
+    return Fit(best[0], best[1], max(affinities, default=0.0), distance(t.when, cluster.window) or 0,
+               conflict or overrules, overrules)
 
 
 def link(traits: list[Traits]) -> list[Cluster]:
@@ -96,7 +102,10 @@ def link(traits: list[Traits]) -> list[Cluster]:
         if ranked and not tied:
             c = clusters[ranked[0]]
             c.members.append(t)
-            c.window = allowed_window([c.window, t.when])
+            if fits[ranked[0]].overrules:
+                c.overruled.add(t.report_id)
+            else:
+                c.window = allowed_window([c.window, t.when])
             c.links[t.report_id] = (fits[ranked[0]].reason, fits[ranked[0]].partner)
             home = ranked[0]
         else:
@@ -146,18 +155,21 @@ class _MonthIndex:
 
 
 def _reach(t: Traits) -> tuple[date, date] | None:
-    return reach(t.when)
+    return reach(t.when, t.stamp_dated)
 
 
-def reach(when: DateWindow) -> tuple[date, date] | None:
+def reach(when: DateWindow, stamp_dated: bool = False) -> tuple[date, date] | None:
     """The days an event a report joins can lie on: its window (a day more either side, for a
-    disagreement), cut to a year around its anchor; None when it points at no day (it may join any
+    disagreement), cut to a year around its anchor (the whole year when the window rests on a page
+    stamp, which another report's text may overrule); None when it points at no day (it may join any
     event, so it checks them all). The store reloads reports by it when a neighbour changes."""
     day = anchor(when)
     if day is None:
         return None
     one = timedelta(days=1)
     lo, hi = day - timedelta(days=PROXIMITY_DAYS), day + timedelta(days=PROXIMITY_DAYS)
+    if stamp_dated:
+        return lo, hi
     return max(lo, when.start - one) if when.start else lo, min(hi, when.end + one) if when.end else hi
 
 

@@ -32,8 +32,9 @@ LoadReports = Callable[[list[str]], list[Report]]
 Connection = Any  # the store's DuckDB connection: only database.py imports duckdb
 
 
-def report_reach(event_when: Any) -> tuple[date | None, date | None]:
-    found = reach(event_when)
+def report_reach(event_when: DateWindow, stamp_dated: bool = False) -> tuple[date | None, date | None]:
+    """A report's reach as two columns (both None: it may join any event of its pair)."""
+    found = reach(event_when, stamp_dated)
     return found if found else (None, None)
 
 
@@ -48,16 +49,19 @@ def queued_keys(con: Connection) -> list[str]:
     return [r[0] for r in con.execute("SELECT DISTINCT pair_key FROM consolidation_queue ORDER BY 1").fetchall()]
 
 
-def bring_up_to_date(con: Connection, load: LoadReports, keys: Iterable[str] | None = None) -> None:
-    """Drain the queue of these pair keys (all when None), region by region."""
+def bring_up_to_date(con: Connection, load: LoadReports, keys: Iterable[str] | None = None) -> int:
+    """Drain the queue of these pair keys (all when None), region by region; returns how many reports
+    were consolidated again (the work done, which follows the changes, not the size of the store)."""
+    done = 0
     for key in sorted(set(keys) if keys is not None else queued_keys(con)):
         spans = con.execute("SELECT reach_lo, reach_hi FROM consolidation_queue WHERE pair_key = ?", [key]).fetchall()
         if spans:
             is_whole = any(lo is None or hi is None for lo, hi in spans)
             lo = None if is_whole else min(s[0] for s in spans)
             hi = None if is_whole else max(s[1] for s in spans)
-            _reconsolidate_region(con, load, key, lo, hi)
+            done += _reconsolidate_region(con, load, key, lo, hi)
         con.execute("DELETE FROM consolidation_queue WHERE pair_key = ?", [key])
+    return done
 
 
 def rebuild_all(con: Connection, load: LoadReports) -> None:
@@ -70,12 +74,14 @@ def rebuild_all(con: Connection, load: LoadReports) -> None:
 
 
 # -- one region -------------------------------------------------------------------------------------------
-def _reconsolidate_region(con: Connection, load: LoadReports, key: str,
-                          lo: date | None, hi: date | None) -> None:
-    margin = REGION_MARGIN_DAYS
+def _reconsolidate_region(con: Connection, load: LoadReports, key: str, lo: date | None, hi: date | None) -> int:
+    """One pair's reports around [lo, hi] (the whole pair when None) consolidated and written; the
+    region grows until its edges are unchanged. Returns the number of reports consolidated."""
+    margin, done = REGION_MARGIN_DAYS, 0
     while True:
         window = (lo - timedelta(days=margin), hi + timedelta(days=margin)) if lo and hi else None
         ids, before = _region_reports(con, key, window)
+        done += len(ids)
         fresh = consolidate_events(load(sorted(ids)))
         if window is None or _edges_unchanged(con, fresh, before, window):
             break
@@ -83,6 +89,7 @@ def _reconsolidate_region(con: Connection, load: LoadReports, key: str,
         if margin > 40_000:
             lo = hi = None
     _write(con, key, fresh, before)
+    return done
 
 
 def _region_reports(con: Connection, key: str,

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..knowledge.word_groups import read_word_groups
-from ..model import DateWindow, Document, common_span
+from ..model import STAMP_SOURCES, DateWindow, Document, common_span
 from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
 from .expressions import Expression, find_expressions
@@ -223,6 +223,19 @@ def _lead_weekday(text: str, pin: Pin) -> tuple[date, str] | None:
         return None
     best = min(days, key=lambda d: abs((d - pin.day).days))
     return best, f"'{m.group(0)}' in the lead: the {m['wd']} nearest {pin.label}"
+
+
+_STAMP_ONLY = re.compile(rf"\b(?:{'|'.join(sorted(STAMP_SOURCES))}) date \d{{4}}-\d\d-\d\d")
+_STATED_YEAR = re.compile(r"^'[^']*\b\d{4}\b")  # the event's own expression names its year
+
+
+def rests_on_stamp(reference_reason: str, event_reason: str) -> bool:
+    """Is an event's window read relative to a "now" that only a page stamp (URL, HTML, file name)
+    gave, with nothing in the text confirming it? A repost or crawl can carry such a date late, so
+    another report's text overrules it (consolidation). Reads the reasons this module and the
+    expression grammar write."""
+    stamp_only = bool(_STAMP_ONLY.search(reference_reason)) and "agrees with" not in reference_reason
+    return stamp_only and not _STATED_YEAR.search(event_reason)
 
 
 def infer_reference_date(doc: Document) -> ReferenceDate:
