@@ -8,7 +8,7 @@ reused (the store and the web pages ask the same question) without the linking m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -66,12 +66,6 @@ def distance(w: DateWindow, other: DateWindow) -> int | None:
     before = (other.start - day).days if other.start and day < other.start else 0
     after = (day - other.end).days if other.end and day > other.end else 0
     return max(before, after)
-
-
-def within_a_year(anchors: Iterable[date | None]) -> bool:
-    """The guard that no event spans years: its reports' anchors lie within YEAR_DAYS of each other."""
-    days = [d for d in anchors if d]
-    return not days or (max(days) - min(days)).days <= YEAR_DAYS
 
 
 # -- year-less days ------------------------------------------------------------------------------------
@@ -154,8 +148,3 @@ def is_one_off(occasion: str) -> bool:
 
 def occasions_compatible(a: str, b: str) -> bool:
     return not a.strip() or not b.strip() or occasion_affinity(a, b) >= OCCASION_OVERLAP
-
-
-def occasions_agree(a: str, b: str) -> bool:
-    """Both name an occasion and it is the same one."""
-    return bool(a.strip() and b.strip()) and occasion_affinity(a, b) >= OCCASION_OVERLAP
