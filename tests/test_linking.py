@@ -31,10 +31,10 @@ def window(start: str | None, end: str | None) -> DateWindow:
 def report(doc: str, start: str | None, end: str | None, *, type_: str = "message", medium: str = "letter",
            source: Actor = XI, target: Actor = KIM, occasion: str = "", quote: str = "", group: str = "",
            calendar: tuple[CalendarFact, ...] = (), published: str | None = None, words: str = "",
-           in_reply_to: str | None = None, stamp: bool = False) -> Report:
+           in_reply_to: str | None = None, stamp: bool = False, at: int = 0) -> Report:
     text = words or f"{source.name} sent a {medium or type_} to {target.name}"
     event = Event(doc_id=doc, type=type_, source=source, target=target, when=window(start, end), medium=medium,
-                  occasion=occasion, evidence=(Span(doc, 0, len(text), text),),
+                  occasion=occasion, evidence=(Span(doc, at, at + len(text), text),),
                   quotes=(Span(doc, 100, 100 + len(quote), quote),) if quote else (), calendar=calendar,
                   doc_hash=f"hash-of-{doc}", in_reply_to=in_reply_to)
     return Report(event, source_group=group, published=date.fromisoformat(published) if published else None,
@@ -168,8 +168,8 @@ def test_an_undated_report_of_a_recurring_occasion_joins_nothing():
     # Xi's letter and Li Qiang's letter to the same recipient on one day
     (report("a", "2024-03-05", "2024-03-05", target=HUN), report("b", "2024-03-05", "2024-03-05", source=LI,
                                                                  target=HUN), Apart.PERSONS),
-    # two letters one article tells apart
-    (report("a", "2024-03-01", "2024-03-31"), replace(report("a", "2024-03-05", "2024-03-05", medium="greeting")),
+    # two letters one article tells apart, in two sentences
+    (report("a", "2024-03-01", "2024-03-31"), report("a", "2024-03-05", "2024-03-05", medium="greeting", at=500),
      Apart.SAME_ARTICLE),
     (report("a", "2019-10-01", "2019-10-01", occasion="the 70th anniversary of the founding"),
      report("b", "2019-09-28", "2019-10-04", occasion="the 71st anniversary of the founding"), Apart.OCCASION),
@@ -177,6 +177,15 @@ def test_an_undated_report_of_a_recurring_occasion_joins_nothing():
 def test_different_acts_on_one_pair_stay_apart(first: Report, second: Report, why: Apart):
     assert len(events([first, second])) == 2
     assert why_apart(traits_of("1", first.event, first.group), traits_of("2", second.event, second.group)) is why
+
+
+def test_one_sentence_read_twice_by_the_extractor_is_one_event():
+    """'received a letter of congratulations ... on Monday on the 100th anniversary': read as a letter
+    dated Monday and as a congratulatory message of the anniversary week, from the same sentence."""
+    letter = report("a", "2023-10-30", "2023-10-30", occasion="the 100th anniversary of the Republic")
+    message = report("a", "2023-10-22", "2023-10-29", medium="message", occasion="the 100th anniversary")
+    [row] = events([letter, message])
+    assert len(row["reports"]) == 2
 
 
 def test_a_letter_and_its_reply_are_two_events_and_linked():

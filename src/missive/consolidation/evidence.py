@@ -7,8 +7,8 @@ translation), a verbatim quotation of six words or more, the same occasion, a ye
 narrow windows that agree, the same named sender and recipient with the same medium, or, for a vague
 report, nothing but nearness in time. Guards (Apart) veto a link whatever the evidence: a different
 act on the same pair (a recall is not an appointment), different named people, two reports of one
-article (the extractor already merged what one article says about one interaction), a reply and
-what it answers, different occasions, dates too far apart.
+article from different sentences (the extractor already merged what one article says about one
+interaction), a reply and what it answers, different occasions, dates too far apart.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Apart(str, Enum):
 
     ACT = "different_act"  # a recall and an appointment, a closure and an opening
     PERSONS = "different_persons"  # Xi's letter and Li Keqiang's letter to the same recipient
-    SAME_ARTICLE = "same_article"  # one article's reports are distinct interactions
+    SAME_ARTICLE = "same_article"  # one article's reports from different sentences are distinct interactions
     ANSWERS = "answers_the_other"  # a reply and the message it answers
     OCCASION = "different_occasion"  # the 74th and the 75th anniversary
     YEARS = "years_apart"  # no event spans years
@@ -93,6 +93,7 @@ class Traits:
     answers: str | None
     direction: tuple[str, str]  # (source, target) countries as this report has them
     stamp_dated: bool  # its window rests on its page's date stamp: the others' text may overrule it
+    spans: tuple[tuple[int, int], ...]  # its evidence in its article
 
 
 def traits_of(report_id: str, event: Event, group: str, signature: Any = None, stamp_dated: bool = False) -> Traits:
@@ -107,7 +108,7 @@ def traits_of(report_id: str, event: Event, group: str, signature: Any = None, s
                   frozenset(g for q in event.quotes for g in _grams(q.text)),
                   _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
                   (event.source.country if event.source else "", event.target.country if event.target else ""),
-                  stamp_dated)
+                  stamp_dated, tuple((sp.start_char, sp.end_char) for sp in event.evidence))
 
 
 def _is_person(actor: Actor | None) -> bool:
@@ -131,7 +132,7 @@ def _wording(text: str) -> frozenset[str]:
 # -- guards --------------------------------------------------------------------------------------------
 def why_apart(a: Traits, b: Traits) -> Apart | None:
     """The guard that keeps two reports apart, if any (dates are judged against the event, not here)."""
-    if a.doc == b.doc:
+    if a.doc == b.doc and not _same_sentence(a, b):
         return Apart.SAME_ARTICLE
     if a.kind == "relations" and a.act and b.act and a.act != b.act:
         return Apart.ACT
@@ -147,6 +148,12 @@ def why_apart(a: Traits, b: Traits) -> Apart | None:
     if calendar_fits(a.calendar, b.when) is False or calendar_fits(b.calendar, a.when) is False:
         return Apart.CALENDAR
     return None
+
+
+def _same_sentence(a: Traits, b: Traits) -> bool:
+    """Evidence that overlaps: one assertion the extractor read twice (the other guards and the dates
+    still tell "did so in April and in September" apart)."""
+    return any(s < e2 and s2 < e for s, e in a.spans for s2, e2 in b.spans)
 
 
 def _people_differ(a: Traits, b: Traits) -> bool:
