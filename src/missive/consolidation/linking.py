@@ -173,5 +173,20 @@ def reach(when: DateWindow, stamp_dated: bool = False) -> tuple[date, date] | No
     return max(lo, when.start - one) if when.start else lo, min(hi, when.end + one) if when.end else hi
 
 
+def joinable_days(windows: list[DateWindow]) -> tuple[date, date] | None:
+    """The days any report able to join an event of these windows reaches (its reach meets them): the
+    event's window a day wider, or, where it is open, two years past its reports' anchors (a joiner's
+    anchor lies within a year of theirs, and its window within a year of its anchor); the anchors
+    themselves, for a report dated by a stamp. None when no bound can be given."""
+    allowed = allowed_window(windows)
+    anchors = [a for a in (anchor(w) for w in windows) if a]
+    one, two_years = timedelta(days=1), timedelta(days=2 * PROXIMITY_DAYS)
+    lo = allowed.start - one if allowed.start else (max(anchors) - two_years if anchors else None)
+    hi = allowed.end + one if allowed.end else (min(anchors) + two_years if anchors else None)
+    if lo is None or hi is None:
+        return None
+    return min([lo, *anchors]), max([hi, *anchors])
+
+
 def _months(start: date, end: date) -> range:
     return range(start.year * 12 + start.month, end.year * 12 + end.month + 1)

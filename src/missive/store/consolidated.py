@@ -5,10 +5,11 @@ and adds in ``consolidation_queue``, in the same transaction as the article. ``b
 drains the queue: for each country pair, the reports whose reach meets the changed ones (with every
 report of the events they belong to, and the pair's undated reports) are consolidated again, and
 only that region is rewritten, so the cost follows the new reports and their neighbours in time, not
-the size of the pair. If the new events at the region's edge differ from the stored ones, the
-region grows and is done again, so the result equals a consolidation of the whole pair. A run
-killed between the two steps leaves the queue: the next write finishes the job. Ids that
-disappear are kept in ``event_aliases`` (see consolidation.identity) and never deleted.
+the size of the pair. If an event that changed could be joined by a report outside the region, the
+region grows to the days such a report reaches and is done again, so the result equals a
+consolidation of the whole pair. A run killed between the two steps leaves the queue: the next write
+finishes the job. Ids that disappear are kept in ``event_aliases`` (see consolidation.identity) and
+never deleted.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from typing import Any
 
 from ..consolidation.consolidate import ConsolidatedEvent, Report, consolidate_events, consolidated_to_flat, pair_key
 from ..consolidation.identity import retire_ids
-from ..consolidation.linking import allowed_window, reach
+from ..consolidation.linking import joinable_days, reach
 from ..model import DateWindow
 
 # The columns of table consolidated, in the order _row (then first_seen) gives them.
 CONSOLIDATED_COLUMNS = ("event_id", "pair_key", "countries", "type", "source_country", "target_country", "date_min",
                         "date_max", "n_reports", "n_sources", "docs", "n_conflicts", "flat", "first_seen")
-REGION_MARGIN_DAYS = 31  # the first region: this far around the changed reports' reach, then 4x, 16x...
+REGION_MARGIN_DAYS = 31  # the first region: this far around the changed reports' reach
 ALIAS_HOPS = 32  # an alias chain longer than this is a cycle: stop
 LoadReports = Callable[[list[str]], list[Report]]
 Connection = Any  # the store's DuckDB connection: only database.py imports duckdb
@@ -76,18 +77,20 @@ def rebuild_all(con: Connection, load: LoadReports) -> None:
 # -- one region -------------------------------------------------------------------------------------------
 def _reconsolidate_region(con: Connection, load: LoadReports, key: str, lo: date | None, hi: date | None) -> int:
     """One pair's reports around [lo, hi] (the whole pair when None) consolidated and written; the
-    region grows until its edges are unchanged. Returns the number of reports consolidated."""
-    margin, done = REGION_MARGIN_DAYS, 0
+    region grows until it holds every day a report could join a changed event from. Returns the
+    number of reports consolidated."""
+    margin = timedelta(days=REGION_MARGIN_DAYS)
+    window = (lo - margin, hi + margin) if lo and hi else None
+    done = 0
     while True:
-        window = (lo - timedelta(days=margin), hi + timedelta(days=margin)) if lo and hi else None
         ids, before = _region_reports(con, key, window)
         done += len(ids)
-        fresh = consolidate_events(load(sorted(ids)))
-        if window is None or _edges_unchanged(con, fresh, before, window):
+        reports = load(sorted(ids))
+        fresh = consolidate_events(reports)
+        needed = _needed_region(fresh, before, {r.id: r for r in reports}, window) if window else None
+        if needed == window:
             break
-        margin *= 4
-        if margin > 40_000:
-            lo = hi = None
+        window = needed
     _write(con, key, fresh, before)
     return done
 
@@ -122,25 +125,21 @@ def _members(con: Connection, event_ids: set[str]) -> dict[str, frozenset[str]]:
     return {e: frozenset(ms) for e, ms in out.items()}
 
 
-def _edges_unchanged(con: Connection, fresh: list[ConsolidatedEvent], before: dict[str, frozenset[str]],
-                     window: tuple[date, date]) -> bool:
-    """Are the events a report outside the region could meet (their window, a day's slack included,
-    reaches beyond the region) the same before and after? Then nothing outside can change, and the
-    region's result is the pair's."""
+def _needed_region(fresh: list[ConsolidatedEvent], before: dict[str, frozenset[str]], by_id: dict[str, Report],
+                   window: tuple[date, date]) -> tuple[date, date] | None:
+    """The region again if it holds every day from which a report could join an event that changed
+    (new, grown, shrunk or gone), so nothing outside it can be affected and its result is the pair's;
+    else the region grown to those days (None: the whole pair)."""
+    lo, hi = window
     after = {frozenset(r.id for r in c.reports) for c in fresh}
-    for c in fresh:
-        if not _inside(allowed_window([r.event.when for r in c.reports]), window):
-            ids = frozenset(r.id for r in c.reports)
-            if ids not in before.values():
-                return False
-    stored = con.execute("SELECT event_id, date_min, date_max FROM consolidated WHERE list_contains(?, event_id)",
-                         [sorted(before)]).fetchall()
-    return all(before[e] in after for e, lo, hi in stored if not _inside(DateWindow(lo, hi), window))
-
-
-def _inside(w: DateWindow, window: tuple[date, date]) -> bool:
-    one = timedelta(days=1)
-    return bool(w.start and w.end and w.start - one >= window[0] and w.end + one <= window[1])
+    changed = [list(c.reports) for c in fresh if frozenset(r.id for r in c.reports) not in before.values()]
+    changed += [[by_id[i] for i in ms if i in by_id] for ms in before.values() if ms not in after]
+    for reports in (r for r in changed if r):
+        days = joinable_days([x.event.when for x in reports])
+        if days is None:
+            return None
+        lo, hi = min(lo, days[0]), max(hi, days[1])
+    return lo, hi
 
 
 def _write(con: Connection, key: str, fresh: list[ConsolidatedEvent], before: dict[str, frozenset[str]]) -> None:
