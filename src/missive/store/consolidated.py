@@ -51,13 +51,14 @@ def queued_keys(con: Connection) -> list[str]:
 
 
 def bring_up_to_date(con: Connection, load: LoadReports, keys: Iterable[str] | None = None) -> int:
-    """Drain the queue of these pair keys (all when None), region by region; returns how many reports
-    were consolidated again (the work done, which follows the changes, not the size of the store)."""
+    """Drain the queue of these pair keys (all queued ones when None), region by region; a pair named
+    with nothing queued is redone whole. Returns how many reports were consolidated again (the work
+    done, which follows the changes, not the size of the store)."""
     done = 0
     for key in sorted(set(keys) if keys is not None else queued_keys(con)):
         spans = con.execute("SELECT reach_lo, reach_hi FROM consolidation_queue WHERE pair_key = ?", [key]).fetchall()
-        if spans:
-            is_whole = any(lo is None or hi is None for lo, hi in spans)
+        if spans or keys is not None:  # a pair named with nothing queued (found stale, an older store): whole
+            is_whole = not spans or any(lo is None or hi is None for lo, hi in spans)
             lo = None if is_whole else min(s[0] for s in spans)
             hi = None if is_whole else max(s[1] for s in spans)
             done += _reconsolidate_region(con, load, key, lo, hi)
