@@ -172,12 +172,11 @@ class Reader:
 
     def resolve(self, event_id: str) -> tuple[str | None, list[dict[str, Any]]]:
         """The event an id names now and the aliases followed (a retired id was merged, split or withdrawn)."""
-        if "event_aliases" not in self.tables or not self.is_consolidated:
-            return (event_id if self.interaction(event_id) else None), []
         return self.store.resolve_event_id(event_id)
 
     def retired(self) -> list[dict[str, Any]]:
-        return self.store.retired_events() if "event_aliases" in self.tables and self.is_consolidated else []
+        """Every retired id and what became of it (readers always see a migrated store: the table exists)."""
+        return self.store.retired_events()
 
     def report_owners(self, doc_ids: list[str]) -> dict[str, str]:
         """Stored report id -> the consolidated event holding it, for the given articles."""
