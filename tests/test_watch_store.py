@@ -154,14 +154,27 @@ def test_the_same_article_under_another_url_is_fetched_once_and_stored_once(serv
     assert page_requests(server) == both  # the second round asked for neither again
 
 
+@pytest.fixture(params=["UTC", "Pacific/Auckland"])
+def machine_zone(request, monkeypatch):
+    """The watching machine's own zone: UTC, and one 13 hours ahead in March, where 21:30 +09:00 is
+    already the next day. The publisher's day must win over both."""
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    yield request.param
+    monkeypatch.undo()
+    time.tzset()
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("path, local_day", [
-    ("/news/seoul-jakarta-congratulations", date(2026, 3, 3)),  # 21:30 +09:00 (12:30 UTC, the same day)
+    ("/news/seoul-jakarta-congratulations", date(2026, 3, 3)),  # 21:30 +09:00: 12:30 UTC, 01:30 the 4th in Auckland
     ("/news/seoul-canberra-call", date(2026, 3, 4)),  # 00:30 +09:00: 15:30 UTC on the day before
 ])
-def test_a_feed_item_keeps_its_local_date_as_the_report_day(server, tmp_path, extractor, path, local_day):
+def test_a_feed_item_keeps_its_local_date_as_the_report_day(server, tmp_path, extractor, machine_zone, path,
+                                                            local_day):
     """The page and its text carry no date: the feed's stamp alone dates it, and "on Tuesday" /
-    "on Wednesday" fall on the publisher's day (with a UTC report day they would be a week early)."""
+    "on Wednesday" fall on the publisher's day, whatever the zone of the machine that watches (with
+    a UTC or a machine-local report day they would be a week off)."""
     db = tmp_path / "watch.duckdb"
     server.routes["/rss.xml"] = Resource(rss_feed(server.base, [path]), RSS_TYPE)
 

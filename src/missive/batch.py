@@ -6,10 +6,12 @@ LocalCluster for `--workers N`, or a cluster the user already runs (`--scheduler
 
 - Workers receive portions (missive.documents.portions), not texts, where they can read the
   files themselves, and load the model once each (a worker plugin warms `worker_extractor`).
-- Workers return documents with their events; the client process is the ONE writer, so the
-  DuckDB file never sees two. A finished shard is stored with its checkpoint in one
-  transaction (Store.save_shard): a killed run resumes after the last stored shard, losing and
-  duplicating nothing.
+- Workers return documents with their events as the rows the store writes (store.ArticleRows:
+  JSON and near-duplicate signatures built on the worker); the client process is the
+  ONE writer, so the DuckDB file never sees two, and it only writes: its cost per article must stay
+  a small part of a worker's, or the second worker waits on it. A finished shard is stored with its
+  checkpoint in one transaction of a few set-based statements (Store.save_shard): a killed run
+  resumes after the last stored shard, losing and duplicating nothing.
 - The events are those of the one-process path: each worker runs the same `pipeline.process`.
 - Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which slows spaCy by 15-25%
   (STACK.md); the local cluster is started without it.
@@ -37,7 +39,7 @@ from .extraction.extractor import Extractor
 from .model import Skip
 from .pipeline import IngestSummary, build_document, describe_article, process
 from .settings import Settings, default_settings
-from .store.database import Sessions, Store, StoredArticle
+from .store.database import ArticleRows, Sessions, Store, article_rows
 
 # Articles per shard: the unit a worker processes, the client stores and a re-run skips.
 SHARD_SIZE = 64
@@ -53,7 +55,7 @@ class ShardResult:
 
     key: str
     label: str
-    articles: tuple[StoredArticle, ...]
+    articles: tuple[ArticleRows, ...]  # the rows the client stores: it only writes
     skips: tuple[Skip, ...]
     seconds: float
     worker_pid: int
@@ -110,7 +112,7 @@ def run_shard(portion: Portion, settings: Settings) -> ShardResult:
             skips.append(result)
         else:
             doc, explained = result
-            articles.append((doc, explained.events, explained.report_day, explained.conflicts))
+            articles.append(article_rows(doc, explained.events, explained.report_day, explained.conflicts))
     return ShardResult(portion.key, portion.label, tuple(articles), tuple(skips), time.perf_counter() - started,
                        os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
@@ -207,20 +209,20 @@ def _fresh(portions: Iterator[Portion | Skip], done: set[str], sessions: Session
 def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, force: bool) -> None:
     """One transaction for the shard; the counts as pipeline.ingest keeps them (new, re-extracted,
     unchanged: content stored already or twice in the shard)."""
-    known = store.known_hashes([a[0].content_hash for a in result.articles])
+    known = store.known_hashes([a.content_hash for a in result.articles])
     seen: set[str] = set()
     fresh = []
     for article in result.articles:
-        h = article[0].content_hash
+        h = article.content_hash
         if h not in seen and (force or h not in known):
             fresh.append(article)
         seen.add(h)
     store.save_shard(result.key, result.label, fresh, result.skips)
     summary.shards += 1
-    summary.redone += sum(a[0].content_hash in known for a in fresh)
-    summary.documents += sum(a[0].content_hash not in known for a in fresh)
+    summary.redone += sum(a.content_hash in known for a in fresh)
+    summary.documents += sum(a.content_hash not in known for a in fresh)
     summary.unchanged += len(result.articles) - len(fresh)
-    summary.events += sum(len(a[1]) for a in fresh)
+    summary.events += sum(a.n_events for a in fresh)
     summary.skips += result.skips
     summary.worker_peaks_kb[result.worker_pid] = max(result.worker_peak_kb,
                                                     summary.worker_peaks_kb.get(result.worker_pid, 0))

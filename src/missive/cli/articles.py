@@ -113,7 +113,7 @@ def _print_shard(outcome: "object", summary: "object") -> None:  # a batch.Shard
         err.print(outcome, highlight=False, markup=False, soft_wrap=True)
         return
     err.print(f"shard {summary.shards} stored: {outcome.label} ({len(outcome.articles)} articles, "
-              f"{sum(len(a[1]) for a in outcome.articles)} events, {len(outcome.skips)} skipped; "
+              f"{sum(a.n_events for a in outcome.articles)} events, {len(outcome.skips)} skipped; "
               f"{outcome.seconds:.1f} s in worker {outcome.worker_pid})", highlight=False, markup=False,
               soft_wrap=True)
 

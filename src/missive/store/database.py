@@ -19,12 +19,13 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
+import pyarrow as pa
 
 from ..consolidation.consolidate import Report, pair_key
 from ..consolidation.near_duplicates import signature_from_values, text_signature
@@ -41,8 +42,38 @@ from .words import drop_words, index_words
 DEFAULT_DB = "missive.duckdb"
 # How long a writing connection waits for readers to let go of the file before saying so (seconds).
 WRITE_WAIT = 60.0
-# An article as a shard stores it: the document, its events, its report day and its conflicts.
-StoredArticle = tuple[Document, list[Event], DateWindow | None, Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """An article as the store writes it: its row of table documents, its rows of table events and
+    its near-duplicate signature. Built where the article was extracted (`article_rows`; a Dask
+    worker in a corpus ingest), so that the one writer only writes: building them (JSON, MinHash) is
+    most of what storing an article costs in Python."""
+
+    content_hash: str
+    identity: str  # Document.identity: a stored article with it and other content is an older version
+    path: str  # the input's path (or id), as table skips names it
+    n_events: int  # the events extracted (the document's count; repeated ids are stored once)
+    pair_keys: frozenset[str]  # the pairs its events are in (to reconsolidate)
+    document: tuple[Any, ...]  # DOCUMENT_COLUMNS
+    events: tuple[tuple[Any, ...], ...]  # STORED_EVENT_COLUMNS
+    signature: tuple[int, ...]  # doc_minhash.hashvalues
+
+
+def article_rows(doc: Document, events: list[Event], report_day: DateWindow | None = None,
+                 conflicts: Iterable[str] = ()) -> ArticleRows:
+    """The rows that store one article and its events (pure: no connection needed)."""
+    h = doc.content_hash
+    document = (h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
+                doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
+                getattr(report_day, "start", None), getattr(report_day, "end", None),
+                getattr(report_day, "reason", ""), json.dumps(list(conflicts)), len(events), doc.identity)
+    return ArticleRows(h, doc.identity, doc.path or doc.doc_id, len(events),
+                       frozenset(k for k in (pair_key(e) for e in events) if k is not None), document,
+                       tuple(_event_row(e, h, rests_on_stamp(getattr(report_day, "reason", ""), e.when.reason))
+                             for e in _unique_events(events)),
+                       tuple(int(v) for v in text_signature(doc.cleaned).hashvalues))
 
 
 def default_db_path() -> Path:
@@ -170,7 +201,7 @@ class Store:
         """
         try:
             with self._transaction():
-                keys = self._write_document(doc, events, report_day, conflicts)
+                keys = self._write_articles([article_rows(doc, events, report_day, conflicts)])
                 if also is not None:
                     also(self)
                 if consolidate:
@@ -179,49 +210,72 @@ class Store:
             raise StoreError(f"{doc.path or doc.doc_id}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
         return keys
 
-    def _write_document(self, doc: Document, events: list[Event], report_day: DateWindow | None,
-                        conflicts: Iterable[str]) -> set[str]:
-        """The writes of save_document, inside the caller's transaction, with the reach of the reports
-        it removes and adds in the consolidation queue; the pair keys touched."""
-        h = doc.content_hash
-        replaced = [h, *self.older_versions(doc)]
-        removed = self.con.execute("SELECT pair_key, reach_lo, reach_hi FROM events WHERE list_contains(?, content_hash)"
-                                   " AND pair_key IS NOT NULL", [replaced]).fetchall()
-        self._delete_documents(replaced)
-        self.con.execute("DELETE FROM skips WHERE path = ?", [doc.path or doc.doc_id])
-        self.con.execute(
-            "INSERT INTO documents (content_hash, doc_id, path, title, url, outlet, original, cleaned, metadata, removals,"
-            " report_start, report_end, report_reason, conflicts, n_events, source_key)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [h, doc.doc_id, doc.path, doc.metadata.title, doc.metadata.url, doc.metadata.outlet, doc.original,
-             doc.cleaned, json.dumps(_metadata_json(doc)), json.dumps([_removal_json(r) for r in doc.removals]),
-             getattr(report_day, "start", None), getattr(report_day, "end", None), getattr(report_day, "reason", ""),
-             json.dumps(list(conflicts)), len(events), doc.identity],
-        )
-        added = [self._insert_event(event, h, rests_on_stamp(getattr(report_day, "reason", ""), event.when.reason))
-                 for event in _unique_events(events)]
-        index_words(self.con, h)
-        self._save_signature(h, doc.doc_id, doc.cleaned)
-        changed = [tuple(r) for r in removed] + [a for a in added if a[0]]
-        enqueue(self.con, changed)
-        return {k for k, _, _ in changed}
+    def _write_articles(self, articles: Sequence[ArticleRows]) -> set[str]:
+        """Store articles, in order, inside the caller's transaction, each replacing an earlier copy of it
+        (the same content, or an older version: the same identity); the pair keys touched. Set-based:
+        a handful of statements for a whole shard, its rows inserted from Arrow tables, instead of ten
+        statements an article. Articles are written in runs in which no content or identity repeats, so
+        a later article replaces an earlier one of the same batch exactly as one by one."""
+        touched: set[str] = set()
+        for run in _distinct_runs(articles):
+            touched |= self._write_run(run)
+        return touched
 
-    def save_shard(self, key: str, label: str, articles: Sequence[StoredArticle], skips: Sequence[Skip]) -> None:
+    def _write_run(self, run: list[ArticleRows]) -> set[str]:
+        hashes, identities = [a.content_hash for a in run], [a.identity for a in run]
+        replaced = [r[0] for r in self.con.execute(
+            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash) OR list_contains(?, source_key)",
+            [hashes, identities]).fetchall()]
+        removed = self.con.execute("SELECT pair_key, reach_lo, reach_hi FROM events WHERE list_contains(?, content_hash)"
+                                   " AND pair_key IS NOT NULL", [replaced]).fetchall() if replaced else []
+        touched = self._delete_documents(replaced) if replaced else set()
+        self.con.execute("DELETE FROM skips WHERE list_contains(?, path)", [[a.path for a in run]])
+        self._insert_rows("documents", DOCUMENT_COLUMNS, [a.document for a in run])
+        with self._incoming(STORED_EVENT_COLUMNS, [e for a in run for e in a.events]) as reports:
+            if reports:
+                self.con.execute(f"INSERT INTO events ({', '.join(STORED_EVENT_COLUMNS)})"
+                                 f" SELECT {', '.join(STORED_EVENT_COLUMNS)} FROM {reports}")
+                index_words(self.con, reports)
+        self._insert_rows("doc_minhash", ("content_hash", "doc_id", "hashvalues"),
+                          [(a.content_hash, a.document[1], list(a.signature)) for a in run])
+        key, lo, hi = (STORED_EVENT_COLUMNS.index(c) for c in ("pair_key", "reach_lo", "reach_hi"))
+        added = [(e[key], e[lo], e[hi]) for a in run for e in a.events if e[key]]
+        enqueue(self.con, [tuple(r) for r in removed] + added)  # what consolidation must look at again
+        return touched | {k for a in run for k in a.pair_keys}
+
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        with self._incoming(columns, rows) as incoming:
+            if incoming:
+                self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {incoming}")
+
+    @contextmanager
+    def _incoming(self, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> Iterator[str]:
+        """Rows as an Arrow table registered on the connection for one statement or two: the name to
+        select from ('' when there are none). DuckDB casts each column to the table's type on insert."""
+        if not rows:
+            yield ""
+            return
+        name = "incoming_rows"
+        self.con.register(name, pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)}))
+        try:
+            yield name
+        finally:
+            self.con.unregister(name)
+
+    def save_shard(self, key: str, label: str, articles: Sequence[ArticleRows], skips: Sequence[Skip]) -> None:
         """Store a finished shard of a corpus ingest in ONE transaction: its articles and skips, the
         consolidation of every pair they touch, and the shard's checkpoint row. A killed ingest
         thus leaves whole shards or none, and a re-run skips exactly the checkpointed ones. A write
         the database refuses is a StoreError naming the shard (nothing of it is stored)."""
         try:
             with self._transaction():
-                keys: set[str] = set()
-                for doc, events, report_day, conflicts in articles:
-                    keys |= self._write_document(doc, events, report_day, conflicts)
+                keys = self._write_articles(articles)
                 for skip in skips:
                     self._write_skip(skip)
                 bring_up_to_date(self.con, self._load_reports, keys)
                 self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
                                  " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
-                                                                   sum(len(a[1]) for a in articles)])
+                                                                   sum(a.n_events for a in articles)])
         except duckdb.Error as exc:
             raise StoreError(f"{label}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
 
@@ -241,8 +295,7 @@ class Store:
             "SELECT DISTINCT pair_key FROM events WHERE list_contains(?, content_hash)", [content_hashes]).fetchall()}
         for table in ("events", "doc_minhash", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, content_hash)", [content_hashes])
-        for content_hash in content_hashes:
-            drop_words(self.con, content_hash)
+        drop_words(self.con, content_hashes)
         return {k for k in touched if k is not None}
 
     def stale_pairs(self) -> set[str]:
@@ -265,23 +318,6 @@ class Store:
         Returns how many reports were consolidated again."""
         with self._transaction():
             return bring_up_to_date(self.con, self._load_reports, pair_keys)
-
-    def _insert_event(self, event: Event, content_hash: str,
-                      stamp_dated: bool) -> tuple[str | None, date | None, date | None]:
-        """A row of table events: the flat format (doc as doc_id, offsets as JSON) and what the store adds;
-        returns its pair key and reach (what consolidation must look at again)."""
-        flat = event_to_flat(event)
-        key = pair_key(event) or None
-        lo, hi = report_reach(event.when, stamp_dated)
-        row = {**flat, "doc_id": flat["doc"], "evidence_spans": json.dumps(flat["evidence_spans"]),
-               "content_hash": content_hash, "pattern": event.pattern, "reasons": json.dumps(list(event.reasons)),
-               "pair_key": key, "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes]),
-               "reach_lo": lo, "reach_hi": hi, "calendar": json.dumps([_fact_json(f) for f in event.calendar]),
-               "source_kind": event.source.kind if event.source else None,
-               "target_kind": event.target.kind if event.target else None, "stamp_dated": stamp_dated}
-        self.con.execute(f"INSERT INTO events ({', '.join(STORED_EVENT_COLUMNS)}) VALUES "
-                         f"({', '.join('?' * len(STORED_EVENT_COLUMNS))})", [row[c] for c in STORED_EVENT_COLUMNS])
-        return key, lo, hi
 
     def _save_signature(self, content_hash: str, doc_id: str, cleaned: str) -> None:
         values = [int(v) for v in text_signature(cleaned).hashvalues]
@@ -509,6 +545,40 @@ def _first_line(exc: BaseException) -> str:
 STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n not in ("doc", "doc_hash")), "pattern",
                         "reasons", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind", "target_kind",
                         "stamp_dated")
+# The columns of table documents an article writes (ingested_at is the transaction's time).
+DOCUMENT_COLUMNS = ("content_hash", "doc_id", "path", "title", "url", "outlet", "original", "cleaned", "metadata",
+                    "removals", "report_start", "report_end", "report_reason", "conflicts", "n_events", "source_key")
+
+
+def _event_row(event: Event, content_hash: str, stamp_dated: bool) -> tuple[Any, ...]:
+    """A row of table events: the flat format (doc as doc_id, offsets as JSON) and what the store adds
+    (its pair and reach: what consolidation must look at again when it comes or goes)."""
+    flat = event_to_flat(event)
+    lo, hi = report_reach(event.when, stamp_dated)
+    row = {**flat, "doc_id": flat["doc"], "evidence_spans": json.dumps(flat["evidence_spans"]),
+           "content_hash": content_hash, "pattern": event.pattern, "reasons": json.dumps(list(event.reasons)),
+           "pair_key": pair_key(event) or None,
+           "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes]),
+           "reach_lo": lo, "reach_hi": hi, "calendar": json.dumps([_fact_json(f) for f in event.calendar]),
+           "source_kind": event.source.kind if event.source else None,
+           "target_kind": event.target.kind if event.target else None, "stamp_dated": stamp_dated}
+    return tuple(row[c] for c in STORED_EVENT_COLUMNS)
+
+
+def _distinct_runs(articles: Sequence[ArticleRows]) -> Iterator[list[ArticleRows]]:
+    """The articles in order, cut where a content or an identity comes again."""
+    run: list[ArticleRows] = []
+    hashes: set[str] = set()
+    identities: set[str] = set()
+    for a in articles:
+        if a.content_hash in hashes or a.identity in identities:
+            yield run
+            run, hashes, identities = [], set(), set()
+        run.append(a)
+        hashes.add(a.content_hash)
+        identities.add(a.identity)
+    if run:
+        yield run
 
 
 def _unique_events(events: list[Event]) -> list[Event]:

@@ -19,11 +19,12 @@ from typing import Any
 WORD_SPLIT = r"[^\pL\pN]+"
 
 
-def words_select(where: str = "") -> str:
-    """SELECT (word, report_id, content_hash) of the stored reports, `where` narrowing which."""
+def words_select(where: str = "", reports: str = "events") -> str:
+    """SELECT (word, report_id, content_hash) of the reports in relation `reports` (the stored ones,
+    or a batch about to be stored), `where` narrowing which."""
     return ("SELECT DISTINCT word, event_id AS report_id, content_hash FROM (SELECT event_id, content_hash,"
             f" unnest(regexp_split_to_array(lower(concat_ws(' ', evidence, occasion)), '{WORD_SPLIT}')) AS word"
-            f" FROM events{where}) WHERE length(word) > 1")
+            f" FROM {reports}{where}) WHERE length(word) > 1")
 
 
 CREATE_SQL = f"""
@@ -33,14 +34,15 @@ CREATE_SQL = f"""
 """
 
 
-def index_words(con: Any, content_hash: str) -> None:
-    """Index the words of one article's reports (after they are written, in the same transaction)."""
-    con.execute(f"INSERT INTO evidence_words {words_select(' WHERE content_hash = ?')}", [content_hash])
+def index_words(con: Any, reports: str) -> None:
+    """Index the words of the reports in relation `reports` (rows of table events being written, in the
+    writer's transaction): one statement for a whole batch, with no scan of the stored reports."""
+    con.execute(f"INSERT INTO evidence_words {words_select(reports=reports)}")
 
 
-def drop_words(con: Any, content_hash: str) -> None:
-    """Forget the words of one article's reports (before they are replaced)."""
-    con.execute("DELETE FROM evidence_words WHERE content_hash = ?", [content_hash])
+def drop_words(con: Any, content_hashes: list[str]) -> None:
+    """Forget the words of these articles' reports (before they are replaced)."""
+    con.execute("DELETE FROM evidence_words WHERE list_contains(?, content_hash)", [content_hashes])
 
 
 def query_words(con: Any, text: str) -> list[str]:
