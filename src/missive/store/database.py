@@ -253,22 +253,29 @@ class Store:
         finally:
             self.con.unregister(name)
 
-    def save_shard(self, key: str, label: str, articles: Sequence[ArticleRows], skips: Sequence[Skip]) -> None:
+    def save_shard(self, key: str, label: str, articles: Sequence[ArticleRows], skips: Sequence[Skip],
+                   consolidate: bool = True) -> set[str]:
         """Store a finished shard of a corpus ingest in ONE transaction: its articles and skips, the
         consolidation of every pair they touch, and the shard's checkpoint row. A killed ingest
         thus leaves whole shards or none, and a re-run skips exactly the checkpointed ones. A write
-        the database refuses is a StoreError naming the shard (nothing of it is stored)."""
+        the database refuses is a StoreError naming the shard (nothing of it is stored).
+
+        With consolidate=False the caller reconsolidates the returned pair keys later (`reconsolidate`,
+        once for several shards): sound only for new reports, which `stale_pairs` finds if the run is
+        killed before, not for re-extracted ones (the same report ids with other content)."""
         try:
             with self._transaction():
                 keys = self._write_articles(articles)
                 for skip in skips:
                     self._write_skip(skip)
-                self._reconsolidate(keys)
+                if consolidate:
+                    self._reconsolidate(keys)
                 self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
                                  " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
                                                                    sum(a.n_events for a in articles)])
         except duckdb.Error as exc:
             raise StoreError(f"{label}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        return keys
 
     def finished_shards(self) -> set[str]:
         """The keys of the corpus shards already stored (see save_shard)."""
