@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from ..knowledge.schema import Reference
 from ..model import Actor
 
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
@@ -157,6 +158,19 @@ class ActorFinder:
             if found and not {a.country for a in found} & {a.country for a in out}:
                 out.extend(a for a in found if a not in out)
         return out
+
+    def reference_of(self, token: Token) -> str:
+        """How a role's word points at actors it does not name: a pronoun ("he", "its", a subject
+        "they"), a group ("the two leaders", not "the Lao leaders"), else "" (it names them or is
+        no reference at all); a listed conjunct's pronoun counts ("Kim and his wife")."""
+        for t in [token, *_conjuncts(token)]:
+            low = t.lower_
+            if low in PERSON_PRONOUNS or low in STATE_PRONOUNS or (
+                    low in PLURAL_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")):
+                return Reference.PRONOUN
+            if low in PAIR_NOUNS and group_size(t) and not self._names_its_own(t):
+                return Reference.GROUP
+        return ""
 
     def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
         low = token.lower_

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from ..knowledge.schema import DateBasis
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
 from ..temporal.expressions import find_expressions, resolve_expression
-from .frames import Frame
+from .frames import Frame, PartyNote
 
 SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
 
@@ -35,6 +36,8 @@ class Draft:
     background: bool = False
     reported_by: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    found: tuple[PartyNote, ...] = ()  # how its parties were found, in every sentence that asserts it
+    date_basis: str = DateBasis.REPORT_DAY  # why its window is what it is
     weak: bool = False
     sentence: int = 0
     earlier: bool = False  # told as an earlier one ("had last talked", "their previous meeting")
@@ -132,7 +135,8 @@ def since_first(frame: Frame, made: list[Draft], now: DateWindow) -> list[Draft]
         if window is not None and window.start is not None:
             why = f"'first ... since {expr.text.removeprefix('since ')}': the one before was then"
             return [replace(d, window=replace(window, reason=f"{why}; {window.reason}"), has_own_date=True,
-                            earlier=True, evidence=list(d.evidence), participants=list(d.participants),
+                            date_basis=DateBasis.EARLIER, earlier=True, evidence=list(d.evidence),
+                            participants=list(d.participants),
                             reasons=[*d.reasons[:-1], f"date: {why}; {window.reason}"])
                     for d in made if d.source and (d.target or d.participants)]
     return []

@@ -23,6 +23,22 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+@dataclass(frozen=True, slots=True)
+class PartyNote:
+    """How some parties of a frame were found: their role, the role row's reason or the context
+    reading (a RoleReason or a ContextReason), and how the words pointed at them when they did not
+    name them (a Reference: pronoun, group, list). The confidence weighs it; --explain prints it."""
+
+    role: str  # agent | recipient | participant
+    how: str
+    actors: tuple[Actor, ...]
+    reference: str = ""
+    says: str = ""  # what --explain prints, when more than "how: names"
+
+    def __str__(self) -> str:
+        return self.says or f"{self.how}: {', '.join(a.name for a in self.actors)}"
+
+
 @dataclass
 class Frame:
     """One trigger's reading: parties by role, plus what the filters and dating need."""
@@ -35,7 +51,8 @@ class Frame:
     participants: list[Actor] = field(default_factory=list)
     counterparts: list[Actor] = field(default_factory=list)  # participants named as the other side ("with X")
     pattern: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[PartyNote] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # other decisions on it ("at the request of X")
     drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
     dated: bool = False  # a date expression of the sentence belongs to it
     has_other_subject: bool = False  # a subject that is not an actor ("the drills sent a message")
