@@ -46,6 +46,7 @@ class ArticleEvidence:
     report_day_source: str  # a REPORT_DAY_SOURCES value: where the article's "now" came from
     most_named: frozenset[str]  # the (at most) two states the article names most
     named_once: frozenset[str]  # states the article names once
+    states: int = 0  # how many states the article names (a crowded article confuses its parties more often)
 
 
 NO_ARTICLE = ArticleEvidence("none", frozenset(), frozenset())
@@ -55,7 +56,7 @@ def article_evidence(mentions: Iterable[Placed], report_day_source: str) -> Arti
     """Salience of the article's states, counted over every actor mention, and its report day's source."""
     counts = Counter(m.actor.country for m in mentions if m.actor.country)
     return ArticleEvidence(report_day_source, frozenset(c for c, _ in counts.most_common(2)),
-                           frozenset(c for c, n in counts.items() if n == 1))
+                           frozenset(c for c, n in counts.items() if n == 1), len(counts))
 
 
 def evidence_features(d: Draft, article: ArticleEvidence, has_quotes: bool) -> tuple[str, ...]:
@@ -75,7 +76,8 @@ def evidence_features(d: Draft, article: ArticleEvidence, has_quotes: bool) -> t
     flags = {"background": d.background, "quotes": has_quotes, "multilateral": len(countries) > 2,
              "lead": d.sentence < LEAD_SENTENCES, "sentence.long": len(d.frame.token.doc) > LONG_SENTENCE,
              "parties.most_named": bool(countries) and countries <= article.most_named,
-             "party.named_once": bool(countries & article.named_once)}
+             "party.named_once": bool(countries & article.named_once), "article.crowded": article.states >= 5,
+             "article.crowded8": article.states >= 8, "article.one_pair": article.states <= 2}
     out += [name for name, is_set in flags.items() if is_set]
     out.append(feature_name("report_day", article.report_day_source))
     return tuple(dict.fromkeys(out))

@@ -298,6 +298,7 @@ EVIDENCE_FEATURES: tuple[str, ...] = tuple(dict.fromkeys((
     "quotes",  # quoted words of the message come with it
     "multilateral",  # three or more states take part
     "lead",  # asserted in the article's first three sentences
+    "article.crowded", "article.crowded8", "article.one_pair",  # five or more, eight or more, at most two states named
     "sentence.long",  # its first sentence is long (parses of long sentences go wrong more often)
     *(feature_name("clause", k) for k in ClauseKind),
     *(feature_name("report_day", s) for s in REPORT_DAY_SOURCES),
