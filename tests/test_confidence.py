@@ -49,6 +49,16 @@ def test_the_fit_weighs_only_known_features_each_with_a_direction():
     assert all(weight * features[name] > 0 for name, weight in shipped.items())  # no weight turned round
 
 
+def test_the_runtime_reads_its_weights_from_the_data_file_and_a_user_row_replaces_one(tmp_path: Path):
+    packaged = {row["feature"]: float(row["weight"]) for row in read_table("confidence", PACKAGE_DATA).rows}
+    model = ConfidenceModel.load(PACKAGE_DATA)
+    assert model.intercept == packaged.pop(INTERCEPT) and model.weights == packaged
+    (tmp_path / "confidence.csv").write_text("feature,weight\nlead,-3.5\n", encoding="utf-8")
+    mine = ConfidenceModel.load(tmp_path)
+    assert mine.weights["lead"] == -3.5 and mine.intercept == model.intercept
+    assert mine.score(["lead"]).confidence < model.score(["lead"]).confidence
+
+
 @pytest.mark.parametrize("weights, features, expected", [
     ({}, ["lead"], 0.5),
     ({"lead": 1.0}, ["lead"], 0.731),
@@ -103,6 +113,33 @@ def test_a_full_name_sender_on_a_dated_day_by_a_direct_pattern_is_surer_than_a_b
     assert {"agent.main_pair", "party.borrowed", "date.open"} <= set(borrowed.features)
     assert "parties.direct" not in borrowed.features
     assert 0 < borrowed.confidence < direct.confidence < 1
+
+
+REPORTED = ("SEOUL, March 5, 2025 (Yonhap) -- North Korea's state media said on Wednesday that leader Kim Jong Un "
+            "sent a letter to Russian President Vladimir Putin on Monday.")
+WEAKER = {  # no report day, no day of its own, the recipient a pronoun
+    "Russian President Vladimir Putin won another term last month. North Korean leader Kim Jong Un congratulated "
+    "him on his re-election.": {"frame.congratulate", "party.pronoun", "recipient.object", "date.report_day"},
+    "Officials in Moscow say Putin is pleased. Kim Jong Un's message to him was read out at a meeting of officials.":
+        {"agent.possessive", "party.pronoun", "date.report_day"},
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", list(WEAKER))
+def test_a_dated_letter_in_reported_speech_is_surer_than_an_undated_message_to_a_pronoun(extractor, text: str):
+    [reported] = missive.extract(REPORTED, extractor)
+    [weak] = [e for e in missive.extract(text, extractor) if e.type == "message"]
+    assert {"clause.complement", "date.day", "parties.direct"} <= set(reported.features)
+    assert WEAKER[text] <= set(weak.features) and "date.day" not in weak.features
+    assert (weak.source.name, weak.target.name) == (reported.source.name, reported.target.name)
+    assert 0 < weak.confidence < reported.confidence < 1
+
+
+@pytest.mark.model
+def test_an_events_confidence_is_the_packaged_models_score_of_its_own_features(extractor):
+    [event] = missive.extract(REPORTED, extractor)
+    assert event.confidence == pytest.approx(ConfidenceModel.load(PACKAGE_DATA).score(event.features).confidence)
 
 
 @pytest.mark.parametrize("text, present, absent", [
