@@ -11,7 +11,8 @@ own), and the script prints per run: articles/s (wall time, cluster start and mo
 included), seconds per article, the seconds before the first shard could start (cluster and
 models), the client's peak memory and the largest worker's, and the CPU milliseconds per article of
 the client (the one writer, with the local cluster's scheduler in its process) and of the workers
-(extraction; `steady`: the client's from its first stored shard on, cluster start-up left out): the
+(extraction; `steady`: the client's from its first stored shard on, cluster start-up left out; '-' when
+one shard held the whole corpus, as in --quick, whose corpora fit in one Parquet row group): the
 client's must stay a small part of a worker's, or the second worker waits on it. Last:
 
     ratio_workers2  articles/s with 2 workers over 1, on the middle size (4,000)
@@ -112,8 +113,10 @@ def run_one(corpus: Path, workers: int, db: Path) -> None:
     summary = ingest_corpus([corpus], db, workers=workers, on_shard=first_shard)
     elapsed, client_cpu = time.perf_counter() - started, time.process_time() - cpu
     articles = summary.documents + summary.unchanged + len(summary.skips)
-    # The client's CPU per article once the cluster runs: what each article costs the one writer.
-    client_steady = (time.process_time() - steady[0]) / max(1, articles - steady[1]) if steady else 0.0
+    # The client's CPU per article once the cluster runs: what each article costs the one writer
+    # (None when the first shard held them all: nothing came after it to measure).
+    later = articles - steady[1] if steady else 0
+    client_steady = (time.process_time() - steady[0]) / later if later > 0 else None
     print(json.dumps({"articles": articles, "events": summary.events, "client_steady": client_steady,
                       "seconds": elapsed, "startup": ready[0] if ready else 0.0,
                       "client_cpu": client_cpu, "worker_cpu": summary.worker_cpu_seconds,
@@ -128,6 +131,10 @@ def measure(corpus: Path, workers: int, folder: Path) -> dict:
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     figures["peak_kb"] = max([figures["client_peak_kb"], *figures["worker_peaks_kb"]])
     return figures
+
+
+def _ms(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{1000 * seconds:.1f}"
 
 
 def main() -> None:
@@ -159,7 +166,7 @@ def main() -> None:
                 print(f"{size:>8} {workers:>7} {r['articles'] / r['seconds']:>10.2f} {r['seconds'] / r['articles']:>9.3f}"
                       f" {r['seconds']:>8.1f} {r['startup']:>7.1f} {r['client_peak_kb'] / 1024:>9.0f}"
                       f" {max(r['worker_peaks_kb'] or [0]) / 1024:>9.0f} {r['events']:>7}"
-                      f" {1000 * r['client_cpu'] / r['articles']:>11.1f} {1000 * r['client_steady']:>6.1f}"
+                      f" {1000 * r['client_cpu'] / r['articles']:>11.1f} {_ms(r['client_steady']):>6}"
                       f" {1000 * r['worker_cpu'] / r['articles']:>11.1f}",
                       flush=True)
     finally:
@@ -169,8 +176,9 @@ def main() -> None:
     print(f"ratio_workers2 {rate[middle, 2] / rate[middle, 1]:.2f}")
     print(f"memory_growth {results[large, 2]['peak_kb'] / results[small, 2]['peak_kb']:.2f}")
     print(f"time_growth {rate[small, 2] / rate[large, 2]:.2f}")
-    steady = results[middle, 2]["client_steady"] * results[middle, 2]["articles"]
-    print(f"client_share {steady / max(results[middle, 2]['worker_cpu'], 1e-9):.2f}")
+    two = results[middle, 2]
+    client = two["client_cpu"] if two["client_steady"] is None else two["client_steady"] * two["articles"]
+    print(f"client_share {client / max(two['worker_cpu'], 1e-9):.2f}")
 
 
 if __name__ == "__main__":
