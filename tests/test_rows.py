@@ -352,6 +352,25 @@ def test_a_frame_reads_its_parties_from_the_rows(spec, agents, recipients, parti
             [a.name for a in frame.participants]) == (agents, recipients, participants)
 
 
+# -- pronouns and names: a pronoun points at the name of its own sentence, known or not ----------------
+@pytest.mark.parametrize("spec, word, expected", [
+    # "Trump met Liu He": the "He" of a name is no pronoun pointing back at Trump
+    ("Trump/NNP/nsubj>1=USA met/VBD/ROOT/meet Liu/NNP/compound>3 He/NNP/dobj>1", "He", []),
+    ("Trump/NNP/nsubj>1=USA met/VBD/ROOT/meet Liu/NNP/compound>3 he/PRP/dobj>1", "he", []),
+    # "Trump said Volker met Giuliani and he thanked him": he = Volker, him = Giuliani, neither known
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say Volker/NNP/nsubj>3 met/VBD/ccomp>1/meet Giuliani/NNP/dobj>3 "
+     "and/CC/cc>3 he/PRP/nsubj>7 thanked/VBD/conj>3/thank him/PRP/dobj>7", "he", []),
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say Volker/NNP/nsubj>3 met/VBD/ccomp>1/meet Giuliani/NNP/dobj>3 "
+     "and/CC/cc>3 he/PRP/nsubj>7 thanked/VBD/conj>3/thank him/PRP/dobj>7", "him", []),
+    # a known name before the pronoun: the pronoun is that person
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say he/PRP/nsubj>3 met/VBD/ccomp>1/meet Xi/NNP/dobj>3=CHN", "he", ["Trump"]),
+])
+def test_a_pronoun_points_at_the_name_of_its_own_sentence_even_an_unknown_one(spec: str, word: str, expected):
+    built = Built(spec)
+    token = next(t for t in built.doc if t.text == word)
+    assert [a.name for a in built.finder.actors_of(token)] == expected
+
+
 # -- filters: (sentence, {row id: does the row hold for the marked trigger}) ---------------------------
 FILTER_CASES = [
     ("Did/VBD/aux>2/do Kim/NNP/nsubj>2 *visit/VB/ROOT Seoul/NNP/dobj>2 ?/./punct>2", {"question": True}),
@@ -411,6 +430,7 @@ FILTER_CASES = [
      "to/TO/aux>6 *sign/VB/xcomp>1 a/DT/det>8 treaty/NN/dobj>6", {"factual.attribute": True, "factual": False}),
     ("the/DT/det>1 anniversary/NN/ROOT of/IN/prep>1 the/DT/det>4 *establishment/NN/pobj>2 of/IN/prep>4 "
      "ties/NNS/pobj>5/tie", {"anniversary_of": True}),
+    ("Japan/NNP/nsubj>1 *summoned/VBD/ROOT/summon the/DT/det>3 ambassador/NN/dobj>1", {"summoned": True}),
 ]
 
 

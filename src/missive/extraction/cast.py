@@ -26,6 +26,9 @@ PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers premiers".spli
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12}
 THROUGH_PREPS = frozenset({"of", "including", "like"})
+# Where a name stands for a person a later pronoun may point at ("met Giuliani ... with him").
+NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj"})
+PERSON_PREPS = frozenset({"with", "by", "to", "from", "for"})
 # Dependencies that leave a noun's own phrase: what hangs there names other things.
 PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
 
@@ -175,19 +178,22 @@ class ActorFinder:
     def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
         low = token.lower_
         pos = self.base + token.idx
-        if low in PERSON_PRONOUNS:
+        pronoun = is_pronoun(token)
+        if pronoun and low in PERSON_PRONOUNS:
             ahead = self._clause_subject_ahead(token)
             if ahead:
                 return ahead
+            if self._unknown_name_before(token):
+                return []
             is_subject = token.dep_ in ("nsubj", "nsubjpass")
             if is_subject:
                 exclude = exclude | self._non_subject_names(token)
             actor = self.cast.last_person(pos, exclude, prefer_agents=is_subject)
             return [actor] if actor else []
-        if low in STATE_PRONOUNS:
+        if pronoun and low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)
             return [actor] if actor else []
-        size = 2 if low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
+        size = 2 if pronoun and low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
             group_size(token) if low in PAIR_NOUNS and not self._names_its_own(token) else 0)
         if size:
             return (self._group_in_sentence(pos, size)
@@ -239,6 +245,20 @@ class ActorFinder:
         lo, hi = phrase_range(subj)
         return [m.actor for m in self.cast.within(self.base + lo, self.base + hi) if m.actor.kind == "person"][:1]
 
+    def _unknown_name_before(self, pronoun: Token) -> bool:
+        """"Volker said meeting with Giuliani was routine, and he had one more with him": a pronoun
+        after a name in its own sentence (a subject pronoun after a named subject) points at that
+        name, even one the gazetteer does not know; then it is no state actor, not the leader
+        last named before."""
+        is_subject = pronoun.dep_ in ("nsubj", "nsubjpass")
+        slots = ("nsubj", "nsubjpass") if is_subject else NAME_SLOTS
+        names = [t for t in pronoun.sent if t.i < pronoun.i and t.tag_ == "NNP" and t.dep_ in slots
+                 and (t.dep_ != "pobj" or t.head.lower_ in PERSON_PREPS) and t.head.i < pronoun.i]
+        if not names:
+            return False
+        lo, hi = phrase_range(names[-1])
+        return not self.cast.within(self.base + lo, self.base + hi)
+
     def _non_subject_names(self, pronoun: Token) -> set[str]:
         """People named earlier in the pronoun's own sentence outside a subject ("During a
         meeting with Kim, he delivered..."): a subject pronoun points past them."""
@@ -260,6 +280,12 @@ class ActorFinder:
                     if found:
                         return found
         return []
+
+
+def is_pronoun(token: Token) -> bool:
+    """"he" is a pronoun; the "He" of "Liu He" or "He Lifeng" is part of a name (tagged as one,
+    or with the rest of the name hanging on it)."""
+    return token.tag_ in ("PRP", "PRP$", "") and not any(c.dep_ == "compound" for c in token.children)
 
 
 def is_person_like(actor: Actor) -> bool:

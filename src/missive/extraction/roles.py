@@ -98,16 +98,17 @@ class RoleReader:
     def _role(self, frame: Frame, role: str) -> list[Actor]:
         sources = self.table.sources(frame.trigger.frame, role)
         found: list[Actor] = []
+        read: set[int] = set()  # a token two rows find is read once ("meeting with him": one person)
         for rank in sorted({s.rank for s in sources if s.combine == "first"}):
             settled = False
             for source in (s for s in sources if s.rank == rank and s.combine == "first"):
                 tokens = self.tokens_of(frame, source)
                 settled |= source.settles and bool(tokens)
-                found += [a for a in self._read_source(frame, source, tokens, found) if a not in found]
+                found += [a for a in self._read_source(frame, source, _unread(tokens, read), found) if a not in found]
             if found or settled:
                 break
         for source in (s for s in sources if s.combine == "add"):
-            found += [a for a in self._read_source(frame, source, self.tokens_of(frame, source), found)
+            found += [a for a in self._read_source(frame, source, _unread(self.tokens_of(frame, source), read), found)
                       if a not in found]
         return found
 
@@ -159,6 +160,12 @@ class RoleReader:
                 frame.notes.append(PartyNote(role, reason.value, tuple(actors), reference))
             found += [a for a in actors if a not in found]
         return found
+
+
+def _unread(tokens: list[Token], read: set[int]) -> list[Token]:
+    out = [t for t in tokens if t.i not in read]
+    read.update(t.i for t in out)
+    return out
 
 
 # -- named readings: what no dependency pattern expresses ------------------------------------------

@@ -168,6 +168,7 @@ class FilterReason(StrEnum):
     FACTUAL = "the first or only one to do it: a fact"
     OCCASION = "the subject of an anniversary, not the act"
     DOMESTIC = "a domestic meeting, not one between states"
+    SUMMONED = "summoning an envoy is a protest, not a change in relations"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
