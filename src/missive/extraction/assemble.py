@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..knowledge.schema import ContextReason
-from ..model import Actor, DateWindow, Document, Event, Span
+from ..model import Actor, DateWindow, Document, Event, RelationAction, Span
 from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
 from .context import names_other_recipient
@@ -120,7 +120,17 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "relations" and a.medium != b.medium:
         return False  # closing an embassy and recalling an ambassador are two acts
+    if a.type == "relations" and a.medium in ONE_WAY_ACTIONS and _directed(a) and _directed(b):
+        return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     return a.countries == b.countries
+
+
+# A state moves its own envoy: Egypt's ambassador to Turkey and Turkey's to Egypt are two acts.
+ONE_WAY_ACTIONS = frozenset({RelationAction.APPOINT_ENVOY, RelationAction.RECALL_ENVOY, RelationAction.EXPEL_ENVOY})
+
+
+def _directed(d: Draft) -> bool:
+    return bool(d.source and d.target and d.source.country and d.target.country)
 
 
 def _same_time(a: Draft, b: Draft) -> bool:

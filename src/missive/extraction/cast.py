@@ -197,6 +197,7 @@ class ActorFinder:
             group_size(token) if low in PAIR_NOUNS and not self._names_its_own(token) else 0)
         if size:
             return (self._group_in_sentence(pos, size)
+                    or self._group_after_colon(token, size)
                     or self.cast.last_group(pos, size, people_only=low in PEOPLE_PAIR_NOUNS)
                     or self.cast.last_group(pos, size))
         lo, hi = phrase_range(token)
@@ -226,6 +227,18 @@ class ActorFinder:
         for m in self.cast.within(self.base, pos):
             if m.actor.country and not m.is_venue and (m.actor.country not in found or m.actor.kind == "person"):
                 found[m.actor.country] = m.actor
+        return list(found.values()) if len(found) == size else []
+
+    def _group_after_colon(self, token: Token, size: int) -> list[Actor]:
+        """"recalled its diplomats from seven countries that ...: A, B, C, D, E, F and G": the
+        list after the colon names the group, whatever the parser attached it to."""
+        colon = next((t for t in token.sent if t.i > token.i and t.text == ":"), None)
+        if colon is None:
+            return []
+        found: dict[str, Actor] = {}
+        for m in self.cast.within(self.base + colon.idx, self.base + token.sent.end_char):
+            if m.actor.country and not m.is_venue:
+                found.setdefault(m.actor.country, m.actor)
         return list(found.values()) if len(found) == size else []
 
     def _names_its_own(self, token: Token) -> bool:

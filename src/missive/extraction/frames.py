@@ -110,13 +110,16 @@ def children_by_prep(token: Token, prep: str) -> list[Token]:
 
 
 def _context_words(token: Token) -> set[str]:
-    """Words around a trigger, as written and as lemmas: its head, children, grandchildren, and
-    the few words before it ("the Treaty of Friendship signed ...", whatever the parse made of it)."""
+    """Words around a trigger, as written and as lemmas: its head, children, grandchildren, the
+    noun an "of" of a grandchild names ("handed his letter of credence", "an exchange of
+    ambassadors"), and the few words before it ("the Treaty of Friendship signed ...", whatever
+    the parse made of it)."""
     near = [token, token.head, *token.doc[max(0, token.i - 4):token.i]]
     for t in (token, token.head):
         near += list(t.children)
         for c in t.children:
             near += list(c.children)
+            near += [o for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for o in g.children]
     return {t.lower_ for t in near} | {t.lemma_ for t in near if t.lemma_}
 
 

@@ -23,7 +23,7 @@ LEMMA_POS = ("VERB", "NOUN")
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
-               "occasion_disaster", "greets_occasion", "mourns_occasion")
+               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal")
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 # A title may also name whoever leads ("leader") or be a form of address ("Mr.", "His Excellency").
 TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")
@@ -132,6 +132,7 @@ class RoleReason(StrEnum):
     MODIFIER = "modifier"
     VISITOR_SUBJECT = "visitor subject"
     POSSESSIVE_VISITOR = "possessive visitor"
+    BY_PHRASE = "by-phrase"
     VISITED_PLACE = "visited place"
     MISSION_LOCATION = "mission location"
     ENVOY_POSTING = "envoy's posting"
@@ -169,6 +170,7 @@ class FilterReason(StrEnum):
     OCCASION = "the subject of an anniversary, not the act"
     DOMESTIC = "a domestic meeting, not one between states"
     SUMMONED = "summoning an envoy is a protest, not a change in relations"
+    FIRST_TIME = "the first time they did it: the interaction told before, not another"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
