@@ -28,6 +28,7 @@ import logging
 import os
 import resource
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -166,16 +167,13 @@ def ingest_corpus(paths: Iterable[str | Path], store: Store | str | Path, worker
         window = max(2, SHARDS_IN_FLIGHT_PER_WORKER * len(client.scheduler_info()["workers"]))
         todo = _fresh(plan_portions(paths, shard_size, settings), done, sessions, summary, on_skip)
         submit = lambda portion: client.submit(run_shard, portion, settings, pure=False)  # noqa: E731
-        running = as_completed([submit(p) for p in _take(todo, window)])
         pending: set[str] = set()  # pairs stored and not yet reconsolidated
-        for n, future in enumerate(running, 1):
+        for n, future in enumerate(_in_input_order(todo, submit, window), 1):
             outcome = _finish_shard(future, sessions, summary, force, pending, n % CONSOLIDATE_EVERY == 0)
             for skip in outcome.skips if on_skip and isinstance(outcome, ShardResult) else ():
                 on_skip(skip)
             if on_shard:
                 on_shard(outcome, summary)
-            for portion in _take(todo, 1):
-                running.add(submit(portion))
         with sessions.open() as s:
             s.reconsolidate(pending)
             summary.held_after = s.counts()["documents"]
@@ -202,6 +200,34 @@ def _finish_shard(future: Future, sessions: Sessions, summary: CorpusSummary, fo
         future.release()
 
 
+def _in_input_order(todo: Iterator[Portion], submit: Callable[[Portion], Future], window: int) -> Iterator[Future]:
+    """The shards' futures, finished, in input order, with `window` shards kept running.
+
+    Stored in input order, a corpus ends as the one-process path leaves it even where a later row
+    is a new version of an earlier one (the same id twice: the later wins), and a killed run has
+    stored a prefix of the shards, so a re-run never stores an older version over a newer one.
+    A shard done early waits (at most `window` of them) for those before it; its worker goes on.
+    """
+    queue: deque[Future] = deque()
+    done: set[Future] = set()
+    pending = as_completed()
+
+    def refill() -> None:
+        while len(queue) - len(done) < window and len(done) < window and (more := _take(todo, 1)):
+            queue.append(submit(more[0]))
+            pending.add(queue[-1])
+
+    refill()
+    while queue:
+        while queue[0] not in done:
+            done.add(next(pending))
+            refill()
+        head = queue.popleft()
+        done.discard(head)
+        refill()
+        yield head
+
+
 def _take(items: Iterator[Portion], n: int) -> list[Portion]:
     return [p for _, p in zip(range(n), items)]
 
@@ -224,8 +250,9 @@ def _fresh(portions: Iterator[Portion | Skip], done: set[str], sessions: Session
 
 
 def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, force: bool) -> set[str]:
-    """One transaction for the shard; the counts as pipeline.ingest keeps them (new, re-extracted,
-    unchanged: content stored already or twice in the shard); the pairs left to reconsolidate."""
+    """One transaction for the shard; the counts as pipeline.ingest keeps them (new, and of those the
+    earlier versions replaced; re-extracted; unchanged: content stored already or twice in the
+    shard); the pairs left to reconsolidate."""
     known = store.known_hashes([a.content_hash for a in result.articles])
     seen: set[str] = set()
     fresh = []
@@ -234,8 +261,9 @@ def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, forc
         if h not in seen and (force or h not in known):
             fresh.append(article)
         seen.add(h)
-    keys = store.save_shard(result.key, result.label, fresh, result.skips, consolidate=force)
+    keys, replaced = store.save_shard(result.key, result.label, fresh, result.skips, consolidate=force)
     summary.shards += 1
+    summary.replaced += replaced
     summary.redone += sum(a.content_hash in known for a in fresh)
     summary.documents += sum(a.content_hash not in known for a in fresh)
     summary.unchanged += len(result.articles) - len(fresh)
