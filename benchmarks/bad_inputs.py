@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile import ARTICLE, cases  # noqa: E402
+from hostile import ARTICLE, cases, many_lines  # noqa: E402
 
 MISSIVE = str(Path(sys.executable).parent / "missive")
 LIMIT_SECONDS, LIMIT_MB = 60, 1000
@@ -52,18 +52,6 @@ def line_of(stderr: str, name: str) -> str:
     return f"{len(hits)} line{'s' * (len(hits) > 1)}: " + ", ".join(reasons)
 
 
-def _many_lines(folder: Path) -> Path:
-    """A 1.9 MB article of about 31,000 short lines: under the 2 MB cap, so the time budget ends it."""
-    path = folder / "lines31k.txt"
-    sentences = ARTICLE.replace(". ", ".\n").splitlines()
-    with open(path, "w", encoding="utf-8") as handle:
-        n = 0
-        while handle.tell() < 1_900_000:
-            handle.write(f"{n} {sentences[n % len(sentences)]}\n")
-            n += 1
-    return path
-
-
 def _one_line(size: int) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         path = folder / f"line{size // 1_000_000}m-under-cap.txt"
@@ -75,7 +63,7 @@ def _one_line(size: int) -> Callable[[Path], Path]:
 
 # Big inputs under the caps (or with the cap raised): the per-article time budget must end them.
 BIG = [("baseline: the five good articles only", None, {}),
-       ("1.9 MB article of 31,000 lines", _many_lines, {}),
+       ("1.9 MB article of 31,000 lines", many_lines, {}),
        ("1 MB single line", _one_line(1_000_000), {}),
        ("10 MB single line, MISSIVE_MAX_ARTICLE_CHARS=20000000", _one_line(10_000_000),
         {"MISSIVE_MAX_ARTICLE_CHARS": "20000000"})]

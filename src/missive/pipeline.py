@@ -132,10 +132,12 @@ def _extract_batch(pending: list[Budgeted | Skip], extractor: Extractor) -> Iter
         item, budget = entry.doc, entry.budget
         try:
             with budget.running("dating and actors"):
-                grounded.append(ground(item, extractor.resolver))
-            budgets.append(budget)
+                article = ground(item, extractor.resolver)
         except Exception as exc:  # noqa: BLE001 - one broken article must not stop a batch
             outcome[k] = failure_skip(item.path or item.doc_id, exc)
+        else:  # both or neither: the budget's check as the stage ends may raise after grounding
+            grounded.append(article)
+            budgets.append(budget)
     explained = iter(extractor.explain_isolated(grounded, budgets))
     for k, entry in enumerate(pending):
         if isinstance(entry, Skip):
