@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast install install-test clean-venv
+.PHONY: demo test test-fast install install-test confidence clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: install-test
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m 'not model and not browser' $(PYTEST_ARGS)
+
+# Refit the confidence weights (src/missive/data/confidence.csv) on the devset with the current extraction.
+confidence: install-test
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	$(BIN)/python scripts/fit_confidence.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -9,11 +9,16 @@ with row groups of 256 rows into a temporary folder. Each corpus is ingested wit
 `--workers 2` into a fresh store, each run in a process of its own (so that peak memory is its
 own), and the script prints per run: articles/s (wall time, cluster start and model loads
 included), seconds per article, the seconds before the first shard could start (cluster and
-models), the client's peak memory and the largest worker's. Last:
+models), the client's peak memory and the largest worker's, and the CPU milliseconds per article of
+the client (the one writer, with the local cluster's scheduler in its process) and of the workers
+(extraction; `steady`: the client's from its first stored shard on, cluster start-up left out; '-' when
+one shard held the whole corpus, as in --quick, whose corpora fit in one Parquet row group): the
+client's must stay a small part of a worker's, or the second worker waits on it. Last:
 
     ratio_workers2  articles/s with 2 workers over 1, on the middle size (4,000)
     memory_growth   peak memory of the largest process at the largest size over the smallest (2 workers)
     time_growth     seconds per article at the largest size over the smallest (2 workers)
+    client_share    the client's steady CPU per article over the workers' (2 workers, middle size)
 
     .venv/bin/python benchmarks/scale.py            # 1,000 / 4,000 / 16,000: needs a quiet machine (hours)
     .venv/bin/python benchmarks/scale.py --quick    # 40 / 80 / 160: checks that it works
@@ -96,17 +101,25 @@ def run_one(corpus: Path, workers: int, db: Path) -> None:
     """One ingest in this (fresh) process; prints its figures as one JSON line."""
     from missive.batch import ingest_corpus
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     ready: list[float] = []  # when the first shard came back, less its own work: cluster and models ready
+    steady: list[float] = []  # the client's CPU and the articles stored when the first shard was
 
-    def first_shard(result, _summary) -> None:
+    def first_shard(result, summary) -> None:
         if not ready and not isinstance(result, str):
             ready.append(time.perf_counter() - started - result.seconds)
+            steady.extend((time.process_time(), summary.processed + len(summary.skips)))
 
     summary = ingest_corpus([corpus], db, workers=workers, on_shard=first_shard)
-    elapsed = time.perf_counter() - started
-    print(json.dumps({"articles": summary.documents + summary.unchanged + len(summary.skips), "events": summary.events,
+    elapsed, client_cpu = time.perf_counter() - started, time.process_time() - cpu
+    articles = summary.documents + summary.unchanged + len(summary.skips)
+    # The client's CPU per article once the cluster runs: what each article costs the one writer
+    # (None when the first shard held them all: nothing came after it to measure).
+    later = articles - steady[1] if steady else 0
+    client_steady = (time.process_time() - steady[0]) / later if later > 0 else None
+    print(json.dumps({"articles": articles, "events": summary.events, "client_steady": client_steady,
                       "seconds": elapsed, "startup": ready[0] if ready else 0.0,
+                      "client_cpu": client_cpu, "worker_cpu": summary.worker_cpu_seconds,
                       "client_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                       "worker_peaks_kb": sorted(summary.worker_peaks_kb.values()), "failures": summary.failures}))
 
@@ -118,6 +131,10 @@ def measure(corpus: Path, workers: int, folder: Path) -> dict:
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     figures["peak_kb"] = max([figures["client_peak_kb"], *figures["worker_peaks_kb"]])
     return figures
+
+
+def _ms(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{1000 * seconds:.1f}"
 
 
 def main() -> None:
@@ -138,7 +155,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="missive-scale-"))
     print(f"{len(base)} distinct peer articles; corpora and stores in {folder}")
     print(f"{'articles':>8} {'workers':>7} {'articles/s':>10} {'s/article':>9} {'wall s':>8} {'start s':>7} "
-          f"{'client MB':>9} {'worker MB':>9} {'events':>7}")
+          f"{'client MB':>9} {'worker MB':>9} {'events':>7} {'client ms/a':>11} {'steady':>6} {'worker ms/a':>11}")
     results: dict[tuple[int, int], dict] = {}
     try:
         for size in sizes:
@@ -148,7 +165,10 @@ def main() -> None:
                 r = results[size, workers] = measure(corpus, workers, folder)
                 print(f"{size:>8} {workers:>7} {r['articles'] / r['seconds']:>10.2f} {r['seconds'] / r['articles']:>9.3f}"
                       f" {r['seconds']:>8.1f} {r['startup']:>7.1f} {r['client_peak_kb'] / 1024:>9.0f}"
-                      f" {max(r['worker_peaks_kb'] or [0]) / 1024:>9.0f} {r['events']:>7}", flush=True)
+                      f" {max(r['worker_peaks_kb'] or [0]) / 1024:>9.0f} {r['events']:>7}"
+                      f" {1000 * r['client_cpu'] / r['articles']:>11.1f} {_ms(r['client_steady']):>6}"
+                      f" {1000 * r['worker_cpu'] / r['articles']:>11.1f}",
+                      flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     small, middle, large = sizes
@@ -156,6 +176,9 @@ def main() -> None:
     print(f"ratio_workers2 {rate[middle, 2] / rate[middle, 1]:.2f}")
     print(f"memory_growth {results[large, 2]['peak_kb'] / results[small, 2]['peak_kb']:.2f}")
     print(f"time_growth {rate[small, 2] / rate[large, 2]:.2f}")
+    two = results[middle, 2]
+    client = two["client_cpu"] if two["client_steady"] is None else two["client_steady"] * two["articles"]
+    print(f"client_share {client / max(two['worker_cpu'], 1e-9):.2f}")
 
 
 if __name__ == "__main__":

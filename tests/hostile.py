@@ -79,6 +79,19 @@ def _big_html(folder: Path) -> Path:
     return path
 
 
+def many_lines(folder: Path, size: int = 1_900_000) -> Path:
+    """An article of `size` bytes in short numbered lines (1.9 MB: about 31,000 lines): under the
+    2 MB cap, so only the time budget can end it."""
+    path = folder / "lines31k.txt"
+    sentences = ARTICLE.replace(". ", ".\n").splitlines()
+    with open(path, "w", encoding="utf-8") as handle:
+        n = 0
+        while handle.tell() < size:
+            handle.write(f"{n} {sentences[n % len(sentences)]}\n")
+            n += 1
+    return path
+
+
 def _nested_divs(folder: Path) -> Path:
     html = ("<!DOCTYPE html><html><body>" + "<div>" * 10_000 + f"<p>{ARTICLE}</p>" + "</div>" * 10_000
             + "</body></html>")

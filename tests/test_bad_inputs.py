@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import CORPUS_ROWS, CORPUS_STORED, build_all
+from hostile import ARTICLE, CORPUS_ROWS, CORPUS_STORED, build_all, many_lines
 from missive.store.database import Store
 
 pytestmark = pytest.mark.model
@@ -96,6 +96,50 @@ def test_loading_the_model_is_no_articles_time(tmp_path: Path, examples: Path):
     model's loading is charged to none of them, and wall-clock waits on a busy machine do not count."""
     run = subprocess.run([MISSIVE, "extract", str(examples), "-o", str(tmp_path / "ev.jsonl")], capture_output=True,
                          text=True, timeout=600, env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()),
-                                                      "MISSIVE_ARTICLE_SECONDS": "3"})
+                                                      "MISSIVE_ARTICLE_SECONDS": "2"})
     assert run.returncode == 0 and "timed_out" not in run.stderr, run.stderr
     assert "5 articles" in run.stderr
+
+
+def test_an_article_past_its_time_budget_is_timed_out_and_the_rest_stored(tmp_path: Path, examples: Path):
+    """A 1.9 MB article (under the size cap) costs more CPU seconds (6-7 on this machine) than a
+    budget of 2 allows: it is one timed_out line, and the good articles beside it, among them two
+    files of one name in two folders (ids come from content, not the name), are all stored."""
+    batch = tmp_path / "batch"
+    shutil.copytree(examples, batch)
+    long_one = many_lines(batch)
+    for folder, day in (("desk-a", "Tuesday"), ("desk-b", "Wednesday")):
+        (batch / folder).mkdir()
+        (batch / folder / "letter.txt").write_text(ARTICLE.replace("Monday", day), encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    run = subprocess.run([MISSIVE, "ingest", str(batch), "--db", str(db)], capture_output=True, text=True, timeout=600,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "COLUMNS": "400",
+                              "MISSIVE_ARTICLE_SECONDS": "2"})
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert [line for line in run.stderr.splitlines() if ": skipped (" in line] == \
+        [line for line in run.stderr.splitlines() if line.startswith(f"{long_one}: skipped (timed_out)")]
+    assert len([line for line in run.stderr.splitlines() if ": skipped (" in line]) == 1
+    with Store.open(db, read_only=True) as store:
+        paths = {r[0] for r in store.con.execute("SELECT path FROM documents").fetchall()}
+        assert [s["reason"] for s in store.skips()] == ["timed_out"]
+    assert {str(batch / f / "letter.txt") for f in ("desk-a", "desk-b")} <= paths and len(paths) == 7
+    assert "7 new articles" in run.stderr and "the store holds 7 articles (was 0)" in run.stderr
+
+
+def test_an_article_out_of_time_as_its_grounding_ends_leaves_the_others_their_own_events(extractor):
+    """An article whose budget runs out just as its dating and actors finish is a Skip, and each
+    article after it in the batch keeps its own events (they were once shifted one article on:
+    a good article got the timed-out one's results and the next one its neighbour's events)."""
+    from missive.budget import Budget
+    from missive.pipeline import Budgeted, build_document, process
+
+    texts = {"late": ARTICLE, "call": "Brazilian President Luiz Inacio Lula da Silva spoke by phone with French "
+                                      "President Emmanuel Macron on Monday.",
+             "visit": "Indian Prime Minister Narendra Modi visited Japan on Friday and held talks with Japanese "
+                      "Prime Minister Fumio Kishida."}
+    docs = [build_document(name, text) for name, text in texts.items()]
+    items = [Budgeted(docs[0], Budget(0.0)), *(Budgeted(d, Budget(30.0)) for d in docs[1:])]
+    late, call, visit = process(items, extractor)
+    assert late.reason == "timed_out" and "dating and actors" in late.detail
+    assert call[0].doc_id == "call" and {e.type for e in call[1].events} == {"call"}
+    assert visit[0].doc_id == "visit" and {e.type for e in visit[1].events} == {"meeting"}

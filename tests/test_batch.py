@@ -194,3 +194,33 @@ def test_a_running_dask_cluster_extracts_what_one_process_does(corpus: Path, one
     expected = {row[0] for row in one_process["documents"] if row[1].startswith("j")}
     assert {row[0] for row in stored["documents"]} == expected
     assert stored["events"] and stored["events"] == [e for e in one_process["events"] if e[1] in expected]
+
+
+@pytest.mark.model
+def test_new_versions_replace_the_old_in_workers_as_in_one_process(tmp_path: Path, examples: Path):
+    """An edited file and a corpus id given twice (in different shards): the workers store the later
+    version over the earlier, count it as a replacement, and end where one process ends."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(examples, folder / "texts")
+    rows = [{"id": f"r{n}", "text": _story(n)} for n in range(5)]
+    rows.append({"id": "r1", "text": _story(1).replace("daily digest", "weekly digest")})  # row 6 updates row 2
+    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "workers.duckdb"
+    first = _ingest(folder, db, "--workers", "2", "--shard-size", "2")
+    assert first.returncode == 0, first.stderr
+    assert "11 new articles (1 replacing an earlier version)" in first.stderr
+    assert "the store holds 10 articles (was 0)" in first.stderr
+    edited = folder / "texts" / "000_98b24cfb14349093.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "sent a letter to North Korean leader Kim Jong-un", "sent a letter to Russian President Vladimir Putin"),
+        encoding="utf-8")
+    again = _ingest(folder, db, "--workers", "2", "--shard-size", "2")
+    assert again.returncode == 0, again.stderr
+    assert "1 new articles (1 replacing an earlier version)" in again.stderr
+    assert "the store holds 10 articles (was 10)" in again.stderr
+    fresh = tmp_path / "one.duckdb"
+    assert _ingest(folder, fresh).returncode == 0
+    stored, expected = _tables(db), _tables(fresh)
+    assert [row[1] for row in stored["documents"]].count("r1") == 1
+    for table in ("documents", "events", "consolidated", "skips"):
+        assert stored[table] == expected[table], table

@@ -22,6 +22,7 @@ from missive.documents.metadata import find_sources
 from missive.knowledge.words import month_number, name_key
 from missive.errors import DataFileError
 from missive.export.codes import CodeTable
+from missive.extraction.confidence import ConfidenceModel
 from missive.extraction.filters import filter_rows
 from missive.extraction.lexicon import load_lexicon
 from missive.extraction.roles import role_rows
@@ -52,6 +53,7 @@ FREEDONIA_ROWS = {
     "spellings": "^fredonia$,freedonia,Fredonia = Freedonia",
     "organisations": "Sylvanian Assembly,,legislature,",
     "organisation_heads": "Junta,party",
+    "confidence": "party.pronoun,-0.25",
 }
 # One added line per pattern file (JSON Lines), likewise.
 FREEDONIA_RECORDS = {
@@ -116,6 +118,7 @@ def test_a_users_data_folder_reaches_every_table(freedonia: Path):
                          "The leader of Freedonia sent a cable to the leader of Sylvania on Monday, officials said.\n")
     assert [r.reason for r in cleaned.removals] == ["chrome_phrase"]
     assert CodeTable.load().codes_for("message", "cable", "He heliographed Sylvania").note == "a Freedonian heliogram"
+    assert ConfidenceModel.load().weights["party.pronoun"] == -0.25  # the user's weight replaces the packaged one
 
 
 def test_a_full_copy_with_rows_appended_reads_each_packaged_row_once(freedonia: Path):
@@ -152,6 +155,8 @@ def test_a_message_from_a_country_the_user_added_is_extracted(freedonia: Path):
     ("chrome_phrases", "phrase,kind,match", "subscribe now,chrome,anywhere", "anywhere"),
     ("leaders", "iso3,name,aliases,role,title,start,end,is_paramount,short_name",
      "PRK,Kim,,supreme_leader,Leader,2011-12-17,,1,", "supreme_leader"),
+    ("confidence", "feature,weight", "party.psychic,-1.5", "party.psychic"),  # no such evidence feature
+    ("confidence", "feature,weight", "lead,heavy", "heavy"),
 ])
 def test_an_unknown_value_in_a_closed_column_fails_at_load_naming_file_line_and_value(
         tmp_path: Path, name: str, header: str, row: str, value: str):

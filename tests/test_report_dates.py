@@ -195,3 +195,15 @@ def test_missive_extract_takes_the_publication_date_of_an_undated_text():
     events = missive.extract("Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte "
                              "on Monday.", published=date(2023, 5, 10))
     assert [(e.type, e.when.start, e.when.end) for e in events] == [("call", date(2023, 5, 8), date(2023, 5, 8))]
+
+
+@pytest.mark.model
+def test_a_one_line_article_longer_than_a_file_name_is_read_as_text():
+    import missive
+
+    sentence = ("Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte on Monday "
+                "about the border crossings, the water rights of the altiplano and the trade in lithium. ")
+    text = sentence + "Both presidents' offices said the conversation had been cordial and would be followed up. " * 2
+    assert "\n" not in text and 255 < len(text) < 4096  # too long for a file name: is_file() raises
+    events = missive.extract(text, published=date(2023, 5, 10))
+    assert [(e.type, e.when.start) for e in events] == [("call", date(2023, 5, 8))]

@@ -142,6 +142,9 @@ TRIGGER_CASES = [
     ("reopen/verb", "*reopening/VBG/ROOT/reopen missions/NNS/dobj>0/mission"),
     ("recall/verb", "*recalling/VBG/ROOT/recall ambassador/NN/dobj>0"),
     ("expel/verb", "*expels/VBZ/ROOT/expel diplomats/NNS/dobj>0/diplomat"),
+    ("nominate/verb", "*nominated/VBD/ROOT/nominate ambassador/NN/dobj>0"),
+    ("order_to_leave/verb", "*ordered/VBD/ROOT/order Omani/JJ/amod>2 diplomats/NNS/dobj>0/diplomat to/TO/aux>4 "
+     "leave/VB/xcomp>0"),
     ("appoint/verb", "*appointing/VBG/ROOT/appoint envoy/NN/dobj>0"),
     ("name/verb", "*naming/VBG/ROOT/name ambassador/NN/dobj>0"),
     ("summon/verb", "*summoned/VBD/ROOT/summon envoy/NN/dobj>0"),
@@ -168,6 +171,8 @@ TRIGGER_CASES = [
     ("expulsion/noun", "*expulsion/NN/ROOT of/IN/prep>0 ambassador/NN/pobj>1"),
     ("appointment/noun", "*appointment/NN/ROOT of/IN/prep>0 envoy/NN/pobj>1"),
     ("present/verb", "*presented/VBD/ROOT/present credentials/NNS/dobj>0/credential"),
+    # the noun an "of" names beside the object: "handed his letter of credence"
+    ("present/verb", "*presented/VBD/ROOT/present her/PRP$/poss>2 letter/NN/dobj>0 of/IN/prep>2 credence/NN/pobj>3"),
     ("hand/verb", "*handed/VBD/ROOT/hand credentials/NNS/dobj>0/credential"),
     ("arrive/verb", "*arrived/VBD/ROOT/arrive for/IN/prep>0 talks/NNS/pobj>1"),
     ("attend/verb", "*attended/VBD/ROOT/attend inauguration/NN/dobj>0"),
@@ -183,6 +188,8 @@ NOT_TRIGGERS = [
     "*called/VBD/ROOT/call for/IN/prep>0 talks/NNS/pobj>1",  # asks for talks
     "text/NN/compound>1 *messages/NNS/ROOT/message",  # not diplomatic
     "*named/VBN/ROOT/name after/IN/prep>0 him/PRP/pobj>1",
+    "*told/VBD/ROOT/tell staff/NN/dobj>0 to/TO/aux>3 leave/VB/xcomp>0",  # no envoy: not an expulsion
+    "*ordered/VBD/ROOT/order its/PRP$/poss>2 ambassador/NN/dobj>0 to/TO/aux>4 leave/VB/xcomp>0",  # a recall
 ]
 
 
@@ -266,10 +273,20 @@ ROLE_CASES = [
      {"mission.subject": ["Ecuador"], "mission.location": ["Mexico"], "mission.venue": []}),
     ("Chile/NNP/nsubj>1~CHL *opened/VBD/ROOT/open an/DT/det>3 embassy/NN/dobj>1 in/IN/prep>1 Bangkok/NNP/pobj>4~THA",
      {"mission.venue": ["Bangkok"]}),
+    # "closed its embassy to the Holy See in Rome": the state it is accredited to, not the city
+    ("Peru/NNP/nsubj>1~PER *closed/VBD/ROOT/close its/PRP$/poss>3 embassy/NN/dobj>1 to/IN/prep>3 the/DT/det>7 "
+     "Holy/NNP/compound>7 See/NNP/pobj>4~VAT in/IN/prep>3 Rome/NNP/pobj>8~ITA",
+     {"mission.accredited": ["See"], "mission.location": ["See", "Rome"]}),
+    ("a/DT/det>1 *visit/NN/ROOT to/IN/prep>1 Caracas/NNP/pobj>2~VEN by/IN/prep>1 President/NNP/compound>5 "
+     "Lula/NNP/pobj>4=BRA", {"visit.by": ["Lula"], "visit.to": ["Caracas"]}),
     ("Argentina/NNP/nsubj>1~ARG *recalled/VBD/ROOT/recall its/PRP$/poss>3 ambassador/NN/dobj>1 to/IN/prep>3 "
      "Spain/NNP/pobj>4~ESP", {"envoy.subject": ["Argentina"], "envoy.posting": ["Spain"]}),
     ("Peru/NNP/nsubj>1~PER *expelled/VBD/ROOT/expel diplomats/NNS/dobj>1/diplomat from/IN/prep>1 Caracas/NNP/pobj>3~VEN",
      {"envoy.posting_verb": ["Caracas"]}),
+    ("Peru/NNP/poss>2~PER 's/POS/case>0 *expulsion/NN/ROOT of/IN/prep>2 Chilean/JJ/amod>5~CHL diplomats/NNS/pobj>3/diplomat",
+     {"envoy.possessive": ["Peru"], "envoy.own_envoys": []}),
+    ("the/DT/det>1 *recall/NN/ROOT of/IN/prep>1 Israel/NNP/poss>5~ISR 's/POS/case>3 diplomats/NNS/pobj>2/diplomat "
+     "from/IN/prep>1 Turkey/NNP/pobj>6~TUR", {"envoy.own_envoys": ["Israel"], "envoy.posting_verb": ["Turkey"]}),
     ("Australia/NNP/nsubj>1~AUS *summoned/VBD/ROOT/summon the/DT/det>4 Chinese/JJ/amod>4~CHN ambassador/NN/dobj>1",
      {"envoy.country": ["ambassador"], "envoy.posting": []}),
     ("the/DT/det>1 *opening/NN/ROOT of/IN/prep>1 Chile/NNP/poss>5~CHL 's/POS/case>3 embassy/NN/pobj>2 "
@@ -345,11 +362,34 @@ def test_every_role_row_has_a_case():
      [], [], ["Kim", "Xi"]),
     ("Australia/NNP/nsubj>1~AUS *summoned/VBD/ROOT/summon the/DT/det>4 Australian/JJ/amod>4~AUS ambassador/NN/dobj>1",
      ["Australia"], [], []),  # its own envoy is no counterpart
+    # "recalled diplomatic personnel from three countries that ...: A, B and C": one per listed country
+    ("Chile/NNP/nsubj>1~CHL *recalled/VBD/ROOT/recall diplomatic/JJ/amod>3 personnel/NNS/dobj>1 from/IN/prep>1 "
+     "three/CD/nummod>6 countries/NNS/pobj>4/country :/:/punct>6 Peru/NNP/appos>6~PER ,/,/punct>8 "
+     "Bolivia/NNP/conj>8~BOL and/CC/cc>10 Ecuador/NNP/conj>10~ECU", ["Chile"], ["Peru", "Bolivia", "Ecuador"], []),
 ])
 def test_a_frame_reads_its_parties_from_the_rows(spec, agents, recipients, participants):
     frame = Built(spec).frame()
     assert ([a.name for a in frame.agents], [a.name for a in frame.recipients],
             [a.name for a in frame.participants]) == (agents, recipients, participants)
+
+
+# -- pronouns and names: a pronoun points at the name of its own sentence, known or not ----------------
+@pytest.mark.parametrize("spec, word, expected", [
+    # "Trump met Liu He": the "He" of a name is no pronoun pointing back at Trump
+    ("Trump/NNP/nsubj>1=USA met/VBD/ROOT/meet Liu/NNP/compound>3 He/NNP/dobj>1", "He", []),
+    ("Trump/NNP/nsubj>1=USA met/VBD/ROOT/meet Liu/NNP/compound>3 he/PRP/dobj>1", "he", []),
+    # "Trump said Volker met Giuliani and he thanked him": he = Volker, him = Giuliani, neither known
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say Volker/NNP/nsubj>3 met/VBD/ccomp>1/meet Giuliani/NNP/dobj>3 "
+     "and/CC/cc>3 he/PRP/nsubj>7 thanked/VBD/conj>3/thank him/PRP/dobj>7", "he", []),
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say Volker/NNP/nsubj>3 met/VBD/ccomp>1/meet Giuliani/NNP/dobj>3 "
+     "and/CC/cc>3 he/PRP/nsubj>7 thanked/VBD/conj>3/thank him/PRP/dobj>7", "him", []),
+    # a known name before the pronoun: the pronoun is that person
+    ("Trump/NNP/nsubj>1=USA said/VBD/ROOT/say he/PRP/nsubj>3 met/VBD/ccomp>1/meet Xi/NNP/dobj>3=CHN", "he", ["Trump"]),
+])
+def test_a_pronoun_points_at_the_name_of_its_own_sentence_even_an_unknown_one(spec: str, word: str, expected):
+    built = Built(spec)
+    token = next(t for t in built.doc if t.text == word)
+    assert [a.name for a in built.finder.actors_of(token)] == expected
 
 
 # -- filters: (sentence, {row id: does the row hold for the marked trigger}) ---------------------------
@@ -360,6 +400,13 @@ FILTER_CASES = [
     ("Kim/NNP/nsubj>3 did/VBD/aux>3/do not/RB/neg>3 send/VB/ROOT a/DT/det>5 *letter/NN/dobj>3",
      {"negated.verb": True, "negated.modifier": False}),
     ("a/DT/det>2 planned/JJ/amod>2 *visit/NN/ROOT", {"not_yet.modifier": True}),
+    ("a/DT/det>1 *summit/NN/ROOT scheduled/VBN/acl>1/schedule for/IN/prep>2 July/NNP/pobj>3",
+     {"not_yet.participle": True, "not_yet.modifier": False}),
+    ("the/DT/det>1 *summit/NN/ROOT held/VBN/acl>1/hold in/IN/prep>2 July/NNP/pobj>3", {"not_yet.participle": False}),
+    ("It/PRP/nsubj>1 was/VBD/ROOT/be the/DT/det>4 first/JJ/amod>4 time/NN/attr>1 they/PRP/nsubj>6 "
+     "*met/VBD/relcl>4/meet", {"first_time": True}),
+    ("It/PRP/nsubj>1 was/VBD/ROOT/be the/DT/det>4 second/JJ/amod>4 time/NN/attr>1 they/PRP/nsubj>6 "
+     "*met/VBD/relcl>4/meet", {"first_time": False}),
     ("Obama/NNP/nsubj>1 delaying/VBG/ROOT/delay a/DT/det>3 *call/NN/dobj>1", {"cancelled": True}),
     ("Kim/NNP/nsubj>1 called/VBD/ROOT/call for/IN/prep>1 *talks/NNS/pobj>2", {"asked_for": True}),
     ("a/DT/det>1 *summit/NN/nsubj>2 is/VBZ/ROOT/be possible/JJ/acomp>2", {"unreal": True}),
@@ -411,6 +458,7 @@ FILTER_CASES = [
      "to/TO/aux>6 *sign/VB/xcomp>1 a/DT/det>8 treaty/NN/dobj>6", {"factual.attribute": True, "factual": False}),
     ("the/DT/det>1 anniversary/NN/ROOT of/IN/prep>1 the/DT/det>4 *establishment/NN/pobj>2 of/IN/prep>4 "
      "ties/NNS/pobj>5/tie", {"anniversary_of": True}),
+    ("Japan/NNP/nsubj>1 *summoned/VBD/ROOT/summon the/DT/det>3 ambassador/NN/dobj>1", {"summoned": True}),
 ]
 
 

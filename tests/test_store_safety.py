@@ -79,6 +79,35 @@ def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path):
             assert held <= set().union(*events.values())
 
 
+def test_a_migration_that_fails_leaves_the_store_as_it_was_before_it(tmp_path: Path, monkeypatch):
+    """Each migration is one transaction with its record: one that fails halfway (here a later
+    schema change whose second statement fails) leaves none of its changes, the migrations before
+    it stay applied, and the store opens again once Missive's migrations are whole."""
+    import missive.store.database as database
+    from missive.store.migrations import Migration
+
+    path = older_store(tmp_path)
+    before = _snapshot(path)
+    broken = Migration(MIGRATIONS[-1].version + 1, "a change that fails halfway",
+                       "ALTER TABLE documents ADD COLUMN half_done INTEGER; UPDATE documents SET half_done = 1;"
+                       " SELECT error('the disk filled up');")
+    monkeypatch.setattr(database, "MIGRATIONS", (*MIGRATIONS, broken))
+    with pytest.raises(duckdb.Error, match="the disk filled up"):
+        Store.open(path)
+    monkeypatch.undo()
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        columns = [d[0] for d in con.execute("SELECT * FROM documents LIMIT 0").description]
+        recorded = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+    assert "half_done" not in columns and "source_key" in columns  # the failed one undone, the others kept
+    assert recorded == [m.version for m in MIGRATIONS]
+    assert _snapshot(path) == before
+    with Store.open(path) as store:
+        assert not store.schema_behind()
+
+
 def test_read_commands_upgrade_an_older_store_and_answer(tmp_path: Path):
     path = older_store(tmp_path)
     result = runner.invoke(app, ["events", "--level", "report", "--db", str(path), "--format", "jsonl"])

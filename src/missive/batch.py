@@ -12,6 +12,11 @@ LocalCluster for `--workers N`, or a cluster the user already runs (`--scheduler
   a small part of a worker's, or the second worker waits on it. A finished shard is stored with its
   checkpoint in one transaction of a few set-based statements (Store.save_shard): a killed run
   resumes after the last stored shard, losing and duplicating nothing.
+- The pairs a shard touches are reconsolidated once for several shards (CONSOLIDATE_EVERY) and at
+  the end, not in each shard's transaction: a pair with many reports is recomputed less often. A
+  run killed in between leaves reports in no consolidated event, which the next run's `stale_pairs`
+  finds and consolidates first. A `force` run (re-extracted reports keep their ids, so staleness
+  could not be seen) consolidates in each shard's transaction as before.
 - The events are those of the one-process path: each worker runs the same `pipeline.process`.
 - Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which slows spaCy by 15-25%
   (STACK.md); the local cluster is started without it.
@@ -23,6 +28,7 @@ import logging
 import os
 import resource
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +52,9 @@ SHARD_SIZE = 64
 # Shards in flight per worker: enough to keep a worker busy while the client stores, few enough
 # that shipped rows and returned documents stay bounded in memory.
 SHARDS_IN_FLIGHT_PER_WORKER = 2
+# Shards stored between two reconsolidations of the pairs they touched (readers see consolidated
+# events that lag by at most this many shards; the reports themselves are stored at once).
+CONSOLIDATE_EVERY = 8
 _NO_TRIM = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
@@ -58,6 +67,7 @@ class ShardResult:
     articles: tuple[ArticleRows, ...]  # the rows the client stores: it only writes
     skips: tuple[Skip, ...]
     seconds: float
+    cpu_seconds: float  # the worker's CPU time for the shard (benchmarks compare the client's with it)
     worker_pid: int
     worker_peak_kb: int
 
@@ -71,6 +81,7 @@ class CorpusSummary(IngestSummary):
     resumed_inputs: int = 0
     failures: list[str] = field(default_factory=list)
     worker_peaks_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> its peak memory
+    worker_cpu_seconds: float = 0.0  # the workers' CPU time for the shards stored
 
     @property
     def processed(self) -> int:
@@ -103,7 +114,7 @@ class ModelPreload(WorkerPlugin):
 
 def run_shard(portion: Portion, settings: Settings) -> ShardResult:
     """Read, describe and extract one portion (on a worker), in input order, with the client's settings."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     items = (describe_article(a, settings) if isinstance(a, ArticleText) else a
              for a in read_portion(portion, settings))
     articles, skips = [], []
@@ -114,7 +125,7 @@ def run_shard(portion: Portion, settings: Settings) -> ShardResult:
             doc, explained = result
             articles.append(article_rows(doc, explained.events, explained.report_day, explained.conflicts))
     return ShardResult(portion.key, portion.label, tuple(articles), tuple(skips), time.perf_counter() - started,
-                       os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+                       time.process_time() - cpu, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 @contextmanager
@@ -156,33 +167,65 @@ def ingest_corpus(paths: Iterable[str | Path], store: Store | str | Path, worker
         window = max(2, SHARDS_IN_FLIGHT_PER_WORKER * len(client.scheduler_info()["workers"]))
         todo = _fresh(plan_portions(paths, shard_size, settings), done, sessions, summary, on_skip)
         submit = lambda portion: client.submit(run_shard, portion, settings, pure=False)  # noqa: E731
-        running = as_completed([submit(p) for p in _take(todo, window)])
-        for future in running:
-            outcome = _finish_shard(future, sessions, summary, force)
+        pending: set[str] = set()  # pairs stored and not yet reconsolidated
+        for n, future in enumerate(_in_input_order(todo, submit, window), 1):
+            outcome = _finish_shard(future, sessions, summary, force, pending, n % CONSOLIDATE_EVERY == 0)
             for skip in outcome.skips if on_skip and isinstance(outcome, ShardResult) else ():
                 on_skip(skip)
             if on_shard:
                 on_shard(outcome, summary)
-            for portion in _take(todo, 1):
-                running.add(submit(portion))
         with sessions.open() as s:
+            s.reconsolidate(pending)
             summary.held_after = s.counts()["documents"]
     return summary
 
 
-def _finish_shard(future: Future, sessions: Sessions, summary: CorpusSummary, force: bool) -> ShardResult | str:
-    """Store a finished shard; a shard that failed (on its worker, or in the store) is a line
-    saying so, and stays to do for the next run."""
+def _finish_shard(future: Future, sessions: Sessions, summary: CorpusSummary, force: bool, pending: set[str],
+                  consolidate_now: bool) -> ShardResult | str:
+    """Store a finished shard, its pairs added to `pending` (reconsolidated, with the others pending,
+    when `consolidate_now`); a shard that failed (on its worker, or in the store) is a line saying
+    so, and stays to do for the next run."""
     try:
         result = future.result()
         with sessions.open() as s:
-            _store_shard(s, result, summary, force)
+            pending |= _store_shard(s, result, summary, force)
+            if consolidate_now:
+                s.reconsolidate(pending)
+                pending.clear()
         return result
     except Exception as exc:  # noqa: BLE001 - a shard that fails is retried by a re-run
         summary.failures.append(f"a shard failed ({type(exc).__name__}: {str(exc)[:300]}); re-run to retry it")
         return summary.failures[-1]
     finally:
         future.release()
+
+
+def _in_input_order(todo: Iterator[Portion], submit: Callable[[Portion], Future], window: int) -> Iterator[Future]:
+    """The shards' futures, finished, in input order, with `window` shards kept running.
+
+    Stored in input order, a corpus ends as the one-process path leaves it even where a later row
+    is a new version of an earlier one (the same id twice: the later wins), and a killed run has
+    stored a prefix of the shards, so a re-run never stores an older version over a newer one.
+    A shard done early waits (at most `window` of them) for those before it; its worker goes on.
+    """
+    queue: deque[Future] = deque()
+    done: set[Future] = set()
+    pending = as_completed()
+
+    def refill() -> None:
+        while len(queue) - len(done) < window and len(done) < window and (more := _take(todo, 1)):
+            queue.append(submit(more[0]))
+            pending.add(queue[-1])
+
+    refill()
+    while queue:
+        while queue[0] not in done:
+            done.add(next(pending))
+            refill()
+        head = queue.popleft()
+        done.discard(head)
+        refill()
+        yield head
 
 
 def _take(items: Iterator[Portion], n: int) -> list[Portion]:
@@ -206,9 +249,10 @@ def _fresh(portions: Iterator[Portion | Skip], done: set[str], sessions: Session
             yield item
 
 
-def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, force: bool) -> None:
-    """One transaction for the shard; the counts as pipeline.ingest keeps them (new, re-extracted,
-    unchanged: content stored already or twice in the shard)."""
+def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, force: bool) -> set[str]:
+    """One transaction for the shard; the counts as pipeline.ingest keeps them (new, and of those the
+    earlier versions replaced; re-extracted; unchanged: content stored already or twice in the
+    shard); the pairs left to reconsolidate."""
     known = store.known_hashes([a.content_hash for a in result.articles])
     seen: set[str] = set()
     fresh = []
@@ -217,12 +261,15 @@ def _store_shard(store: Store, result: ShardResult, summary: CorpusSummary, forc
         if h not in seen and (force or h not in known):
             fresh.append(article)
         seen.add(h)
-    store.save_shard(result.key, result.label, fresh, result.skips)
+    keys, replaced = store.save_shard(result.key, result.label, fresh, result.skips, consolidate=force)
     summary.shards += 1
+    summary.replaced += replaced
     summary.redone += sum(a.content_hash in known for a in fresh)
     summary.documents += sum(a.content_hash not in known for a in fresh)
     summary.unchanged += len(result.articles) - len(fresh)
     summary.events += sum(a.n_events for a in fresh)
     summary.skips += result.skips
+    summary.worker_cpu_seconds += result.cpu_seconds
     summary.worker_peaks_kb[result.worker_pid] = max(result.worker_peak_kb,
                                                     summary.worker_peaks_kb.get(result.worker_pid, 0))
+    return set() if force else keys

@@ -113,6 +113,20 @@ class RemovalReason(StrEnum):
     BLANK_LINE = "blank_line"  # blank lines left over between removed pieces
 
 
+class ActorBasis(StrEnum):
+    """How an actor mention named its actor: the closed set the confidence of an event weighs
+    (a leader named in full is surer than a short form, a bare title or an epithet)."""
+
+    FULL_NAME = "full_name"  # a known person named in full, with or without a title, or a known spelling of it
+    SHORT_FORM = "short_form"  # "Putin", "Sheikh Tamim": a leader's short name, or one named in full earlier
+    NEW_NAME = "new_name"  # a name not in the data, its country from the title or appositive introducing it
+    TITLE = "title"  # an office without a name: its holder on the day, or the office itself
+    EPITHET = "epithet"  # "the Kingdom", "the island nation of Fiji"
+    STATE = "state"  # the state by its name, alias, capital, demonym or short form
+    BODY = "body"  # a body of the state: its ministry, army or agency
+    NOT_STATE = "not_state"  # an organisation, a party or a legislature, or a person holding no state office
+
+
 # The values of each closed set, for data-file schemas and loops over the kinds.
 EVENT_TYPES: tuple[str, ...] = tuple(EventType)
 MEDIA: tuple[str, ...] = tuple(Medium)
@@ -120,6 +134,7 @@ RELATION_ACTIONS: tuple[str, ...] = tuple(RelationAction)
 PRECISIONS: tuple[str, ...] = tuple(Precision)
 SKIP_REASONS: tuple[str, ...] = tuple(SkipReason)
 REMOVAL_REASONS: tuple[str, ...] = tuple(RemovalReason)
+ACTOR_BASES: tuple[str, ...] = tuple(ActorBasis)
 EVENT_MEDIA = frozenset({"", *MEDIA, *RELATION_ACTIONS})  # an Event's medium: none, a Medium or a RelationAction
 
 
@@ -289,6 +304,10 @@ class Actor:
     kind: str = "person"  # person | state | organisation
     role: str = ""  # head_of_state, head_of_government, party_leader, foreign_minister, ...
     reason: str = ""
+    basis: str = ""  # an ActorBasis: how the mention named it (empty: not read from a text)
+
+    def __post_init__(self) -> None:
+        check_closed(self.basis, ("", *ACTOR_BASES), "actor basis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +401,9 @@ class Event:
     in_reply_to: str | None = None
     doc_hash: str = ""  # the article's content hash (Document.content_hash); empty in hand-made events
     calendar: tuple[CalendarFact, ...] = ()  # days without a year that no year was found for
+    # The evidence the confidence weighs, from the closed set knowledge.schema.EVIDENCE_FEATURES
+    # ("frame.message", "agent.subject", "date.day", "actor.full_name", "party.borrowed", ...).
+    features: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_closed(self.type, EVENT_TYPES, "event type")
@@ -444,7 +466,8 @@ FLAT_FIELDS = (
     FlatField("background", "bool", "true when the event is context in every article, not its news"),
     FlatField("evidence", "str", "the sentences that assert it, joined with ' … '"),
     FlatField("evidence_spans", "spans", "[start_char, end_char) of each evidence sentence in the original article"),
-    FlatField("confidence", "float", "how sure the extraction is, 0-1 (highest of the reports)"),
+    FlatField("confidence", "float", "the probability that the event is right, from its evidence (highest of "
+                                     "the reports)"),
     FlatField("in_reply_to", "str", "the id of the message this one answers"),
     FlatField("doc_hash", "str", "the SHA-256 of the article's original text: its identity, whatever its file name"),
 )

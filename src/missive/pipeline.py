@@ -132,10 +132,12 @@ def _extract_batch(pending: list[Budgeted | Skip], extractor: Extractor) -> Iter
         item, budget = entry.doc, entry.budget
         try:
             with budget.running("dating and actors"):
-                grounded.append(ground(item, extractor.resolver))
-            budgets.append(budget)
+                article = ground(item, extractor.resolver)
         except Exception as exc:  # noqa: BLE001 - one broken article must not stop a batch
             outcome[k] = failure_skip(item.path or item.doc_id, exc)
+        else:  # both or neither: the budget's check as the stage ends may raise after grounding
+            grounded.append(article)
+            budgets.append(budget)
     explained = iter(extractor.explain_isolated(grounded, budgets))
     for k, entry in enumerate(pending):
         if isinstance(entry, Skip):
@@ -161,12 +163,22 @@ def extract(text_or_path: str | Path, extractor: Extractor | None = None, *, url
 
 def _as_inputs(text_or_path: str | Path, url: str = "",
                published: date | datetime | str | None = None) -> list[Document | Skip]:
-    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and len(text_or_path) < 4096
-                                           and Path(text_or_path).is_file()):
+    if isinstance(text_or_path, Path) or _names_a_file(text_or_path):
         return [item if isinstance(item, Skip) else describe_article(
                     replace(item, url=url or item.url, published=published or item.published))
                 for item in read_articles([text_or_path])]
     return [build_document("text", str(text_or_path), url=url, published=published)]
+
+
+def _names_a_file(text: str) -> bool:
+    """A one-line string that is an existing file's path; a one-line article longer than the
+    system allows a file name to be ("File name too long") is text, not an error."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
 
 
 @dataclass

@@ -9,7 +9,9 @@ here; :class:`~missive.actors.mention_pass.MentionPass` mixes them in.
 
 from __future__ import annotations
 
-from ..model import Actor
+from dataclasses import replace
+
+from ..model import Actor, ActorBasis
 from .surfaces import Item
 
 
@@ -57,10 +59,13 @@ class DescriptionSteps:
         known = [self.gazetteer.organisations[int(e.target)] for e in org.entries if e.kind == "organisation"]
         if known:
             of = f" of {self.gazetteer.country_name(known[0].country)}" if known[0].country else ""
-            return Actor(known[0].name, "", "organisation", "", f"'{surface}' is an organisation ({known[0].kind}{of}): not a state actor")
+            return Actor(known[0].name, "", "organisation", "",
+                         f"'{surface}' is an organisation ({known[0].kind}{of}): not a state actor",
+                         ActorBasis.NOT_STATE)
         named_after = {e.target for e in org.entries if e.kind == "place"}
         after = f", named after {self.gazetteer.country_name(min(named_after))}" if len(named_after) == 1 else ""
-        return Actor(surface, "", "organisation", "", f"'{surface}' is an organisation{after}: not the state")
+        return Actor(surface, "", "organisation", "", f"'{surface}' is an organisation{after}: not the state",
+                     ActorBasis.NOT_STATE)
 
     def emit_non_state(self, t0: int, item: Item, name: str, role: str, intro: str) -> None:
         """A person who speaks for a party or a legislature, holding no state office on the day."""
@@ -68,13 +73,15 @@ class DescriptionSteps:
         when = f" on {self.on}" if self.on else ""
         role = "party_leader" if role == "leader" else person_role(role)
         self.emit(t0, item.t1, Actor(name, "", "person", role,
-                                     f"'{intro}' {name}: holds no state office{when}, not a state actor"))
+                                     f"'{intro}' {name}: holds no state office{when}, not a state actor",
+                                     ActorBasis.NOT_STATE))
 
     def state_in_office(self, country: str, role: str, why: str) -> Actor:
         """Without the article's date an office names no one: the state, with the role it acts in
         ('the Kenyan president' is Kenya at head-of-state level, not today's president)."""
         name = self.gazetteer.country_name(country)
-        return Actor(name, country, "state", person_role(role), f"{why}: the office, not a person -> {name}")
+        return Actor(name, country, "state", person_role(role), f"{why}: the office, not a person -> {name}",
+                     ActorBasis.TITLE)
 
     def is_bare_definite(self, titles: list[Item]) -> bool:
         """'the emir', 'The premier': one office, not 'the premiers' or 'the president of ...'."""
@@ -93,7 +100,8 @@ class DescriptionSteps:
         actor = self.memory.last_in_office(bears, person_role(role))
         if actor is not None:
             why = f"'the {self.span(t0, t1)}' refers back to {actor.name}, the last such office-holder mentioned"
-            self.emit(t0, t1, Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})"))
+            self.emit(t0, t1, Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})",
+                                    ActorBasis.TITLE))
         elif self.on is not None:
             self.bare_titles.append((t0, t1, key))
 
@@ -115,7 +123,7 @@ class DescriptionSteps:
         if len({p.country for p, _ in held}) == 1:
             person, term = held[0]
             why = f"'the {self.span(t0, t1)}' -> the one state the text names whose {term.title} it can be"
-            self.emit(t0, t1, self.person_actor(person, term.role, why))
+            self.emit(t0, t1, self.person_actor(person, term.role, why, ActorBasis.TITLE))
 
     def resolve_epithet(self, item: Item) -> None:
         epithet = self.gazetteer.epithets[int(item.entries[0].target)]
@@ -132,9 +140,10 @@ class DescriptionSteps:
         held = self.gazetteer.holder(iso, epithet.role, self.on) if epithet.role and self.on else None
         if held:
             person, term = held
-            actor = Actor(person.name, iso, "person", term.role, f"{reason}; on {self.on} -> {person.name}")
+            actor = Actor(person.name, iso, "person", term.role, f"{reason}; on {self.on} -> {person.name}",
+                          ActorBasis.EPITHET)
         elif epithet.role:
-            actor = self.state_in_office(iso, epithet.role, reason)
+            actor = replace(self.state_in_office(iso, epithet.role, reason), basis=ActorBasis.EPITHET)
         else:
-            actor = Actor(self.gazetteer.country_name(iso), iso, "state", "state", reason)
+            actor = Actor(self.gazetteer.country_name(iso), iso, "state", "state", reason, ActorBasis.EPITHET)
         self.emit(t0, t1, actor)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..knowledge.words import TOKEN_RE, fold
-from ..model import Actor
+from ..model import Actor, ActorBasis
 from .surfaces import Speller, SurfaceIndex, read_spellings
 
 ROLE_ORDER = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
@@ -208,7 +208,7 @@ class Gazetteer:
         reason = f"{FORM_LABELS.get(form, form)} '{surface}' stands for {country.name}"
         if sovereign != iso:
             reason += f" ({iso}), counted as {self.country_name(sovereign)} ({sovereign})"
-        return Actor(country.name, sovereign, "state", "state", reason)
+        return Actor(country.name, sovereign, "state", "state", reason, ActorBasis.STATE)
 
     def holder(self, iso: str, role: str, on: date | None, title: str = "") -> tuple[Person, Term] | None:
         """Who held an office ('leader' = the paramount one) on a day; None without a date

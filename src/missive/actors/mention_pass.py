@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice, takewhile
 
-from ..model import Actor
+from ..model import Actor, ActorBasis
 from .descriptions import DescriptionSteps, person_role
 from .gazetteer import HOLDER_ROLES, Gazetteer, Person, rank
 from .recall import ArticleMemory
@@ -98,7 +98,8 @@ class MentionPass(DescriptionSteps):
         if actor is None:
             return None
         why = f"short form '{intro}' of {actor.name}, named in full earlier"
-        return Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})")
+        return Actor(actor.name, actor.country, actor.kind, actor.role, f"{why} ({actor.reason})",
+                     ActorBasis.SHORT_FORM)
 
     def glued(self, t: int, item: Item, gap: re.Pattern[str] = NAME_GAP_RE) -> bool:
         if item.t0 != t or t == 0:
@@ -153,7 +154,7 @@ class MentionPass(DescriptionSteps):
         return (role == "party_leader" and self.on is not None and not person.terms_on(self.on)
                 and country is not None and country.paramount_role != "party_leader")
 
-    def person_actor(self, person: Person, role: str, why: str) -> Actor:
+    def person_actor(self, person: Person, role: str, why: str, basis: ActorBasis = ActorBasis.FULL_NAME) -> Actor:
         term = person.best_term(self.on, role)
         when = f" on {self.on.isoformat()}" if self.on else ""
         held = f" ({term.describe()})" if term else ""
@@ -161,7 +162,7 @@ class MentionPass(DescriptionSteps):
             held = f" (not in office{when}; last known {term.describe()})"
             when = ""
         return Actor(person.name, person.country, "person", term.role if term else person_role(role),
-                     f"{why} -> {person.name}{held}{when}")
+                     f"{why} -> {person.name}{held}{when}", basis)
 
     # -- patterns, one per kind of first item --------------------------------------------
     def at_media(self, i: int) -> int:
@@ -172,7 +173,8 @@ class MentionPass(DescriptionSteps):
         iso = item.entries[0].target
         surface = self.span(item.t0, item.t1)
         self.emit(item.t0, item.t1, Actor(surface, self.gazetteer.sovereign_of(iso), "organisation", "",
-                                          f"body '{surface}' belongs to {self.gazetteer.country_name(iso)}"))
+                                          f"body '{surface}' belongs to {self.gazetteer.country_name(iso)}",
+                                          ActorBasis.BODY))
         return i + 1
 
     def at_place(self, i: int) -> int:
@@ -267,7 +269,8 @@ class MentionPass(DescriptionSteps):
             self.emit_named(t0, item, self.person_actor(person, role, f"'{intro}' + known name '{name}'"))
         elif country and role != "address":
             why = f"unknown name '{name}' introduced as '{intro}' -> {self.gazetteer.country_name(country)}"
-            self.emit_named(t0, item, Actor(" ".join(name.split()), country, "person", person_role(role), why))
+            self.emit_named(t0, item, Actor(" ".join(name.split()), country, "person", person_role(role), why,
+                                            ActorBasis.NEW_NAME))
 
     def office(self, t0: int, t1: int, role: str, country: str, may_be_unnamed: bool = True, title: str = "") -> None:
         """'the South Korean president' -> whoever held that office on the article's date;
@@ -280,12 +283,13 @@ class MentionPass(DescriptionSteps):
         if held:
             person, term = held
             self.emit(t0, t1, Actor(person.name, person.country, "person", term.role,
-                                    f"title '{surface}' on {self.on} -> {person.name} ({term.describe()})"))
+                                    f"title '{surface}' on {self.on} -> {person.name} ({term.describe()})",
+                                    ActorBasis.TITLE))
         elif role != "address" and not is_dated and role in HOLDER_ROLES:
             self.emit(t0, t1, self.state_in_office(country, role, f"title '{surface}' in an undated text"))
         elif role != "address" and may_be_unnamed:
             why = f"title '{surface}' names no one in the data -> {self.gazetteer.country_name(country)}"
-            self.emit(t0, t1, Actor(surface, country, "person", person_role(role), why))
+            self.emit(t0, t1, Actor(surface, country, "person", person_role(role), why, ActorBasis.TITLE))
 
     def address_only(self, i: int, j: int, titles: list[Item]) -> int:
         """'Comrade Chairman': a form of address for the leader of the country in context."""
@@ -313,7 +317,7 @@ class MentionPass(DescriptionSteps):
             self.emit(item.t0, item.t1, earlier)
         elif person:
             why = f"short name '{self.span(item.t0, item.t1)}' of a leader in office or named before"
-            self.emit(item.t0, item.t1, self.person_actor(person, "", why))
+            self.emit(item.t0, item.t1, self.person_actor(person, "", why, ActorBasis.SHORT_FORM))
         return i + 1
 
     def at_name(self, i: int) -> int:
@@ -335,7 +339,7 @@ class MentionPass(DescriptionSteps):
         if found:
             country, role, why = found
             name = " ".join(self.span(item.t0, item.t1).split())
-            self.emit_named(item.t0, item, Actor(name, country, "person", person_role(role), why))
+            self.emit_named(item.t0, item, Actor(name, country, "person", person_role(role), why, ActorBasis.NEW_NAME))
         return i + 1
 
     def appositive(self, i: int) -> tuple[str, str, str] | None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Actor, DateWindow, Document, Event, Span
+from ..knowledge.schema import ContextReason
+from ..model import Actor, DateWindow, Document, Event, RelationAction, Span
 from .cast import is_person_like
+from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
 from .context import names_other_recipient
 from .dating import intersect
 from .drafts import Draft, better_medium
+from .frames import PartyNote
 
 
 def main_pair(drafts: list[Draft], of_type: str | None = None) -> tuple[Actor, Actor] | None:
@@ -52,7 +55,9 @@ def fill_parties(drafts: list[Draft]) -> None:
                 and told.target.country != d.source.country and not names_other_recipient(d.frame)):
             d.target = replace(told.target, reason=f"the recipient of the message told just before ({told.target.reason})")
             continue
+        before = (d.source, d.target)
         _borrow(d, pairs.get(d.type), pair)
+        _note_borrowed(d, before)
 
 
 def _borrow(d: Draft, own: tuple[Actor, Actor] | None, pair: tuple[Actor, Actor] | None) -> None:
@@ -77,6 +82,13 @@ def _borrow(d: Draft, own: tuple[Actor, Actor] | None, pair: tuple[Actor, Actor]
         d.participants = [d.source, d.target]
 
 
+def _note_borrowed(d: Draft, before: tuple[Actor | None, Actor | None]) -> None:
+    """Each party the draft took from the main pair, noted with its role (the confidence weighs it)."""
+    for role, was, now in (("agent", before[0], d.source), ("recipient", before[1], d.target)):
+        if now is not None and now is not was:
+            d.found += (PartyNote(role if d.type == "message" else "participant", ContextReason.MAIN_PAIR, (now,)),)
+
+
 def _borrowed(actor: Actor | None) -> Actor | None:
     return replace(actor, reason="not named in the sentence: the article's main pair") if actor else None
 
@@ -89,8 +101,11 @@ def fill_exchanges(drafts: list[Draft]) -> list[Draft]:
         if d.frame.trigger.frame == "exchange" and not d.is_complete and pair:
             a, b = _borrowed(pair[0]), _borrowed(pair[1])
             if d.source is None or d.source.country in (a.country, b.country):
-                out.append(replace(d, source=a, target=b, participants=[], evidence=list(d.evidence), reasons=list(d.reasons)))
-                out.append(replace(d, source=b, target=a, participants=[], evidence=list(d.evidence), reasons=list(d.reasons)))
+                found = (*d.found, PartyNote("participant", ContextReason.MAIN_PAIR, (a, b)))
+                out.append(replace(d, source=a, target=b, participants=[], evidence=list(d.evidence),
+                                   reasons=list(d.reasons), found=found))
+                out.append(replace(d, source=b, target=a, participants=[], evidence=list(d.evidence),
+                                   reasons=list(d.reasons), found=found))
                 continue
         out.append(d)
     return out
@@ -105,7 +120,17 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "relations" and a.medium != b.medium:
         return False  # closing an embassy and recalling an ambassador are two acts
+    if a.type == "relations" and a.medium in ONE_WAY_ACTIONS and _directed(a) and _directed(b):
+        return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     return a.countries == b.countries
+
+
+# A state moves its own envoy: Egypt's ambassador to Turkey and Turkey's to Egypt are two acts.
+ONE_WAY_ACTIONS = frozenset({RelationAction.APPOINT_ENVOY, RelationAction.RECALL_ENVOY, RelationAction.EXPEL_ENVOY})
+
+
+def _directed(d: Draft) -> bool:
+    return bool(d.source and d.target and d.source.country and d.target.country)
 
 
 def _same_time(a: Draft, b: Draft) -> bool:
@@ -133,12 +158,15 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             continue
         d.home = home
         home.window = intersect(home.window, d.window) or home.window
+        if d.has_own_date and not home.has_own_date:
+            home.date_basis = d.date_basis
         home.has_own_date = home.has_own_date or d.has_own_date
         home.medium = better_medium(home.medium, d.medium)
         home.evidence += [e for e in d.evidence if e not in home.evidence]
         home.occasion = home.occasion or d.occasion
         home.reported_by += [r for r in d.reported_by if r not in home.reported_by]
         home.reasons += [r for r in d.reasons if r not in home.reasons]
+        home.found += tuple(n for n in d.found if n not in home.found)
         home.background = home.background or d.background  # a message the news answers stays background
         home.in_person = home.in_person or d.in_person
         home.present += [a for a in d.present if a not in home.present]
@@ -186,7 +214,10 @@ def _one_per_country(actors: list[Actor | None]) -> list[Actor]:
     return list(seen.values())
 
 
-def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = ()) -> Event:
+def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = (), article: ArticleEvidence | None = None,
+             model: ConfidenceModel | None = None) -> Event:
+    """The event a merged draft asserts, with its evidence features and the confidence they give
+    (the packaged model over an article that says nothing of its report day, unless given)."""
     def span(s: int, e: int) -> Span:
         start, end = doc.original_span(s, e)
         return Span(doc.doc_id, start, end, doc.original[start:end])
@@ -195,13 +226,15 @@ def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = ()) -> Eve
     participants = tuple(_one_per_country([*d.participants, d.source, d.target])) \
         if d.type in ("meeting", "agreement") and len(d.countries) > 2 else ()
     source, target = (None, None) if participants else (d.source, d.target)
-    confidence = 0.85 if not any("main pair" in (a.reason or "") for a in (d.source, d.target) if a) else 0.6
+    features = evidence_features(d, article or NO_ARTICLE, bool(quotes))
+    scored = (model or ConfidenceModel.load()).score(features)
     return Event(
         doc_id=doc.doc_id, doc_hash=doc.content_hash, type=d.type, source=source, target=target, when=d.window,
         medium=d.medium if d.type in ("message", "call", "relations") else "",
         participants=participants, occasion=d.occasion, reported_by=tuple(d.reported_by),
         background=d.background, evidence=tuple(span(s, e) for s, e in sorted(d.evidence)),
         quotes=tuple(span(s, e) for s, e in sorted(set(quotes))),
-        confidence=confidence, pattern=d.frame.pattern,
-        reasons=tuple(d.reasons + [f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target)) if a and a.reason]),
+        confidence=scored.confidence, pattern=d.frame.pattern, features=features,
+        reasons=(*d.reasons, *(f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target))
+                               if a and a.reason), scored.explain()),
     )

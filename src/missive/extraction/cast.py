@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from ..knowledge.schema import Reference
 from ..model import Actor
 
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
@@ -25,6 +26,9 @@ PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers premiers".spli
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12}
 THROUGH_PREPS = frozenset({"of", "including", "like"})
+# Where a name stands for a person a later pronoun may point at ("met Giuliani ... with him").
+NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj"})
+PERSON_PREPS = frozenset({"with", "by", "to", "from", "for"})
 # Dependencies that leave a noun's own phrase: what hangs there names other things.
 PHRASE_EXITS = frozenset({"prep", "appos", "relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis"})
 
@@ -158,25 +162,42 @@ class ActorFinder:
                 out.extend(a for a in found if a not in out)
         return out
 
+    def reference_of(self, token: Token) -> str:
+        """How a role's word points at actors it does not name: a pronoun ("he", "its", a subject
+        "they"), a group ("the two leaders", not "the Lao leaders"), else "" (it names them or is
+        no reference at all); a listed conjunct's pronoun counts ("Kim and his wife")."""
+        for t in [token, *_conjuncts(token)]:
+            low = t.lower_
+            if low in PERSON_PRONOUNS or low in STATE_PRONOUNS or (
+                    low in PLURAL_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")):
+                return Reference.PRONOUN
+            if low in PAIR_NOUNS and group_size(t) and not self._names_its_own(t):
+                return Reference.GROUP
+        return ""
+
     def _single(self, token: Token, exclude: set[str]) -> list[Actor]:
         low = token.lower_
         pos = self.base + token.idx
-        if low in PERSON_PRONOUNS:
+        pronoun = is_pronoun(token)
+        if pronoun and low in PERSON_PRONOUNS:
             ahead = self._clause_subject_ahead(token)
             if ahead:
                 return ahead
+            if self._unknown_name_before(token):
+                return []
             is_subject = token.dep_ in ("nsubj", "nsubjpass")
             if is_subject:
                 exclude = exclude | self._non_subject_names(token)
             actor = self.cast.last_person(pos, exclude, prefer_agents=is_subject)
             return [actor] if actor else []
-        if low in STATE_PRONOUNS:
+        if pronoun and low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)
             return [actor] if actor else []
-        size = 2 if low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
+        size = 2 if pronoun and low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
             group_size(token) if low in PAIR_NOUNS and not self._names_its_own(token) else 0)
         if size:
             return (self._group_in_sentence(pos, size)
+                    or self._group_after_colon(token, size)
                     or self.cast.last_group(pos, size, people_only=low in PEOPLE_PAIR_NOUNS)
                     or self.cast.last_group(pos, size))
         lo, hi = phrase_range(token)
@@ -208,6 +229,18 @@ class ActorFinder:
                 found[m.actor.country] = m.actor
         return list(found.values()) if len(found) == size else []
 
+    def _group_after_colon(self, token: Token, size: int) -> list[Actor]:
+        """"recalled its diplomats from seven countries that ...: A, B, C, D, E, F and G": the
+        list after the colon names the group, whatever the parser attached it to."""
+        colon = next((t for t in token.sent if t.i > token.i and t.text == ":"), None)
+        if colon is None:
+            return []
+        found: dict[str, Actor] = {}
+        for m in self.cast.within(self.base + colon.idx, self.base + token.sent.end_char):
+            if m.actor.country and not m.is_venue:
+                found.setdefault(m.actor.country, m.actor)
+        return list(found.values()) if len(found) == size else []
+
     def _names_its_own(self, token: Token) -> bool:
         """"the Lao leaders", "the Gulf states": the group's phrase names whose it is."""
         lo, hi = phrase_range(token)
@@ -224,6 +257,20 @@ class ActorFinder:
             return []
         lo, hi = phrase_range(subj)
         return [m.actor for m in self.cast.within(self.base + lo, self.base + hi) if m.actor.kind == "person"][:1]
+
+    def _unknown_name_before(self, pronoun: Token) -> bool:
+        """"Volker said meeting with Giuliani was routine, and he had one more with him": a pronoun
+        after a name in its own sentence (a subject pronoun after a named subject) points at that
+        name, even one the gazetteer does not know; then it is no state actor, not the leader
+        last named before."""
+        is_subject = pronoun.dep_ in ("nsubj", "nsubjpass")
+        slots = ("nsubj", "nsubjpass") if is_subject else NAME_SLOTS
+        names = [t for t in pronoun.sent if t.i < pronoun.i and t.tag_ == "NNP" and t.dep_ in slots
+                 and (t.dep_ != "pobj" or t.head.lower_ in PERSON_PREPS) and t.head.i < pronoun.i]
+        if not names:
+            return False
+        lo, hi = phrase_range(names[-1])
+        return not self.cast.within(self.base + lo, self.base + hi)
 
     def _non_subject_names(self, pronoun: Token) -> set[str]:
         """People named earlier in the pronoun's own sentence outside a subject ("During a
@@ -246,6 +293,12 @@ class ActorFinder:
                     if found:
                         return found
         return []
+
+
+def is_pronoun(token: Token) -> bool:
+    """"he" is a pronoun; the "He" of "Liu He" or "He Lifeng" is part of a name (tagged as one,
+    or with the rest of the name hanging on it)."""
+    return token.tag_ in ("PRP", "PRP$", "") and not any(c.dep_ == "compound" for c in token.children)
 
 
 def is_person_like(actor: Actor) -> bool:

@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .nlp import Sentence
+from ..knowledge.schema import ContextReason
 from ..model import DateWindow
+from .nlp import Sentence
 from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
-from .frames import Frame, children_by_prep, governing_verb, is_verb, subject_of
+from .frames import Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of
 
 # Dependencies that open a clause of its own: what is named there is not a party of the clause above.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
@@ -38,7 +39,8 @@ def people_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> list:
         if is_person_like(m.actor) and m.actor.country and m.actor.country not in people:
             people[m.actor.country] = m.actor
     if len(people) == 2:
-        frame.notes.append("participants: the two people named in the sentence")
+        frame.notes.append(PartyNote("participant", ContextReason.SENTENCE_PEOPLE, tuple(people.values()),
+                                     says="participants: the two people named in the sentence"))
         return list(people.values())
     return []
 
@@ -53,7 +55,7 @@ def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, follow
     tok, have = frame.token, frame.participants
     if frame.trigger.pos != "noun" or len({a.country for a in have}) >= 2 or not _told_as_event(tok):
         return
-    found, how = [], ""
+    found, how, why = [], "", ContextReason.SPEAKERS
     if _is_fronted_adjunct(tok):
         found = _new_countries(have, [a for t in _main_subjects(tok.doc) for a in finder.actors_of(t)])
         how = "the speakers of its sentence"
@@ -65,10 +67,11 @@ def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, follow
         # (a next sentence about another summit, "is hosting the G7 summit with ...", tells its own)
         named = [m.actor for m in cast.within(following.start, following.end)
                  if not m.is_venue and m.actor.country and is_person_like(m.actor)]
-        found, how = _new_countries([], named), "named in the next sentence"
+        found, how, why = _new_countries([], named), "named in the next sentence", ContextReason.NEXT_SENTENCE
     if len({a.country for a in have + found}) >= 2 and found:
         frame.participants = have + found
-        frame.notes.append(f"participants: {', '.join(a.name for a in found)}, {how}")
+        frame.notes.append(PartyNote("participant", why, tuple(found),
+                                     says=f"participants: {', '.join(a.name for a in found)}, {how}"))
 
 
 def _told_as_event(tok: Token) -> bool:
@@ -125,7 +128,8 @@ def other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> No
     if len(others) == 1:
         other = next(iter(others.values()))
         (frame.recipients if frame.agents else frame.agents).append(other)
-        frame.notes.append(f"other party: {other.name}, the one other person named in the sentence")
+        frame.notes.append(PartyNote("recipient" if frame.agents else "agent", ContextReason.OTHER_PERSON, (other,),
+                                     says=f"other party: {other.name}, the one other person named in the sentence"))
 
 
 def _of_clause(cast: Cast, sentence: Sentence, frame: Frame) -> list[Placed]:
@@ -174,7 +178,8 @@ def counterpart_from_governing_clause(frame: Frame, finder: ActorFinder) -> None
         found = [a for g in phrases for a in finder.actors_of(g) if a.country != own]
         if found:
             frame.participants.append(found[0])
-            frame.notes.append(f"counterpart: {found[0].name}, of the clause it hangs from")
+            frame.notes.append(PartyNote("participant", ContextReason.GOVERNING_CLAUSE, (found[0],),
+                                         says=f"counterpart: {found[0].name}, of the clause it hangs from"))
             return
 
 
@@ -264,7 +269,7 @@ def orient_interaction(frame: Frame, made: list[Draft], finder: ActorFinder, cas
         for d in made:
             if d.source and d.target and (by_other or (asker is not None and asker.country == d.target.country)):
                 d.source, d.target = d.target, d.source
-                d.reasons.append(f"call initiator: {d.source.name} ({frame.notes[-1]})")
+                d.reasons.append(f"call initiator: {d.source.name} ({frame.remarks[-1]})")
     elif frame.trigger.frame == "meet":
         venues = {m.actor.country for m in cast.within(sentence.start, sentence.end) if m.is_venue and m.actor.country}
         for d in made:
@@ -281,12 +286,12 @@ def _caller(frame: Frame, finder: ActorFinder) -> tuple:
             for g in (g for g in p.children if g.dep_ == "pobj" and g.lower_ in REQUEST_WORDS):
                 asker = [a for t in g.subtree if t is not g and t.lower_ != "latter" for a in finder.actors_of(t)]
                 if asker:
-                    frame.notes.append(f"at the request of {asker[0].name}")
+                    frame.remarks.append(f"at the request of {asker[0].name}")
                     return asker[0], False
-                frame.notes.append(f"'{p.text} ... {g.text}': the other party asked for it")
+                frame.remarks.append(f"'{p.text} ... {g.text}': the other party asked for it")
                 return None, True
     if verb.lower_ in ("received", "receives", "receive", "receiving"):
-        frame.notes.append("received the call: the other party placed it")
+        frame.remarks.append("received the call: the other party placed it")
         return None, True
     return None, False
 
@@ -296,3 +301,5 @@ def posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:
     for d in drafts:
         if d.source is not None and d.target is None:
             d.target = cast.last_state(pos, {d.source.country}, prefer_agents=False)
+            if d.target is not None:
+                d.found += (PartyNote("recipient", ContextReason.POSTING, (d.target,)),)

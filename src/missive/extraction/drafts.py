@@ -11,9 +11,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from ..knowledge.schema import DateBasis
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
 from ..temporal.expressions import find_expressions, resolve_expression
-from .frames import Frame
+from .frames import Frame, PartyNote
+from .roles import ENVOY_WORDS
 
 SYMMETRIC_FRAMES = {"meet", "host", "call", "sign", "relations"}
 
@@ -35,6 +37,8 @@ class Draft:
     background: bool = False
     reported_by: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    found: tuple[PartyNote, ...] = ()  # how its parties were found, in every sentence that asserts it
+    date_basis: str = DateBasis.REPORT_DAY  # why its window is what it is
     weak: bool = False
     sentence: int = 0
     earlier: bool = False  # told as an earlier one ("had last talked", "their previous meeting")
@@ -55,7 +59,8 @@ class Draft:
         return len(self.countries) >= 2
 
 
-def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset[str] = frozenset()) -> list[Draft]:
+def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset[str] = frozenset(),
+              reciprocal_words: frozenset[str] = frozenset()) -> list[Draft]:
     """The interactions a frame asserts, one per direction or location."""
     kind = frame.trigger.frame
     # "the missive" alone only adds evidence; "sent him a note" with both parties is a message
@@ -77,6 +82,9 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
         source = parties[0] if parties else None
         target = parties[1] if len(parties) > 1 else None
         return [make(source, target, parties)]
+    mutual = reciprocal_pairs(frame, medium, reciprocal_words)
+    if mutual:
+        return [make(a, b) for a, b in mutual]
     agents = frame.agents or [None]
     recipients = frame.recipients or [None]
     return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
@@ -94,6 +102,35 @@ def distributive_pairs(frame: Frame) -> list[tuple[Actor, Actor]]:
     if frame.trigger.frame != "relations" and not _says_separately(frame):
         return []
     return [(d, c) for d in doers for c in counter]
+
+
+# Envoys named in the plural by more than one doer go each way ("Turkey and Egypt appointed ambassadors").
+MUTUAL_ENVOY_MEDIA = frozenset({"appoint_envoy"})
+
+
+def reciprocal_pairs(frame: Frame, medium: str, words: frozenset[str]) -> list[tuple[Actor, Actor]]:
+    """"Egypt and Turkey appointed ambassadors to each other's capitals", "the two countries have
+    exchanged ambassadors", "Kim and Xi sent each other letters": with no counterpart of its own,
+    every doer acts towards every other one, not towards a party borrowed from the context."""
+    doers = _distinct_countries(frame.agents)
+    if frame.recipients or len(doers) < 2:
+        return []
+    if not (says_reciprocally(frame, words) or (medium in MUTUAL_ENVOY_MEDIA and _plural_envoys(frame))):
+        return []
+    return [(a, b) for a in doers for b in doers if a.country != b.country]
+
+
+def says_reciprocally(frame: Frame, words: frozenset[str]) -> bool:
+    """"each other's capitals", "one another", "mutual" in the trigger's or its verb's phrase
+    (the words are the frame_words group "reciprocal")."""
+    heads = [frame.token] + ([frame.verb] if frame.verb is not None and frame.verb is not frame.token else [])
+    text = " " + " ".join(t.lower_ for h in heads for t in h.subtree) + " "
+    return any(f" {w} " in text for w in words)
+
+
+def _plural_envoys(frame: Frame) -> bool:
+    heads = [frame.token] + ([frame.verb] if frame.verb is not None and frame.verb is not frame.token else [])
+    return any(t.tag_ == "NNS" and t.lower_ in ENVOY_WORDS for h in heads for t in h.subtree)
 
 
 DISTRIBUTIVE_WORDS = frozenset({"separate", "separately", "respective", "respectively", "individual", "individually"})
@@ -132,7 +169,8 @@ def since_first(frame: Frame, made: list[Draft], now: DateWindow) -> list[Draft]
         if window is not None and window.start is not None:
             why = f"'first ... since {expr.text.removeprefix('since ')}': the one before was then"
             return [replace(d, window=replace(window, reason=f"{why}; {window.reason}"), has_own_date=True,
-                            earlier=True, evidence=list(d.evidence), participants=list(d.participants),
+                            date_basis=DateBasis.EARLIER, earlier=True, evidence=list(d.evidence),
+                            participants=list(d.participants),
                             reasons=[*d.reasons[:-1], f"date: {why}; {window.reason}"])
                     for d in made if d.source and (d.target or d.participants)]
     return []

@@ -25,6 +25,7 @@ from ..actors.mention_pass import Mention
 from ..actors.resolver import ActorResolver
 from ..budget import Budget
 from ..documents.date_candidates import dateline_end
+from ..knowledge.schema import DateBasis
 from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import anniversary_date
@@ -32,6 +33,7 @@ from ..temporal.reference_date import ReferenceDate
 from .assemble import fill_exchanges, fill_parties, home_of, merge_drafts, signing_meetings, to_event
 from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
+from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
 from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction)
@@ -74,6 +76,7 @@ class _DocWork:
     candidates: list[int]
     report_day: DateWindow
     cast: Cast
+    article: ArticleEvidence
     conflicts: tuple[str, ...] = ()
     parses: dict[int, Doc] = field(default_factory=dict)
     frames: dict[int, list[Frame]] = field(default_factory=dict)
@@ -92,6 +95,7 @@ class Extractor:
         self._matcher = None
         self._roles: RoleTable | None = None
         self._filters: FilterTable | None = None
+        self.confidence = ConfidenceModel.load()
 
     @property
     def nlp(self) -> Language:
@@ -175,7 +179,8 @@ class Extractor:
                               for m in grounded.mentions if not _inside(masked, m.start)],
                              doc.cleaned, self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
-        return _DocWork(doc, sentences, candidates, reference.window, cast, tuple(reference.conflicts))
+        article = article_evidence(mentions, reference.source)
+        return _DocWork(doc, sentences, candidates, reference.window, cast, article, tuple(reference.conflicts))
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
@@ -219,7 +224,8 @@ class Extractor:
         merged += signing_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
-        events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes)) for d in merged}
+        events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes), work.article, self.confidence)
+                  for d in merged}
         explained.events = link_unlinked_replies(link_reply_ids(drafts, events, [id(d) for d in merged]))
         return explained
 
@@ -289,9 +295,12 @@ class Extractor:
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
             window, own = frame_window(f, dated, sentence_report_day, anchor, marks, statement,
                                        self.lex.group("remark"), one_off)
+            own_texts = [d.expression.text for d in dated if d.frame is f and not d.dates_report_day and not d.bound]
+            basis = window_basis(window, own, own_texts, marks is not None,
+                                 one_off is not None and f.trigger.type in ("message", "call"))
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
-                window, own = sibling[0], True
+                window, own, basis = sibling[0], True, DateBasis.CONTINUED
             windows[f.anchor.i] = (window, own)
             if f.trigger.frame == "meet":
                 following = work.sentences[i + 1] if i + 1 < len(work.sentences) else None
@@ -302,18 +311,19 @@ class Extractor:
                 other_person_of_sentence(work.cast, sentence, f)
             if f.trigger.frame in ("relations", "sign"):
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
-            made = drafts_of(f, medium, i, self.lex.group("earlier"))
+            made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"))
             orient_interaction(f, made, finder, work.cast, sentence)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
             in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
             for d in made:
-                d.window, d.has_own_date = window, own
+                d.window, d.has_own_date, d.date_basis = window, own, basis
+                d.found = (*f.notes, *d.found)
                 d.in_person, d.present = in_person, present
                 d.evidence = [(sentence.start, sentence.end)]
                 d.occasion = occasion if d.type == "message" else ""
                 d.reported_by = list(media)
-                d.reasons = [f"pattern {f.pattern}", *f.notes, f"date: {window.reason}"]
+                d.reasons = [f"pattern {f.pattern}", *map(str, f.notes), *f.remarks, f"date: {window.reason}"]
             by_frame[f.token.i] = made
             out += made + since_first(f, made, sentence_report_day)
         out += link_replies(frames, by_frame, self.lex,
@@ -330,7 +340,8 @@ class Extractor:
             if window is None or any(intersect(window, d.window) for d in out):
                 continue
             for d in previous:
-                copy = replace(d, window=window, has_own_date=True, evidence=[(sentence.start, sentence.end)],
+                copy = replace(d, window=window, has_own_date=True, date_basis=DateBasis.REPEATED,
+                               evidence=[(sentence.start, sentence.end)],
                                reasons=[*d.reasons, f"'{_PRO_VERB.search(sentence.text).group()}' repeats it on {window.iso()}"])
                 out.append(copy)
         explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
@@ -417,5 +428,5 @@ def _anniversary(text: str, mentions: list[Placed], report_day: DateWindow) -> d
 
 def _explain_frame(f: Frame, sentence: Sentence) -> str:
     status = f"DROPPED ({f.drop})" if f.drop else "kept"
-    roles = "; ".join(f.notes) or "no parties found in the sentence"
+    roles = "; ".join([*map(str, f.notes), *f.remarks]) or "no parties found in the sentence"
     return f"[{f.pattern}] {status}: {roles} | {sentence.text[:160]}"

@@ -23,6 +23,22 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+@dataclass(frozen=True, slots=True)
+class PartyNote:
+    """How some parties of a frame were found: their role, the role row's reason or the context
+    reading (a RoleReason or a ContextReason), and how the words pointed at them when they did not
+    name them (a Reference: pronoun, group, list). The confidence weighs it; --explain prints it."""
+
+    role: str  # agent | recipient | participant
+    how: str
+    actors: tuple[Actor, ...]
+    reference: str = ""
+    says: str = ""  # what --explain prints, when more than "how: names"
+
+    def __str__(self) -> str:
+        return self.says or f"{self.how}: {', '.join(a.name for a in self.actors)}"
+
+
 @dataclass
 class Frame:
     """One trigger's reading: parties by role, plus what the filters and dating need."""
@@ -35,7 +51,8 @@ class Frame:
     participants: list[Actor] = field(default_factory=list)
     counterparts: list[Actor] = field(default_factory=list)  # participants named as the other side ("with X")
     pattern: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[PartyNote] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # other decisions on it ("at the request of X")
     drop: str = ""  # why the frame asserts no event (negated, planned...), empty when it does
     dated: bool = False  # a date expression of the sentence belongs to it
     has_other_subject: bool = False  # a subject that is not an actor ("the drills sent a message")
@@ -93,13 +110,16 @@ def children_by_prep(token: Token, prep: str) -> list[Token]:
 
 
 def _context_words(token: Token) -> set[str]:
-    """Words around a trigger, as written and as lemmas: its head, children, grandchildren, and
-    the few words before it ("the Treaty of Friendship signed ...", whatever the parse made of it)."""
+    """Words around a trigger, as written and as lemmas: its head, children, grandchildren, the
+    noun an "of" of a grandchild names ("handed his letter of credence", "an exchange of
+    ambassadors"), and the few words before it ("the Treaty of Friendship signed ...", whatever
+    the parse made of it)."""
     near = [token, token.head, *token.doc[max(0, token.i - 4):token.i]]
     for t in (token, token.head):
         near += list(t.children)
         for c in t.children:
             near += list(c.children)
+            near += [o for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for o in g.children]
     return {t.lower_ for t in near} | {t.lemma_ for t in near if t.lemma_}
 
 

@@ -19,10 +19,11 @@ from spacy.vocab import Vocab
 
 from ..knowledge.records import read_records
 from ..knowledge.tables import Row
-from ..knowledge.schema import FRAME_KINDS, RoleReason
+from ..knowledge.schema import FRAME_KINDS, Reference, RoleReason
 from ..model import Actor
 from .cast import ActorFinder
-from .frames import SUBJECT_DEPS, Frame, children_by_prep, governing_verb, is_verb, subject_of, subject_takes_part
+from .frames import (SUBJECT_DEPS, Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of,
+                     subject_takes_part)
 from .lexicon import Lexicon, Trigger
 from .patterns import AnchoredMatcher, checked_source
 
@@ -97,16 +98,17 @@ class RoleReader:
     def _role(self, frame: Frame, role: str) -> list[Actor]:
         sources = self.table.sources(frame.trigger.frame, role)
         found: list[Actor] = []
+        read: set[int] = set()  # a token two rows find is read once ("meeting with him": one person)
         for rank in sorted({s.rank for s in sources if s.combine == "first"}):
             settled = False
             for source in (s for s in sources if s.rank == rank and s.combine == "first"):
                 tokens = self.tokens_of(frame, source)
                 settled |= source.settles and bool(tokens)
-                found += [a for a in self._read_source(frame, source, tokens, found) if a not in found]
+                found += [a for a in self._read_source(frame, source, _unread(tokens, read), found) if a not in found]
             if found or settled:
                 break
         for source in (s for s in sources if s.combine == "add"):
-            found += [a for a in self._read_source(frame, source, self.tokens_of(frame, source), found)
+            found += [a for a in self._read_source(frame, source, _unread(self.tokens_of(frame, source), read), found)
                       if a not in found]
         return found
 
@@ -127,7 +129,7 @@ class RoleReader:
 
     def _read_source(self, frame: Frame, source: RoleSource, tokens: list[Token],
                      found: list[Actor] = ()) -> list[Actor]:
-        actors = self._actors(tokens, frame, source.reason, {a.name for a in found})
+        actors = self._actors(tokens, frame, source.role, source.reason, {a.name for a in found})
         if source.actor_kinds:
             actors = [a for a in actors if a.kind in source.actor_kinds]
         if source.foreign and frame.agents:
@@ -136,22 +138,34 @@ class RoleReader:
             frame.counterparts += [a for a in actors if a not in frame.counterparts]
         return actors
 
-    def _actors(self, tokens: list[Token], frame: Frame, reason: RoleReason,
+    def _actors(self, tokens: list[Token], frame: Frame, role: str, reason: RoleReason,
                 others: set[str] = frozenset()) -> list[Actor]:
         """The actors of the tokens; a subject with none stands for its possessive or its
-        from-phrase ("the leaders of ... from Cuba")."""
+        from-phrase ("the leaders of ... from Cuba"). Each token's find is noted with how its
+        words pointed (a pronoun, a group, a list)."""
         found: list[Actor] = []
         for t in tokens:
             # a pronoun is not the party already found for the frame ("Castillo, who telephoned him")
+            words = [t]
             actors = self.finder.actors_of(t, {a.name for a in frame.agents} | others)
             if not actors and t.dep_ in SUBJECT_DEPS:
-                actors = self.finder.actors_of(next((c for c in t.children if c.dep_ == "poss"), t), set())
+                words = [next((c for c in t.children if c.dep_ == "poss"), t)]
+                actors = self.finder.actors_of(words[0], set())
                 if not actors:
-                    actors = [a for g in children_by_prep(t, "from") for a in self.finder.actors_of(g, set())]
+                    words = children_by_prep(t, "from")
+                    actors = [a for g in words for a in self.finder.actors_of(g, set())]
             if actors:
-                frame.notes.append(f"{reason.value}: {', '.join(a.name for a in actors)}")
+                reference = next(filter(None, map(self.finder.reference_of, words)), "") or (
+                    Reference.LIST if len(actors) > 1 else "")
+                frame.notes.append(PartyNote(role, reason.value, tuple(actors), reference))
             found += [a for a in actors if a not in found]
         return found
+
+
+def _unread(tokens: list[Token], read: set[int]) -> list[Token]:
+    out = [t for t in tokens if t.i not in read]
+    read.update(t.i for t in out)
+    return out
 
 
 # -- named readings: what no dependency pattern expresses ------------------------------------------

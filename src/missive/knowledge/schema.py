@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..model import EVENT_TYPES, MEDIA, RELATION_ACTIONS
+from ..model import ACTOR_BASES, DATE_SOURCES, EVENT_TYPES, MEDIA, PRECISIONS, RELATION_ACTIONS
 
 # How the parties of a trigger are read from the parse; extraction.frames maps each to a reading.
 FRAME_KINDS = ("message", "message_weak", "express", "congratulate", "exchange", "meet", "host", "visit",
@@ -23,7 +23,7 @@ LEMMA_POS = ("VERB", "NOUN")
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
-               "occasion_disaster", "greets_occasion", "mourns_occasion")
+               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal")
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 # A title may also name whoever leads ("leader") or be a form of address ("Mr.", "His Excellency").
 TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")
@@ -50,7 +50,7 @@ class Column:
 
     kind: text | choice (one of `choices`) | choices (';'-separated, each one of `choices`) |
     flag (a yes/no spelling) | iso3 / iso3s (country codes of countries.csv, one or ';'-separated) |
-    date (YYYY-MM-DD) | day (YYYY-MM-DD, or MM-DD for a day that recurs every year).
+    date (YYYY-MM-DD) | day (YYYY-MM-DD, or MM-DD for a day that recurs every year) | number (a finite decimal).
     """
 
     name: str
@@ -132,6 +132,7 @@ class RoleReason(StrEnum):
     MODIFIER = "modifier"
     VISITOR_SUBJECT = "visitor subject"
     POSSESSIVE_VISITOR = "possessive visitor"
+    BY_PHRASE = "by-phrase"
     VISITED_PLACE = "visited place"
     MISSION_LOCATION = "mission location"
     ENVOY_POSTING = "envoy's posting"
@@ -168,6 +169,8 @@ class FilterReason(StrEnum):
     FACTUAL = "the first or only one to do it: a fact"
     OCCASION = "the subject of an anniversary, not the act"
     DOMESTIC = "a domestic meeting, not one between states"
+    SUMMONED = "summoning an envoy is a protest, not a change in relations"
+    FIRST_TIME = "the first time they did it: the interaction told before, not another"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
 
@@ -216,3 +219,95 @@ RECORD_SCHEMAS: dict[str, tuple[Field, ...]] = {
                         Field("pattern", "pattern"), Field("function"), Field("trigger_pos", "choice", TRIGGER_POS),
                         Field("types", "choices", EVENT_TYPES), Field("unless", "words")),
 }
+
+
+# -- the evidence of an event, which its confidence weighs (extraction.confidence, data/confidence.csv) ---
+
+class ContextReason(StrEnum):
+    """How a party the trigger's own syntax did not give was found: the context readings of
+    extraction.context and the assembler's borrowing, shown by --explain."""
+
+    SENTENCE_PEOPLE = "sentence people"  # "the June 12 summit": the two people of the trigger's clause
+    SPEAKERS = "speakers"  # "At the summit, A said ...; B told ...": the speakers of its sentence
+    NEXT_SENTENCE = "next sentence"  # a gathering's participants named in the sentence after it
+    OTHER_PERSON = "other person"  # a message's other party: the one other person of its clause
+    GOVERNING_CLAUSE = "governing clause"  # "restoring ties with Kenya after severing ...": the clause above
+    POSTING = "posting"  # "recalled its ambassador": the state named last before
+    MAIN_PAIR = "main pair"  # not named in the sentence: the article's main pair
+
+
+class Reference(StrEnum):
+    """How a role's words pointed at actors they did not name themselves."""
+
+    PRONOUN = "pronoun"  # "he", "its", "they"
+    GROUP = "group"  # "the two leaders", "all four governments"
+    LIST = "list"  # one of several parties the words list ("A, B and C")
+
+
+class DateBasis(StrEnum):
+    """Why an event's window is what it is, beside its precision."""
+
+    EXPRESSION = "expression"  # a date expression of its own that names its year ("21 June 2019", "in 2016")
+    RELATIVE = "relative"  # a date expression of its own counted from the report day ("on Monday", "last month")
+    STATEMENT = "statement"  # "made the remarks while exchanging messages": the dated statement's time
+    CONTINUED = "continued"  # the date of the act it continues, or of the verb it is a conjunct of
+    REPEATED = "repeated"  # "did so in April": a pro-verb repeats the act on a date
+    EARLIER = "earlier"  # "the first visit since 2007": the one before was then
+    OCCASION = "occasion"  # after a one-off occasion began, by the report day
+    ANNIVERSARY = "anniversary"  # in the week before an anniversary it marks
+    BOUND = "bound"  # after or before another dated event, by the report day
+    REPORT_DAY = "report day"  # no date of its own: on or before the report day (open without one)
+
+
+class ClauseKind(StrEnum):
+    """The clause a trigger is told in: the sentence's own assertion, or a clause inside another."""
+
+    MAIN = "main"  # the sentence's main clause (or a conjunct of it)
+    COMPLEMENT = "complement"  # what a verb says or wants: "said (that) X met Y", "agreed to restore ties"
+    ADVERBIAL = "adverbial"  # "after X met Y", "while exchanging messages", "before visiting"
+    RELATIVE = "relative"  # "the letter that X sent", "Lam, who visited"
+    PHRASE = "phrase"  # a noun phrase with no verb above it: a headline, a caption
+    OBLIQUE = "oblique"  # a noun trigger inside another phrase: "plans for the summit", "details of his call"
+
+
+# Where the article's report day came from: a metadata candidate's source, what the content pins, or nothing.
+REPORT_DAY_SOURCES = (*sorted(DATE_SOURCES), "content", "none")
+SENTENCE_COUNTS = ("1", "2", "3+")
+
+
+def feature_name(prefix: str, value: str) -> str:
+    """"agent" + "envoy's posting" -> "agent.envoys_posting": one spelling for CSV cells and code."""
+    slug = value.replace("'", "").replace(" ", "_").replace("-", "_")
+    return f"{prefix}.{slug}"
+
+
+# The closed set of evidence features an event records (Event.features) and the confidence table
+# weighs. Per party: how each role was found (a role row's reason or a context reading) and how its
+# words pointed; per actor: how its mention named it; per event: the frame, the window, the support.
+EVIDENCE_FEATURES: tuple[str, ...] = tuple(dict.fromkeys((
+    *(feature_name("frame", k) for k in FRAME_KINDS), *(feature_name("trigger", p) for p in TRIGGER_POS),
+    *(feature_name("type", t) for t in EVENT_TYPES), *(feature_name("medium", m) for m in (*MEDIA, *RELATION_ACTIONS)),
+    *(feature_name(role, how) for role in ROLES for how in (*RoleReason, *ContextReason)),
+    *(feature_name("party", r) for r in Reference),
+    "party.borrowed",  # a party not named in any sentence that asserts it: the article's main pair
+    "party.context",  # a party found by a context reading (ContextReason other than the main pair)
+    "parties.direct",  # every party named by the syntax of a sentence that asserts the event
+    "parties.most_named",  # every party is one of the two states the article names most
+    "party.named_once",  # a party's state is named once in the article
+    *(feature_name("actor", b) for b in ACTOR_BASES),
+    *(feature_name("date", p) for p in PRECISIONS), *(feature_name("date", b) for b in DateBasis),
+    *(feature_name("sentences", n) for n in SENTENCE_COUNTS),
+    "background",  # context in the article, not its news
+    "quotes",  # quoted words of the message come with it
+    "multilateral",  # three or more states take part
+    "lead",  # asserted in the article's first three sentences
+    "article.crowded", "article.crowded8", "article.one_pair",  # five or more, eight or more, at most two states named
+    "sentence.long",  # its first sentence is long (parses of long sentences go wrong more often)
+    *(feature_name("clause", k) for k in ClauseKind),
+    *(feature_name("report_day", s) for s in REPORT_DAY_SOURCES),
+)))
+INTERCEPT = "intercept"
+
+# The confidence model: a weight per evidence feature and the intercept (scripts/fit_confidence.py).
+SCHEMAS["confidence"] = Schema("confidence", (_c("feature", "choice", (INTERCEPT, *EVIDENCE_FEATURES), filled=True),
+                                              _c("weight", "number", filled=True)))

@@ -20,6 +20,7 @@ Tables are cached per data folder, so each is read once per process and folder.
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -130,10 +131,19 @@ def _checked(column: Column, value: str, where: str) -> str:
         for v in (v.strip() for v in values):
             if v and v not in column.choices:
                 raise DataFileError(f"{where}: {column.name} {v!r} is not one of {', '.join(column.choices)}")
+    elif column.kind == "number" and not _is_number(value):
+        raise DataFileError(f"{where}: {column.name} {value!r} is not a number")
     elif column.kind in ("date", "day") and not _is_date(value, may_recur=column.kind == "day"):
         want = "YYYY-MM-DD, or MM-DD for every year" if column.kind == "day" else "YYYY-MM-DD"
         raise DataFileError(f"{where}: {column.name} {value!r} is not a date ({want})")
     return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except ValueError:
+        return False
 
 
 def _is_date(value: str, may_recur: bool) -> bool:

@@ -201,7 +201,7 @@ class Store:
         """
         try:
             with self._transaction():
-                keys = self._write_articles([article_rows(doc, events, report_day, conflicts)])
+                keys, _ = self._write_articles([article_rows(doc, events, report_day, conflicts)])
                 if also is not None:
                     also(self)
                 if consolidate:
@@ -210,18 +210,22 @@ class Store:
             raise StoreError(f"{doc.path or doc.doc_id}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
         return keys
 
-    def _write_articles(self, articles: Sequence[ArticleRows]) -> set[str]:
+    def _write_articles(self, articles: Sequence[ArticleRows]) -> tuple[set[str], int]:
         """Store articles, in order, inside the caller's transaction, each replacing an earlier copy of it
-        (the same content, or an older version: the same identity); the pair keys touched. Set-based:
+        (the same content, or an older version: the same identity); the pair keys touched and the
+        number of older versions (other content) replaced. Set-based:
         a handful of statements for a whole shard, its rows inserted from Arrow tables, instead of ten
         statements an article. Articles are written in runs in which no content or identity repeats, so
         a later article replaces an earlier one of the same batch exactly as one by one."""
         touched: set[str] = set()
+        older = 0
         for run in _distinct_runs(articles):
-            touched |= self._write_run(run)
-        return touched
+            keys, n_older = self._write_run(run)
+            touched |= keys
+            older += n_older
+        return touched, older
 
-    def _write_run(self, run: list[ArticleRows]) -> set[str]:
+    def _write_run(self, run: list[ArticleRows]) -> tuple[set[str], int]:
         hashes, identities = [a.content_hash for a in run], [a.identity for a in run]
         replaced = [r[0] for r in self.con.execute(
             "SELECT content_hash FROM documents WHERE list_contains(?, content_hash) OR list_contains(?, source_key)",
@@ -241,7 +245,7 @@ class Store:
         key, lo, hi = (STORED_EVENT_COLUMNS.index(c) for c in ("pair_key", "reach_lo", "reach_hi"))
         added = [(e[key], e[lo], e[hi]) for a in run for e in a.events if e[key]]
         enqueue(self.con, [tuple(r) for r in removed] + added)  # what consolidation must look at again
-        return touched | {k for a in run for k in a.pair_keys}
+        return touched | {k for a in run for k in a.pair_keys}, len(set(replaced) - set(hashes))
 
     def _insert_rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         with self._incoming(columns, rows) as incoming:
@@ -262,22 +266,30 @@ class Store:
         finally:
             self.con.unregister(name)
 
-    def save_shard(self, key: str, label: str, articles: Sequence[ArticleRows], skips: Sequence[Skip]) -> None:
+    def save_shard(self, key: str, label: str, articles: Sequence[ArticleRows], skips: Sequence[Skip],
+                   consolidate: bool = True) -> tuple[set[str], int]:
         """Store a finished shard of a corpus ingest in ONE transaction: its articles and skips, the
         consolidation of every pair they touch, and the shard's checkpoint row. A killed ingest
         thus leaves whole shards or none, and a re-run skips exactly the checkpointed ones. A write
-        the database refuses is a StoreError naming the shard (nothing of it is stored)."""
+        the database refuses is a StoreError naming the shard (nothing of it is stored). Returns the
+        pair keys touched and how many older versions (other content, same identity) were replaced.
+
+        With consolidate=False the caller reconsolidates the returned pair keys later (`reconsolidate`,
+        once for several shards): sound only for new reports, which `stale_pairs` finds if the run is
+        killed before, not for re-extracted ones (the same report ids with other content)."""
         try:
             with self._transaction():
-                keys = self._write_articles(articles)
+                keys, replaced = self._write_articles(articles)
                 for skip in skips:
                     self._write_skip(skip)
-                bring_up_to_date(self.con, self._load_reports, keys)
+                if consolidate:
+                    bring_up_to_date(self.con, self._load_reports, keys)
                 self.con.execute("INSERT OR REPLACE INTO ingest_shards (shard_key, label, n_documents, n_skips,"
                                  " n_events) VALUES (?,?,?,?,?)", [key, label, len(articles), len(skips),
                                                                    sum(a.n_events for a in articles)])
         except duckdb.Error as exc:
             raise StoreError(f"{label}: not stored ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        return keys, replaced
 
     def finished_shards(self) -> set[str]:
         """The keys of the corpus shards already stored (see save_shard)."""

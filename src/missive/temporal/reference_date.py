@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..knowledge.word_groups import read_word_groups
-from ..model import STAMP_SOURCES, DateWindow, Document, common_span
+from ..model import STAMP_SOURCES, DateCandidate, DateWindow, Document, common_span
 from .anniversaries import find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
 from .expressions import Expression, find_expressions
@@ -48,6 +48,9 @@ class ReferenceDate:
 
     window: DateWindow
     conflicts: tuple[str, ...] = ()
+    # Where the day came from: the DateCandidate.source that gives it, "content" (an anniversary or
+    # occasion the article marks), or "none" (nothing dates the article).
+    source: str = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +182,7 @@ def _yearless_day(cand, pin: Pin | None, near: date | None) -> tuple[date, str] 
     return best, f"{cand.source} {best.strftime('%b %d')} has no year; {why} gives {best.year}"
 
 
-def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
+def _choose_dated(cands, pin: Pin | None) -> tuple[DateCandidate | None, str, list[str]]:
     """The best-supported dated candidate that the content does not contradict."""
     conflicts, kept = [], []
     for c in cands:
@@ -201,7 +204,7 @@ def _choose_dated(cands, pin: Pin | None) -> tuple[date | None, str, list[str]]:
         if abs((c.value - best.value).days) > 2:
             conflicts.append(f"{c.source} date {c.value} disagrees with {best.source} date {best.value}; "
                              f"kept {best.source}")
-    return best.value, f"{best.source} date {best.value}: {best.reason}".rstrip(": "), conflicts
+    return best, f"{best.source} date {best.value}: {best.reason}".rstrip(": "), conflicts
 
 
 def _report_words() -> tuple[str, ...]:
@@ -244,18 +247,19 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
     text = normalise(doc.cleaned or doc.original)
     pin, conflicts = _combine(content_pins(text[:CONTENT_PIN_CHARS]))
     cands = doc.metadata.date_candidates
-    day, why, notes = _choose_dated([c for c in cands if c.has_year], pin)
+    chosen, why, notes = _choose_dated([c for c in cands if c.has_year], pin)
+    day, source = (chosen.value, chosen.source) if chosen else (None, "none")
     conflicts += notes
     for c in (c for c in cands if not c.has_year):
         same = day and (c.value.month, c.value.day) == (day.month, day.day)
         if day is None or not same:
             placed = _yearless_day(c, pin, day)
             if placed and (day is None or c.source == "dateline"):
-                day, why = placed
+                (day, why), source = placed, c.source
                 break
     if day is not None:
         pinned = f"; agrees with {pin.label}" if pin and _distance(day, pin.start, pin.end) == 0 else ""
-        return ReferenceDate(DateWindow(day, day, "day", why + pinned), tuple(conflicts))
+        return ReferenceDate(DateWindow(day, day, "day", why + pinned), tuple(conflicts), source)
     if pin is None:
         reason = "no date candidate and nothing in the text pins the date"
         if any(not c.has_year for c in cands):
@@ -263,5 +267,6 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
         return ReferenceDate(DateWindow(None, None, "open", reason), tuple(conflicts))
     lead = _lead_weekday(text, pin) if pin.is_proximity else None
     if lead:
-        return ReferenceDate(DateWindow(lead[0], lead[0], "day", f"{lead[1]}; {pin.reason}"), tuple(conflicts))
-    return ReferenceDate(window_of(pin.start, pin.end, pin.reason), tuple(conflicts))
+        return ReferenceDate(DateWindow(lead[0], lead[0], "day", f"{lead[1]}; {pin.reason}"), tuple(conflicts),
+                             "content")
+    return ReferenceDate(window_of(pin.start, pin.end, pin.reason), tuple(conflicts), "content")
