@@ -96,7 +96,8 @@ def test_two_letters_of_one_pair_in_one_month_stay_two_events():
     (("2019-10-01", "2019-10-31"), ("2019-10-02", "2019-10-02"), "", 1),  # a month and a day inside it
     ((None, "2019-10-08"), ("2019-10-02", "2019-10-02"), "", 1),          # bounded by its report day, close
     ((None, "2022-10-16"), ("2019-10-02", "2019-10-02"), "", 2),          # ... but three years away
-    ((None, None), ("2019-10-02", "2019-10-02"), "", 2),                  # undated: compatible is not the same
+    ((None, None), ("2019-10-02", "2019-10-02"), "", 1),                  # undated, the same named people and medium
+    ((None, None), ("2019-10-02", "2019-10-02"), "New Year", 2),          # ... of an occasion that comes every year
     ((None, None), ("2019-10-02", "2019-10-02"), PRC70, 1),               # undated but the same occasion
 ])
 def test_date_windows_decide_whether_two_reports_can_be_one_letter(first, second, occasion, expected):

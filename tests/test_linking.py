@@ -155,6 +155,46 @@ def test_no_event_spans_years_even_on_the_same_occasion():
     assert len(rows) == 2
 
 
+def test_an_undated_report_joins_the_one_event_of_the_same_named_people_and_medium():
+    dated = report("dated", "2024-04-02", "2024-04-02", type_="call", medium="call", source=BIDEN, target=XI)
+    undated = report("undated", None, None, type_="call", medium="call", source=XI, target=BIDEN)
+    [row] = events([dated, undated])
+    assert link_of(row, "undated") == LinkReason.NAMED_PARTIES.value
+
+
+@pytest.mark.parametrize("undated,others", [
+    # states only: nothing names who spoke
+    (report("undated", None, None, type_="call", medium="call", source=CHINA, target=Actor("USA", "USA", "state")),
+     []),
+    # a description is no name: 'his American counterpart' may be anyone
+    (report("undated", None, None, type_="call", medium="call", source=XI,
+            target=Actor("American counterpart", "USA")), []),
+    # two calls of the same two people: which one is not said
+    (report("undated", None, None, type_="call", medium="call", source=XI, target=BIDEN),
+     [report("other", "2024-11-16", "2024-11-16", type_="call", medium="call", source=BIDEN, target=XI)]),
+])
+def test_an_undated_report_without_exactly_one_event_of_its_named_people_stays_apart(undated: Report,
+                                                                                     others: list[Report]):
+    dated = report("dated", "2024-04-02", "2024-04-02", type_="call", medium="call", source=BIDEN, target=XI)
+    rows = events([dated, undated, *others])
+    assert holding(rows, "undated")["docs"] == ["undated"]
+
+
+def test_two_undated_reports_of_the_same_people_stay_apart():
+    rows = events([report("a", None, None, type_="call", medium="call", source=BIDEN, target=XI),
+                   report("b", None, None, type_="call", medium="call", source=XI, target=BIDEN)])
+    assert len(rows) == 2
+
+
+def test_a_title_without_a_name_is_no_different_person():
+    named = report("named", None, "2025-07-01", type_="call", medium="call", source=Actor("Vladimir Putin", "RUS"),
+                   target=Actor("Emmanuel Macron", "FRA"))
+    titled = report("titled", None, "2025-07-01", type_="call", medium="call", source=Actor("Vladimir Putin", "RUS"),
+                    target=Actor("French counterpart", "FRA"))
+    assert why_apart(traits_of("n", named.event, "n"), traits_of("t", titled.event, "t")) is None
+    assert len(events([named, titled])) == 1
+
+
 def test_an_undated_report_of_a_recurring_occasion_joins_nothing():
     rows = events([report("dated", "2024-01-01", "2024-01-01", occasion="New Year"),
                    report("undated", None, None, occasion="New Year")])

@@ -44,6 +44,11 @@ def width(w: DateWindow) -> int | None:
     return (w.end - w.start).days if w.start and w.end else None
 
 
+def is_undated(w: DateWindow) -> bool:
+    """The text gave no date at all (no bound either side)."""
+    return w.start is None and w.end is None
+
+
 def is_narrow(w: DateWindow) -> bool:
     span = width(w)
     return span is not None and span <= NARROW_DAYS

@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
+from ..knowledge.tables import Table, read_table
+from ..knowledge.words import TOKEN_RE, fold
 from ..model import Actor, CalendarFact, DateWindow, Event
-from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_days, calendar_fits, gap_days, is_one_off,
-                            is_narrow, occasion_affinity, windows_overlap)
+from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_days, calendar_fits, gap_days, is_narrow,
+                            is_one_off, is_undated, occasion_affinity, windows_overlap)
 from .near_duplicates import is_copy
 
 QUOTE_WORDS = 6  # a shared run of this many quoted words is one source's words, not a coincidence
@@ -47,7 +50,7 @@ class LinkReason(str, Enum):
     CALENDAR = "calendar"  # a day without a year that falls in the event's window
     OCCASION = "occasion"  # the same occasion named
     DATES = "dates"  # narrow date windows that agree
-    NAMED_PARTIES = "named_parties"  # the same named sender and recipient, same medium, near in time
+    NAMED_PARTIES = "named_parties"  # the same named sender and recipient, same medium, near in time (or undated)
     NEAREST_IN_TIME = "nearest_in_time"  # a vague report: the nearest event, nothing against it
 
     @property
@@ -112,7 +115,27 @@ def traits_of(report_id: str, event: Event, group: str, signature: Any = None, s
 
 
 def _is_person(actor: Actor | None) -> bool:
-    return bool(actor and actor.name and actor.kind == "person")
+    """A person named by a name: 'his French counterpart' or 'Kenya's ambassador' with no name found
+    is an office of the state, which contradicts no named person (the titles table says which words
+    are titles)."""
+    return bool(actor and actor.name and actor.kind == "person" and not is_title_phrase(actor.name))
+
+
+def is_title_phrase(name: str) -> bool:
+    """Does the name end in a title ('French counterpart', "Turkey's ambassador") rather than a name?"""
+    words = tuple(fold(w) for w in TOKEN_RE.findall(name))
+    titles = _titles(read_table("titles"))
+    return any(words[-n:] in titles for n in range(1, min(len(words), _LONGEST_TITLE) + 1))
+
+
+_LONGEST_TITLE = 6
+
+
+@lru_cache(maxsize=4)
+def _titles(table: Table) -> frozenset[tuple[str, ...]]:
+    """Every title and alias of the titles table as folded words."""
+    phrases = (p for row in table.rows for p in [row["title"], *(row.get("aliases") or "").split(";")])
+    return frozenset(t for p in phrases if (t := tuple(fold(w) for w in TOKEN_RE.findall(p))))
 
 
 def _words(text: str) -> list[str]:
@@ -178,9 +201,25 @@ def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | N
     if a.narrow and b.narrow and windows_overlap(a.when, b.when):
         return LinkReason.DATES
     near = _near(a, b, proximity_days) and not _reversed(a, b)
-    if near and all(a.people) and a.people == b.people and a.act == b.act:
+    undated = _undated_beside_dated(a, b) and _both_named(a) and not _reversed(a, b)
+    if (near and all(a.people) or undated) and a.people == b.people and a.act == b.act:
         return LinkReason.NAMED_PARTIES
     return LinkReason.NEAREST_IN_TIME if near else None
+
+
+def _undated_beside_dated(a: Traits, b: Traits) -> bool:
+    """One report says nothing of when, the other points at a day: time neither links nor parts them,
+    so only what they name can. Two undated reports stay apart (nothing tells them to be one), and so
+    does an undated report of a recurring occasion (a New Year letter comes every year)."""
+    if (a.anchor is None) == (b.anchor is None):
+        return False
+    undated = a if a.anchor is None else b
+    return is_undated(undated.when) and (not undated.occasion or is_one_off(undated.occasion))
+
+
+def _both_named(t: Traits) -> bool:
+    """Both sides named by a person (without direction: two people)."""
+    return len(t.people[0]) >= 2 if t.kind in UNORDERED else all(t.people)
 
 
 def _copies(a: Traits, b: Traits) -> bool:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..consolidation.consolidate import ConsolidatedEvent, Report, consolidate_events, consolidated_to_flat, pair_key
+from ..consolidation.compatibility import is_undated
 from ..consolidation.identity import retire_ids
 from ..consolidation.linking import joinable_days, reach
 from ..model import DateWindow
@@ -137,8 +138,8 @@ def _needed_region(fresh: list[ConsolidatedEvent], before: dict[str, frozenset[s
     changed += [[by_id[i] for i in ms if i in by_id] for ms in before.values() if ms not in after]
     for reports in (r for r in changed if r):
         days = joinable_days([x.event.when for x in reports])
-        if days is None:
-            return None
+        if days is None or any(is_undated(x.event.when) for x in reports):
+            return None  # an undated report chooses among the pair's events on what they name: all of them
         lo, hi = min(lo, days[0]), max(hi, days[1])
     return lo, hi
 
