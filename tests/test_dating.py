@@ -111,6 +111,17 @@ CASES = [
     # a trip made to attend a dated summit is the summit's
     ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
      "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),
+    # a date on "became the first ... to sign" inside a relative clause is the signing's
+    ("2024-03-14", "Chile, which in 1990 became the first Latin American country to sign a fisheries treaty with "
+     "Norway, recalled its ambassador from Norway on Monday.",
+     [("agreement", "CHL", "NOR", "1990-01-01", "1990-12-31"), ("relations", "CHL", "NOR", "2024-03-11", "2024-03-11")]),
+    # what is said in a message is the message: the day of the saying is its day
+    ("2024-03-14", "Peru has lost a true friend, Chilean President Gabriel Boric said on Tuesday in a message of "
+     "condolence to Peruvian President Dina Boluarte.", [("message", "CHL", "PER", "2024-03-12", "2024-03-12")]),
+    # the undated meeting of two leaders who signed together on a day is the signing's
+    ("2025-01-17", "Chilean President Gabriel Boric signed a fisheries agreement with Peruvian President Dina "
+     "Boluarte in Lima on Thursday. While Boric was meeting with Boluarte at the palace, protesters gathered outside.",
+     [("agreement", "CHL", "PER", "2025-01-16", "2025-01-16"), ("meeting", "CHL", "PER", "2025-01-16", "2025-01-16")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),

@@ -183,8 +183,11 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
             continue
         people = _one_per_country([*d.participants, d.source, d.target, *d.present])
         countries = frozenset(a.country for a in people)
-        if any(m.type == "meeting" and countries <= m.countries and intersect(m.window, d.window)
-               for m in merged + out):
+        met = [m for m in merged + out if m.type == "meeting" and countries <= m.countries
+               and intersect(m.window, d.window)]
+        for m in met:
+            _date_by_signing(m, d)
+        if met:
             continue
         source, target = (people + [None, None])[:2]
         why = "a signing ceremony is also a meeting" + (f" (in the presence of {', '.join(a.name for a in d.present)})"
@@ -192,6 +195,17 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
         out.append(replace(d, type="meeting", medium="", source=source, target=target, participants=people,
                            evidence=list(d.evidence), reported_by=list(d.reported_by), reasons=[*d.reasons, why]))
     return out
+
+
+def _date_by_signing(meeting: Draft, signing: Draft) -> None:
+    """"While the prime minister was meeting the president at the palace, ..." with the signing
+    "on Thursday": the undated meeting of the signatories is the signing's, so it takes its day."""
+    if meeting.has_own_date or not signing.has_own_date or meeting.background or signing.background:
+        return
+    w = signing.window
+    meeting.window = DateWindow(w.start, w.end, w.precision, f"the meeting at the signing: {w.reason}")
+    meeting.has_own_date = True
+    meeting.reasons = [r for r in meeting.reasons if not r.startswith("date: ")] + [f"date: {meeting.window.reason}"]
 
 
 def _signed_by_people(d: Draft) -> bool:
