@@ -141,3 +141,13 @@ def test_each_event_is_dated_by_its_own_expression(day, text, expected):
     for event in want:
         undirected = [(t, g, s, lo, hi) for t, s, g, lo, hi in [event] if t in ("call", "relations", "meeting")]
         assert event in found or any(u in found for u in undirected), f"{event} not in {found}"
+
+
+def test_an_anniversary_of_an_origin_the_text_dates_elsewhere_dates_the_article_and_the_event():
+    # no date line: "the first anniversary of the accord", which another sentence dates by month
+    text = ("Chile and Peru leaders meet on accord anniversary\n\nThe presidents of Chile and Peru held talks in Lima "
+            "on the first anniversary of the Pacific Fisheries Accord, officials said.\n\nThe accord, signed in "
+            "March 2023 in Santiago, ended a long dispute. Peru named an ambassador to Chile in January.\n")
+    found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
+    assert ("meeting", date(2024, 3, 1), date(2024, 3, 31)) in found, found
+    assert ("relations", date(2024, 1, 1), date(2024, 1, 31)) in found, found
