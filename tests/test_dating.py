@@ -122,6 +122,13 @@ CASES = [
     ("2025-01-17", "Chilean President Gabriel Boric signed a fisheries agreement with Peruvian President Dina "
      "Boluarte in Lima on Thursday. While Boric was meeting with Boluarte at the palace, protesters gathered outside.",
      [("agreement", "CHL", "PER", "2025-01-16", "2025-01-16"), ("meeting", "CHL", "PER", "2025-01-16", "2025-01-16")]),
+    # the undated talks of two states whose signing is the news are held on the signing's day
+    ("2019-10-05", "Chile and Peru today signed seven agreements on fisheries and trade. Chilean President Sebastian "
+     "Pinera and Peruvian President Martin Vizcarra held talks at the palace in Lima.",
+     [("agreement", "CHL", "PER", "2019-10-05", "2019-10-05"), ("meeting", "CHL", "PER", "2019-10-05", "2019-10-05")]),
+    # a foreign office announcing its own state's act on a day performs it on that day
+    ("2019-10-05", "The Chilean Foreign Office on Monday said Santiago has decided to expel the Peruvian ambassador.",
+     [("relations", "CHL", "PER", "2019-09-30", "2019-09-30")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),

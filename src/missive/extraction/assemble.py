@@ -179,6 +179,10 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
     then took part too), unless the article already has that meeting."""
     out: list[Draft] = []
     for d in merged:
+        if d.type == "agreement" and not d.background:  # "the talks started at 11:30": the signing's day
+            for m in merged:
+                if m.type == "meeting" and d.countries <= m.countries and intersect(m.window, d.window):
+                    _date_by_signing(m, d)
         if d.type != "agreement" or not (d.in_person or (_signed_by_people(d) and not d.background)):
             continue
         people = _one_per_country([*d.participants, d.source, d.target, *d.present])

@@ -334,7 +334,8 @@ def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of:
         parties = {a.country for a in (*f.agents, *f.participants) if a.country}
         says_their = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in speaker.subtree)
         named = countries_of(speaker) if countries_of else frozenset()
-        own_organ = not named and speaker.lower_ in state_words  # "the Foreign Office said": the actor's own
+        own_organ = not named and any(t.lower_ in state_words for t in (speaker, *(
+            c for c in speaker.children if c.dep_ in ("compound", "amod"))))  # "the Foreign Office said": its own
         if says_their or own_organ or parties & named:
             out.append(Dated(expr, f, False, by_sentence=True))
     return out
