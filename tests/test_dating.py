@@ -129,6 +129,10 @@ CASES = [
     # a foreign office announcing its own state's act on a day performs it on that day
     ("2019-10-05", "The Chilean Foreign Office on Monday said Santiago has decided to expel the Peruvian ambassador.",
      [("relations", "CHL", "PER", "2019-09-30", "2019-09-30")]),
+    # "making it their first such conversation since September 2022": the one before was then
+    ("2025-07-01", "Chilean President Gabriel Boric held a telephone conversation with Peruvian President Dina "
+     "Boluarte, the presidency said, making it their first such conversation since September 2022.",
+     [("call", "CHL", "PER", "2022-09-01", "2022-09-30")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),
