@@ -204,8 +204,9 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
 def _date_by_signing(meeting: Draft, signing: Draft) -> None:
     """"While the prime minister was meeting the president at the palace, ..." with the signing
     "on Thursday": the undated meeting of the signatories is the signing's, so it takes its day."""
-    if meeting.has_own_date or not signing.has_own_date or meeting.background or signing.background:
-        return
+    if (meeting.has_own_date or meeting.window.start is not None or not signing.has_own_date
+            or meeting.background or signing.background):
+        return  # a meeting bounded by a related event ("the second day of the visit") keeps its span
     w = signing.window
     meeting.window = DateWindow(w.start, w.end, w.precision, f"the meeting at the signing: {w.reason}")
     meeting.has_own_date = True
