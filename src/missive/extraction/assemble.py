@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..knowledge.schema import ContextReason
+from ..knowledge.schema import ContextReason, DateBasis
 from ..model import Actor, DateWindow, Document, Event, RelationAction, Span
 from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
@@ -210,6 +210,7 @@ def _date_by_signing(meeting: Draft, signing: Draft) -> None:
     w = signing.window
     meeting.window = DateWindow(w.start, w.end, w.precision, f"the meeting at the signing: {w.reason}")
     meeting.has_own_date = True
+    meeting.date_basis = DateBasis.CONTINUED
     meeting.reasons = [r for r in meeting.reasons if not r.startswith("date: ")] + [f"date: {meeting.window.reason}"]
 
 
