@@ -111,6 +111,28 @@ CASES = [
     # a trip made to attend a dated summit is the summit's
     ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
      "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),
+    # a date on "became the first ... to sign" inside a relative clause is the signing's
+    ("2024-03-14", "Chile, which in 1990 became the first Latin American country to sign a fisheries treaty with "
+     "Norway, recalled its ambassador from Norway on Monday.",
+     [("agreement", "CHL", "NOR", "1990-01-01", "1990-12-31"), ("relations", "CHL", "NOR", "2024-03-11", "2024-03-11")]),
+    # what is said in a message is the message: the day of the saying is its day
+    ("2024-03-14", "Peru has lost a true friend, Chilean President Gabriel Boric said on Tuesday in a message of "
+     "condolence to Peruvian President Dina Boluarte.", [("message", "CHL", "PER", "2024-03-12", "2024-03-12")]),
+    # the undated meeting of two leaders who signed together on a day is the signing's
+    ("2025-01-17", "Chilean President Gabriel Boric signed a fisheries agreement with Peruvian President Dina "
+     "Boluarte in Lima on Thursday. While Boric was meeting with Boluarte at the palace, protesters gathered outside.",
+     [("agreement", "CHL", "PER", "2025-01-16", "2025-01-16"), ("meeting", "CHL", "PER", "2025-01-16", "2025-01-16")]),
+    # the undated talks of two states whose signing is the news are held on the signing's day
+    ("2019-10-05", "Chile and Peru today signed seven agreements on fisheries and trade. Chilean President Sebastian "
+     "Pinera and Peruvian President Martin Vizcarra held talks at the palace in Lima.",
+     [("agreement", "CHL", "PER", "2019-10-05", "2019-10-05"), ("meeting", "CHL", "PER", "2019-10-05", "2019-10-05")]),
+    # a foreign office announcing its own state's act on a day performs it on that day
+    ("2019-10-05", "The Chilean Foreign Office on Monday said Santiago has decided to expel the Peruvian ambassador.",
+     [("relations", "CHL", "PER", "2019-09-30", "2019-09-30")]),
+    # "making it their first such conversation since September 2022": the one before was then
+    ("2025-07-01", "Chilean President Gabriel Boric held a telephone conversation with Peruvian President Dina "
+     "Boluarte, the presidency said, making it their first such conversation since September 2022.",
+     [("call", "CHL", "PER", "2022-09-01", "2022-09-30")]),
     # a parenthesis after a numbered occasion dates the occasion's origin, not the message
     ("2023-10-02", "On the occasion of the 40th National Day of Chile (October 1, 1983 - 2023), the president of "
      "Peru sent congratulations to the president of Chile.", [("message", "PER", "CHL", None, "2023-10-02")]),
@@ -130,3 +152,13 @@ def test_each_event_is_dated_by_its_own_expression(day, text, expected):
     for event in want:
         undirected = [(t, g, s, lo, hi) for t, s, g, lo, hi in [event] if t in ("call", "relations", "meeting")]
         assert event in found or any(u in found for u in undirected), f"{event} not in {found}"
+
+
+def test_an_anniversary_of_an_origin_the_text_dates_elsewhere_dates_the_article_and_the_event():
+    # no date line: "the first anniversary of the accord", which another sentence dates by month
+    text = ("Chile and Peru leaders meet on accord anniversary\n\nThe presidents of Chile and Peru held talks in Lima "
+            "on the first anniversary of the Pacific Fisheries Accord, officials said.\n\nThe accord, signed in "
+            "March 2023 in Santiago, ended a long dispute. Peru named an ambassador to Chile in January.\n")
+    found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
+    assert ("meeting", date(2024, 3, 1), date(2024, 3, 31)) in found, found
+    assert ("relations", date(2024, 1, 1), date(2024, 1, 31)) in found, found

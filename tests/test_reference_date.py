@@ -188,3 +188,18 @@ def test_users_extend_the_tables_with_their_own_folder(tmp_path):
     assert table[-1].subject == "founding of Atlantis"
     found = find_anniversaries("marking the 100th anniversary of the founding of Atlantis", table=table)
     assert found[0].day == date(2000, 5, 5)
+
+
+def test_the_anniversary_of_an_origin_dated_in_another_sentence_pins_now():
+    from missive.documents.clean import clean_text
+    from missive.documents.metadata import extract_metadata
+    from missive.model import Document
+    from missive.temporal.reference_date import infer_reference_date
+
+    text = ("The presidents of Chile and Peru held talks on the tenth anniversary of the Lima Water Accord.\n\n"
+            "The accord, signed in 2012 by both governments, shares the river.\n")
+    cleaned = clean_text(text)
+    doc = Document(doc_id="t", original=text, cleaned=cleaned.cleaned, offsets=cleaned.offsets,
+                   metadata=extract_metadata(text, cleaned.cleaned))
+    window = infer_reference_date(doc).window
+    assert window.start.year <= 2022 <= window.end.year and window.end.year <= 2023, window

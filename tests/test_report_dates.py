@@ -57,6 +57,14 @@ SHAPES = [
     # a repost stamp years later gives way to the numbered session the content names
     ("Reposted: 2025-02-11\n\nVIENTIANE (KPL) - The Lao president sent a message of congratulations to Xi Jinping on "
      "his re-election at the first plenary session of the 20th Central Committee.\n", None, "'First Plenary"),
+    # datelines that open with their date and credit
+    (f"April 2, 2024 (Example Wire)—{BODY}\n", "2024-04-02", "dateline"),
+    (f"2 April 2024 (EFE) – {BODY}\n", "2024-04-02", "dateline"),
+    # a weekday and a time zone inside a header line; a byline piece between pipes
+    (f"Updated 10:32 AM ET, Tue April 2, 2024\n{BODY}\n", "2024-04-02", "header"),
+    (f"By Ana Ruiz, Example Wire | April 2, 2024\n{BODY}\n", "2024-04-02", "header"),
+    # a dotted numeric date is day first
+    (f"Posted: 02.04.2024\n{BODY}\n", "2024-04-02", "header"),
     # a year-less dateline agrees with the URL's date
     (f"ASTANA, March 4. /Kazinform/. {BODY}\n", "2022-03-04", "url"),
 ]

@@ -36,7 +36,7 @@ MONTH = _month_alternation()
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 DATE_PATTERNS = {
     "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-    "numeric": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR),
+    "numeric": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-]" + _YEAR),
     "month_day_year": re.compile(
         rf"(?<![A-Za-z])(?P<mon>{MONTH})\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)" + _YEAR),
     "day_month_year": re.compile(
@@ -63,6 +63,8 @@ def _readings(kind: str, match: re.Match[str]) -> tuple[tuple[date, str], ...]:
         options = [(b, a, "day-first reading (dd/mm/yyyy)"), (a, b, "month-first reading (mm/dd/yyyy)")]
         if a == b:
             options = options[:1]
+        elif match["sep"] == ".":  # "02.04.2024": dotted dates are written day first wherever they are used
+            options = [(b, a, "day-first reading (dd.mm.yyyy)")]
     else:
         month = int(match["m"]) if kind == "iso" else month_number(match["mon"])
         options = [(month, int(match["d"]), f"{kind.replace('_', '-')} date")]
@@ -115,6 +117,9 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 # A section or agency name before the date: "Politics 09:15 March 3, 2021", "Reuters, May 4, 2016".
 _SECTION = (re.compile(r"[A-Z][\w&.'-]*\s*,?\s+"), re.compile(r"[A-Z][\w&.'-]*\s+[A-Z][\w&.'-]*\s*,?\s+"))
 _SEPARATORS = " \t\u00a0:>,.-–—()[]•"
+# "Updated 10:32 AM ET, Tue April 2, 2024": a weekday before the date is part of the header.
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?",
+                           re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,21 +133,24 @@ def _read_run(text: str, pos: int, starts: dict[int, FoundDate]) -> _Run:
     """[label] [time] date [at] [time] [zone] ... from pos: the pieces a date header is made of."""
     dates: list[FoundDate] = []
     labels: list[str] = []
+    after_clock = False
     while pos < len(text):
         pos += len(text[pos:]) - len(text[pos:].lstrip(_SEPARATORS))
         label = _match_label(text[pos:])
         clock = _CLOCK.match(text, pos)
-        zone = TIME.match(text, pos) if dates else None
+        zone = TIME.match(text, pos) if dates or after_clock else None
+        weekday = _WEEKDAY_WORD.match(text, pos)
         joint = _CONNECTOR.match(text, pos) if dates or labels else None
         if joint:  # a joining word only before a date or a time: "at 18:37", not "On the occasion"
             after = joint.end() + len(text[joint.end():]) - len(text[joint.end():].lstrip())
             joint = joint if after in starts or _CLOCK.match(text, after) else None
+        after_clock = bool(clock)
         if pos in starts:
             dates.append(starts[pos])
             pos = starts[pos].end
-        elif label or clock or zone or joint:
+        elif label or clock or zone or joint or weekday:
             labels += [label] if label else []
-            pos = (label and pos + len(label)) or (clock or zone or joint).end()
+            pos = (label and pos + len(label)) or (clock or zone or joint or weekday).end()
         else:
             break
     return _Run(pos, tuple(dates), tuple(labels))
@@ -195,6 +203,11 @@ def read_header_line(text: str) -> HeaderDate | None:
     return None
 
 
+# "By John Smith, Example Wire | April 2, 2024": a byline piece names a writer and an agency.
+_BYLINE = re.compile(r"\s*by\b:?", re.I)
+BYLINE_WORDS = 8
+
+
 def _read_pipe_line(text: str, starts: dict[int, FoundDate]) -> HeaderDate | None:
     """Every piece between pipes is a date run or a few words (a byline, a place, an agency)."""
     if "|" not in text or len(text) > HEADER_SCAN:
@@ -209,7 +222,8 @@ def _read_pipe_line(text: str, starts: dict[int, FoundDate]) -> HeaderDate | Non
                 text[run.end:pos + len(piece)].strip())):
             dates += run.dates
             labels += run.labels
-        elif word_count(piece) > 3 or any(s <= pos + len(piece) for s in starts if s >= pos):
+        elif (word_count(piece) > (BYLINE_WORDS if _BYLINE.match(piece) else 3)
+              or any(s <= pos + len(piece) for s in starts if s >= pos)):
             return None
         pos += len(piece) + 1
     return HeaderDate(tuple(dates), len(text), True, " ".join(labels)) if dates else None
@@ -221,6 +235,17 @@ DATELINE = re.compile(
     rf"(?:(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONTH})\.?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\.?\s*"
     r"(?:\((?P<credit>[^()]{2,40})\)\s*(?:—|–|--|-|:)|/(?P<slash>[^/\n]{2,40})/\.?(?:\s*(?:—|–|--|-|:))?|—|–|--|-|:)")
+# "April 2, 2024 (EIRNS)—", "2 April 2024 (AFP) –": a dateline that opens with its date and credit.
+_DATE_FIRST = re.compile(
+    rf"^\s*(?:(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONTH})\.?)"
+    r",?\s+(?P<y>(?:19|20)\d{2})\s*\((?P<credit>[^()]{2,40})\)\s*(?:—|–|--|-|:)")
+
+
+def match_dateline(text: str) -> re.Match[str] | None:
+    """A dateline with a date at the start of text: place first ('SEOUL, Sept. 9 (UPI) —') or date first."""
+    return DATELINE.match(text) or _DATE_FIRST.match(text)
+
+
 # A dateline without a date, or a credit line: "CAIRO -", "KYIV, Ukraine —", "(AP) ACCRA —",
 # "BEIJING (Reuters) -", "DAMASCUS:", "Bangkok, Thailand | TNA |". Where, and who reports: never who acts.
 _PLACE_LINE = re.compile(
@@ -240,7 +265,7 @@ def dateline_credit(match: re.Match[str]) -> str | None:
 
 def find_dateline(line: str) -> tuple[re.Match[str], date, bool] | None:
     """'SEOUL, Sept. 9 (UPI) —': (match, value, has_year); year-less values get year 1."""
-    match = DATELINE.match(line)
+    match = match_dateline(line)
     if not match or not month_number(match["mon"] or match["mon2"]):
         return None
     month, day = month_number(match["mon"] or match["mon2"]), int(match["d"] or match["d2"])
@@ -260,7 +285,7 @@ PLACE_LINE_MIN_WORDS = 8
 def dateline_end(text: str, *, opens_paragraph: bool = True) -> int:
     """Where the text proper starts after a dateline or credit prefix ("SEOUL, Sept. 9 (UPI) —"); 0 if none.
     A prefix without a date ("CAIRO -") counts only where a paragraph of prose opens."""
-    match = DATELINE.match(text)
+    match = match_dateline(text)
     if not match and opens_paragraph:
         match = _PLACE_LINE.match(text)
         if match and word_count(text[match.end():]) < PLACE_LINE_MIN_WORDS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..knowledge.schema import ContextReason
+from ..knowledge.schema import ContextReason, DateBasis
 from ..model import Actor, DateWindow, Document, Event, RelationAction, Span
 from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
@@ -179,12 +179,19 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
     then took part too), unless the article already has that meeting."""
     out: list[Draft] = []
     for d in merged:
+        if d.type == "agreement" and not d.background:  # "the talks started at 11:30": the signing's day
+            for m in merged:
+                if m.type == "meeting" and d.countries <= m.countries and intersect(m.window, d.window):
+                    _date_by_signing(m, d)
         if d.type != "agreement" or not (d.in_person or (_signed_by_people(d) and not d.background)):
             continue
         people = _one_per_country([*d.participants, d.source, d.target, *d.present])
         countries = frozenset(a.country for a in people)
-        if any(m.type == "meeting" and countries <= m.countries and intersect(m.window, d.window)
-               for m in merged + out):
+        met = [m for m in merged + out if m.type == "meeting" and countries <= m.countries
+               and intersect(m.window, d.window)]
+        for m in met:
+            _date_by_signing(m, d)
+        if met:
             continue
         source, target = (people + [None, None])[:2]
         why = "a signing ceremony is also a meeting" + (f" (in the presence of {', '.join(a.name for a in d.present)})"
@@ -192,6 +199,19 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
         out.append(replace(d, type="meeting", medium="", source=source, target=target, participants=people,
                            evidence=list(d.evidence), reported_by=list(d.reported_by), reasons=[*d.reasons, why]))
     return out
+
+
+def _date_by_signing(meeting: Draft, signing: Draft) -> None:
+    """"While the prime minister was meeting the president at the palace, ..." with the signing
+    "on Thursday": the undated meeting of the signatories is the signing's, so it takes its day."""
+    if (meeting.has_own_date or meeting.window.start is not None or not signing.has_own_date
+            or meeting.background or signing.background):
+        return  # a meeting bounded by a related event ("the second day of the visit") keeps its span
+    w = signing.window
+    meeting.window = DateWindow(w.start, w.end, w.precision, f"the meeting at the signing: {w.reason}")
+    meeting.has_own_date = True
+    meeting.date_basis = DateBasis.CONTINUED
+    meeting.reasons = [r for r in meeting.reasons if not r.startswith("date: ")] + [f"date: {meeting.window.reason}"]
 
 
 def _signed_by_people(d: Draft) -> bool:

@@ -89,6 +89,8 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
         found = _attach(expr, root, frames, lex, countries_of)
         found += [Dated(expr, f, False, by_sentence=True) for d in found if d.frame and not d.bound and not d.by_sentence
                   for f in _during(d.frame, frames)]
+        found += [replace(d, frame=f) for d in found if d.frame and not d.dates_report_day
+                  for f in _same_act(d.frame, frames)]
         found += _day_of_event(expr, root, frames)
         out += [replace(d, previous=previous) for d in found]
         previous = expr
@@ -135,6 +137,13 @@ def _during(event: Frame, frames: list[Frame]) -> list[Frame]:
     return [f for f in frames if f is not event and (any(
         c.dep_ == "prep" and c.lower_ in ("during", "amid") and any(g.i == event.token.i for g in c.children)
         for c in f.anchor.children) or _attends(f, event))]
+
+
+def _same_act(event: Frame, frames: list[Frame]) -> list[Frame]:
+    """"a message of condolence", "a letter of congratulations": the noun after "of" names the same
+    act, so it has the same date."""
+    return [f for f in frames if f is not event and f.trigger.type == event.trigger.type
+            and f.token.head.lower_ == "of" and f.token.head.head.i == event.token.i]
 
 
 def _attends(trip: Frame, event: Frame) -> bool:
@@ -193,6 +202,7 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
             found = next((anchors[a.i] for a in path if a.i in anchors), None)
             return [Dated(expr, found, False)] if found else [
                 Dated(expr, None, True, speakers=_speakers(t, countries_of)),
+                *_said_in(expr, t, tokens),
                 *_performed(expr, t, frames, countries_of, lex.group("state_nouns"))]
         clause_mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKERS), None)
         if is_verb(t) and clause_mark is not None and not _is_immediate(t):
@@ -200,7 +210,8 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
         path.append(t)
         if is_verb(t) and t.dep_ in OWN_CLAUSE_DEPS and not _shares_time_upward(t) and not (
                 t.dep_ in ("acl", "relcl") and t.head.i in tokens):
-            if t.dep_ in ("relcl", "acl") and t.tag_ in ("VBD", "VBN"):
+            if t.dep_ in ("relcl", "acl") and t.tag_ in ("VBD", "VBN") and not any(
+                    _shares_clause_time(f.anchor, t) for f in frames):  # "which in 1979 became the first to sign"
                 described = _frame_above(t, tokens, anchors, lex)
                 if isinstance(described, Token):  # "after the floods that swept ... on Monday"
                     return _bounding(expr, described, frames, tokens, anchors)
@@ -323,10 +334,24 @@ def _performed(expr: Expression, verb: Token, frames: list[Frame], countries_of:
         parties = {a.country for a in (*f.agents, *f.participants) if a.country}
         says_their = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in speaker.subtree)
         named = countries_of(speaker) if countries_of else frozenset()
-        own_organ = not named and speaker.lower_ in state_words  # "the Foreign Office said": the actor's own
+        own_organ = not named and any(t.lower_ in state_words for t in (speaker, *(
+            c for c in speaker.children if c.dep_ in ("compound", "amod"))))  # "the Foreign Office said": its own
         if says_their or own_organ or parties & named:
             out.append(Dated(expr, f, False, by_sentence=True))
     return out
+
+
+def _said_in(expr: Expression, verb: Token, tokens: dict) -> list[Dated]:
+    """"Xi said on Saturday in a message of condolence": what is said in a message is the message,
+    so the day of the saying is the message's (and still the report's)."""
+    doc = verb.doc
+    after = next((t for t in doc if t.idx >= expr.end), None)  # "said on Saturday in a message", however parsed
+    preps = [p for p in verb.children if p.dep_ == "prep"] + ([after] if after is not None and after.dep_ == "prep"
+                                                              and after.i > verb.i else [])
+    return [Dated(expr, tokens[o.i], False, by_sentence=True) for p in dict.fromkeys(preps)
+            if p.lower_ in ("in", "through", "via") for o in p.children if o.dep_ == "pobj"
+            for t in o.subtree if t.i in tokens and tokens[t.i].trigger.type == "message"
+            and (t is o or t.head.lower_ == "of" and t.head.head is o)]  # "in a message of condolence"
 
 
 def _speakers(verb: Token, countries_of: CountryOf | None) -> frozenset[str]:

@@ -179,9 +179,14 @@ def since_first(frame: Frame, made: list[Draft], now: DateWindow) -> list[Draft]
 def _since_of_first(frame: Frame) -> Token | None:
     """The "since" phrase of a "first" on the trigger or on the noun its clause describes."""
     tok = frame.token
-    for h in [tok] + ([tok.head] if tok.dep_ in ("relcl", "acl") else []):
+    # "..., making it their first such conversation since 2022": "such" names the act told before
+    such = [t for t in tok.doc if t.i > tok.i and t.lemma_ == tok.lemma_ and any(
+        c.lower_ == "such" and c.dep_ in ("amod", "det", "predet") for c in t.children)]
+    for h in [tok] + ([tok.head] if tok.dep_ in ("relcl", "acl") else []) + such[:1]:
         if any(c.lower_ == "first" and c.dep_ == "amod" for c in h.children):
-            return next((c for t in (h, tok) for c in t.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+            since = next((c for t in (h, tok) for c in t.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+            if since is not None:
+                return since
     return None
 
 

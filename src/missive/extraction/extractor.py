@@ -28,7 +28,7 @@ from ..documents.date_candidates import dateline_end
 from ..knowledge.schema import DateBasis
 from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
-from ..temporal.anniversaries import anniversary_date
+from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
 from ..temporal.reference_date import ReferenceDate
 from .assemble import fill_exchanges, fill_parties, home_of, merge_drafts, signing_meetings, to_event
 from .background import mark_background
@@ -81,6 +81,7 @@ class _DocWork:
     parses: dict[int, Doc] = field(default_factory=dict)
     frames: dict[int, list[Frame]] = field(default_factory=dict)
     statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
+    held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
 
 
 class Extractor:
@@ -192,6 +193,7 @@ class Extractor:
         explained = Explained([], work.report_day, conflicts=work.conflicts)
         report_day = self._refine_report_day(work, explained)
         explained.report_day = report_day
+        work.held_on = _anniversaries_held_on(work.doc.cleaned, report_day)
         drafts: list[Draft] = []
         anchor: DateWindow | None = None
         previous: list[Draft] = []
@@ -298,6 +300,10 @@ class Extractor:
             own_texts = [d.expression.text for d in dated if d.frame is f and not d.dates_report_day and not d.bound]
             basis = window_basis(window, own, own_texts, marks is not None,
                                  one_off is not None and f.trigger.type in ("message", "call"))
+            if not own and f.trigger.type != "message" and _owns_anniversary(f, frames, doc):
+                held = _held_on(work.held_on, sentence, report_day)
+                if held:
+                    (window, own), basis = held, DateBasis.ANNIVERSARY
             sibling = windows.get(f.anchor.head.i) if f.anchor.dep_ == "conj" else None
             if not own and sibling and sibling[1]:
                 window, own, basis = sibling[0], True, DateBasis.CONTINUED
@@ -424,6 +430,29 @@ def _anniversary(text: str, mentions: list[Placed], report_day: DateWindow) -> d
     except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
         return None
     return found[0] if found else None
+
+
+_ON_THE = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+
+
+def _anniversaries_held_on(text: str, report_day: DateWindow) -> list[Anniversary]:
+    """"talks on the first anniversary of the Ankara Declaration", whose signing the article dates
+    in another sentence: the anniversaries of origins the text itself dates, held "on" them."""
+    try:
+        found = find_anniversaries(text, (), report_day)
+    except Exception:  # noqa: BLE001 - an odd phrase must not stop the article
+        return []
+    return [a for a in found if a.last is not None and _ON_THE.search(text[max(0, a.start - 12):a.start])]
+
+
+def _held_on(held: list[Anniversary], sentence: Sentence, report_day: DateWindow) -> tuple[DateWindow, bool] | None:
+    """A meeting, call, signing or relations act held on such an anniversary falls within its days."""
+    a = next((a for a in held if sentence.start <= a.start < sentence.end), None)
+    if a is None or (report_day.end and a.day > report_day.end):
+        return None
+    end = min(a.last, report_day.end) if report_day.end else a.last
+    precision = "day" if a.day == end else "range"
+    return DateWindow(a.day, end, precision, f"held on {a.reason}"), True
 
 
 def _explain_frame(f: Frame, sentence: Sentence) -> str:

@@ -17,7 +17,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
 
+from ..knowledge.word_groups import read_word_groups
 from ..knowledge.words import month_number, name_key
+from .calendar_spans import month_span
 from ..model import DateWindow
 from .fact_tables import Founding, country_keys, country_names, load_foundings
 from .name_matching import find_names, normalise
@@ -55,6 +57,7 @@ class Anniversary:
     day: date
     reason: str
     label: str  # "the 75th anniversary of the founding of the Workers' Party of Korea"
+    last: date | None = None  # the last day it can fall on, when the text dates its origin by month or year
 
 
 def countries_named(text: str) -> list[str]:
@@ -179,14 +182,19 @@ def find_anniversaries(text: str, context_countries: Sequence[str] = (), now: Da
         chosen = _choose(found, n, window, context_countries, now) if found else None
         if chosen is None:
             chosen = _dated_in_text(window, n)
+        origin_end = None
+        if chosen is None and (elsewhere := _dated_elsewhere(text, window, n)):
+            *chosen, origin_end = elsewhere
         if chosen is None:
             continue
         founding, note = chosen
         day = add_years(founding.day, n)
+        last = add_years(origin_end, n) if origin_end else None
         label = f"the {m.group('ord')} anniversary of {_with_article(founding.subject)}"
         source = "foundings.csv" if founding.countries or founding.aliases else "the text"
-        reason = f"{label}: {founding.day.isoformat()} + {n} years = {day.isoformat()} ({source}){note}"
-        out.append(Anniversary(m.start(), m.end(), n, founding, day, reason, label))
+        days = f"{day.isoformat()}..{last.isoformat()}" if last else day.isoformat()
+        reason = f"{label}: {founding.day.isoformat()} + {n} years = {days} ({source}){note}"
+        out.append(Anniversary(m.start(), m.end(), n, founding, day, reason, label, last))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -211,6 +219,42 @@ def _dated_in_text(window: str, n: int) -> tuple[Founding, str] | None:
         return None
     subject = re.sub(r"^(?:the|of)\s+", "", window[:m.start()].strip(" ,")) or "what the text names"
     return Founding(subject, (), "event", day, ()), "; the day is written in the text"
+
+
+_PROPER_NAME = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'-]*){0,6})")
+_WHEN = re.compile(r"\s+(?:in|on)\s+(?:(?P<d>\d{1,2})\s+)?(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+)?(?:(?P<d2>\d{1,2}),?\s+)?"
+                   r"(?P<y>1[89]\d\d|20\d\d)\b")
+
+
+def _dated_elsewhere(text: str, window: str, n: int) -> tuple[Founding, str, date] | None:
+    """"on the first anniversary of the Ankara Declaration" where the article says elsewhere
+    "the declaration, signed in December 2024": the origin as the text dates it (a day, a month or
+    a year), so the anniversary falls in that span n years on. The verbs are the word group
+    dated_origin of frame_words.csv."""
+    name = _PROPER_NAME.match(window.strip())
+    if not name or " " not in name["name"]:
+        return None  # one capitalised word ("the Kingdom") names nothing precise enough
+    verbs = "|".join(sorted((re.escape(w) for w in read_word_groups().get("dated_origin", ())), key=len, reverse=True))
+    if not verbs:
+        return None
+    words = name["name"].split()
+    head = rf"\b(?:{re.escape(name['name'])}|the\s+{re.escape(words[-1])})\b"
+    pattern = re.compile(rf"{head}[^.;]{{0,60}}?\b(?:{verbs})\b", re.I)
+    for hit in pattern.finditer(text):
+        when = _WHEN.match(text, hit.end())
+        month = month_number(when["mon"]) if when and when["mon"] else None
+        if when is None or (when["mon"] and not month):
+            continue
+        year, day_of = int(when["y"]), int(when["d"] or when["d2"] or 0)
+        try:
+            start = date(year, month or 1, day_of or 1) if day_of and month else date(year, month or 1, 1)
+        except ValueError:
+            continue
+        end = start if day_of and month else (month_span(year, month)[1] if month else date(year, 12, 31))
+        if add_years(start, n) > date.today() + FUTURE_SLACK:
+            return None
+        return Founding(name["name"], (), "event", start, ()), "; the text dates its origin", end
+    return None
 
 
 def _with_article(subject: str) -> str:

@@ -124,8 +124,8 @@ def content_pins(text: str) -> list[Pin]:
     pins = []
     for a in find_anniversaries(text):
         if _OCCASION_CUE.search(text[max(0, a.start - 80):a.start]):
-            label = f"{a.label} is {a.day.isoformat()}"
-            pin = _pin_at(text, a.start, a.end, a.day, a.day, label)
+            label = f"{a.label} is {a.day.isoformat()}" + (f"..{a.last.isoformat()}" if a.last and a.last != a.day else "")
+            pin = _pin_at(text, a.start, a.end, a.day, a.last or a.day, label)
             pins += [pin] if pin else []
     occasion = _known_occasion(text)
     if occasion is not None:
