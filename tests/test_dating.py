@@ -90,6 +90,10 @@ CASES = [
     ("2024-06-28", "A fisheries accord was signed by the Chilean and Peruvian governments on Wednesday, the second "
      "day of Boric's state visit to Peru.",
      [("agreement", "CHL", "PER", "2024-06-26", "2024-06-26"), ("meeting", "CHL", "PER", "2024-06-25", "2024-06-28")]),
+    # a numbered day read as any ordinal: "the 3rd day" of the visit began two days before
+    ("2024-06-28", "Ecuadorian and Colombian ministers signed a border accord on Thursday, the 3rd day of "
+     "Noboa's state visit to Colombia.",
+     [("agreement", "ECU", "COL", "2024-06-27", "2024-06-27"), ("meeting", "ECU", "COL", "2024-06-25", "2024-06-28")]),
     # "Two days later" counts from the previous sentence's event
     ("2023-12-15", "Chilean President Gabriel Boric met Argentine President Javier Milei in Buenos Aires on Sunday. "
      "Two days later Boric spoke by phone with Peruvian President Dina Boluarte.",

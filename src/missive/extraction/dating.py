@@ -27,7 +27,7 @@ from ..temporal.expressions import Expression, find_expressions, resolve_express
 from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
-from ..temporal.ordinals import ORDINAL
+from ..temporal.ordinals import ORDINAL, ordinal_value
 from .frames import Frame, is_verb
 from .lexicon import Lexicon
 
@@ -88,7 +88,7 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
             continue
         found = _attach(expr, root, frames, lex, countries_of)
         found += [Dated(expr, f, False, by_sentence=True) for d in found if d.frame and not d.bound and not d.by_sentence
-                  for f in _during(d.frame, frames)]
+                  for f in _during(d.frame, frames, lex)]
         found += [replace(d, frame=f) for d in found if d.frame and not d.dates_report_day
                   for f in _same_act(d.frame, frames)]
         found += _day_of_event(expr, root, frames)
@@ -110,9 +110,9 @@ def _apposed_event(expr: Expression, root: Token, tokens: dict) -> Frame | None:
     return frame if frame is not None and frame.trigger.pos == "noun" else None
 
 
-_ATTEND_VERBS = frozenset({"attend", "join", "participate", "address"})
-_DAY_ORDINALS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                 "seventh": 7, "last": 0, "final": 0, "closing": 0}
+# The days of an event named by their place rather than a number ("the opening day", "the last day");
+# 0 is the last day. Numbered ones ("the second day") are read by temporal.ordinals.
+_EDGE_DAYS = {"opening": 1, "last": 0, "final": 0, "closing": 0}
 
 
 def _day_of_event(expr: Expression, root: Token, frames: list[Frame]) -> list[Dated]:
@@ -121,22 +121,31 @@ def _day_of_event(expr: Expression, root: Token, frames: list[Frame]) -> list[Da
     tokens = {f.token.i: f for f in frames}
     after = [t for t in root.doc if t.idx >= expr.end and not t.is_punct][:5]
     words = [t.lower_ for t in after]
-    if len(words) < 4 or words[0] != "the" or words[1] not in _DAY_ORDINALS or words[2] != "day" or words[3] != "of":
+    if len(words) < 4 or words[0] != "the" or words[2] != "day" or words[3] != "of":
+        return []
+    n = _day_number(words[1])
+    if n is None:
         return []
     event = next((tokens[t.i] for t in after[3].subtree if t.i in tokens), None)
     if event is None:
         return []
-    n = _DAY_ORDINALS[words[1]]
     return [Dated(expr, event, False, bound="before")] if n == 0 else [
         Dated(expr, event, False, bound="after", offset_days=n - 1)]
 
 
-def _during(event: Frame, frames: list[Frame]) -> list[Frame]:
+def _day_number(word: str) -> int | None:
+    """"second" -> 2, "opening" -> 1, "last" -> 0 (the last day); None for any other word."""
+    if word in _EDGE_DAYS:
+        return _EDGE_DAYS[word]
+    return ordinal_value(word) if re.fullmatch(ORDINAL, word) else None
+
+
+def _during(event: Frame, frames: list[Frame], lex: Lexicon) -> list[Frame]:
     """"During Lula's state visit, April 12-15, the two countries signed ...": what happens
     during a dated event shares its days; so does a trip made "to attend" it."""
     return [f for f in frames if f is not event and (any(
         c.dep_ == "prep" and c.lower_ in ("during", "amid") and any(g.i == event.token.i for g in c.children)
-        for c in f.anchor.children) or _attends(f, event))]
+        for c in f.anchor.children) or _attends(f, event, lex))]
 
 
 def _same_act(event: Frame, frames: list[Frame]) -> list[Frame]:
@@ -146,9 +155,9 @@ def _same_act(event: Frame, frames: list[Frame]) -> list[Frame]:
             and f.token.head.lower_ == "of" and f.token.head.head.i == event.token.i]
 
 
-def _attends(trip: Frame, event: Frame) -> bool:
-    """"visited the kingdom to attend a summit": the visit is the summit's."""
-    purpose = [c for c in trip.anchor.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ATTEND_VERBS]
+def _attends(trip: Frame, event: Frame, lex: Lexicon) -> bool:
+    """"visited the kingdom to attend a summit": the visit is the summit's (word group attend)."""
+    purpose = [c for c in trip.anchor.children if c.dep_ in ("xcomp", "advcl") and lex.in_group(c, "attend")]
     return trip.trigger.type == "meeting" and any(event.token in p.subtree for p in purpose)
 
 
