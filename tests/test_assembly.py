@@ -18,6 +18,7 @@ from missive.extraction.nlp import Sentence
 from missive.model import Actor, DateWindow
 
 EARLIER = frozenset({"last", "previous", "prior", "already"})
+PAIRWISE = frozenset({"separate", "separately", "bilateral"})
 NOW = DateWindow(date(2024, 5, 8), date(2024, 5, 8), "day", "dateline")
 RUTO = Actor("William Ruto", "KEN", "person", "head_of_state")
 ABIY = Actor("Abiy Ahmed", "ETH", "person", "head_of_government")
@@ -272,12 +273,13 @@ def test_ties_of_several_with_one_are_one_pair_each():
 def test_a_signing_is_read_one_pair_each_only_when_separate():
     signed = frame(SEPARATE_ACCORDS, "signed", "agreement", "sign", "verb")
     signed.participants, signed.counterparts = [KENYA, ANGOLA, ZAMBIA], [ZAMBIA]
-    assert sorted(d.countries for d in drafts_of(signed, "", 0)) == sorted([{"KEN", "ZMB"}, {"AGO", "ZMB"}])
+    assert sorted(d.countries for d in drafts_of(signed, "", 0, pairwise_words=PAIRWISE)) == sorted(
+        [{"KEN", "ZMB"}, {"AGO", "ZMB"}])
     together = parse("Kenya/NNP/nsubj/3 and/CC/cc/0 Angola/NNP/conj/0 signed/VBD/ROOT/3 an/DT/det/5 "
                      "accord/NN/dobj/3 with/IN/prep/3 Zambia/NNP/pobj/6 ././punct/3")
     trilateral = frame(together, "signed", "agreement", "sign", "verb")
     trilateral.participants, trilateral.counterparts = [KENYA, ANGOLA, ZAMBIA], [ZAMBIA]
-    assert [d.countries for d in drafts_of(trilateral, "", 0)] == [{"KEN", "AGO", "ZMB"}]
+    assert [d.countries for d in drafts_of(trilateral, "", 0, pairwise_words=PAIRWISE)] == [{"KEN", "AGO", "ZMB"}]
 
 
 # -- quoted speakers and addressees (no parse: the attribution is read from the text and its mentions)

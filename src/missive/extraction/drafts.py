@@ -60,7 +60,7 @@ class Draft:
 
 
 def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset[str] = frozenset(),
-              reciprocal_words: frozenset[str] = frozenset()) -> list[Draft]:
+              reciprocal_words: frozenset[str] = frozenset(), pairwise_words: frozenset[str] = frozenset()) -> list[Draft]:
     """The interactions a frame asserts, one per direction or location."""
     kind = frame.trigger.frame
     # "the missive" alone only adds evidence; "sent him a note" with both parties is a message
@@ -75,7 +75,7 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
             return [make(a, b), make(b, a)]
         return [make(parties[0], None)] if parties else [make(None, None)]
     if kind in SYMMETRIC_FRAMES:
-        pairs = distributive_pairs(frame)
+        pairs = distributive_pairs(frame, pairwise_words)
         if pairs:
             return [make(a, b, (a, b)) for a, b in pairs]
         parties = _distinct_countries(frame.participants)
@@ -90,18 +90,26 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
     return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
 
 
-def distributive_pairs(frame: Frame) -> list[tuple[Actor, Actor]]:
+def distributive_pairs(frame: Frame, pairwise_words: frozenset[str] = frozenset()) -> list[tuple[Actor, Actor]]:
     """"A, B and C re-established ties with D", "A and B signed separate accords with D": one
     event per doer with the counterpart, not one among all of them. Ties are between two states
-    by nature; a signing or meeting only when the text says so ("separate", "separately")."""
+    by nature; a signing or meeting only when the text says so (the frame_words group
+    "pairwise": "separate", "bilateral"), and then also "X held bilateral talks with A and B"
+    (X with each) and "separate bilateral meetings between the three countries" (every pair)."""
     counter = _distinct_countries(frame.counterparts)
     sides = {a.country for a in counter}
     doers = [a for a in _distinct_countries(frame.participants) if a.country not in sides]
-    if not counter or len(doers) < 2:
+    separately = frame.trigger.frame != "relations" and says_pairwise(frame, pairwise_words)
+    if counter and len(doers) >= 2 and (frame.trigger.frame == "relations" or separately):
+        return [(d, c) for d in doers for c in counter]
+    if not separately or frame.trigger.frame != "meet":
         return []
-    if frame.trigger.frame != "relations" and not _says_separately(frame):
-        return []
-    return [(d, c) for d in doers for c in counter]
+    if len(doers) == 1 and len(counter) >= 2:
+        return [(doers[0], c) for c in counter]
+    everyone = _distinct_countries(frame.participants)
+    if not counter and len(everyone) >= 3:
+        return [(a, b) for k, a in enumerate(everyone) for b in everyone[k + 1:]]
+    return []
 
 
 # Envoys named in the plural by more than one doer go each way ("Turkey and Egypt appointed ambassadors").
@@ -133,14 +141,15 @@ def _plural_envoys(frame: Frame) -> bool:
     return any(t.tag_ == "NNS" and t.lower_ in ENVOY_WORDS for h in heads for t in h.subtree)
 
 
-DISTRIBUTIVE_WORDS = frozenset({"separate", "separately", "respective", "respectively", "individual", "individually"})
-
-
-def _says_separately(frame: Frame) -> bool:
+def says_pairwise(frame: Frame, words: frozenset[str]) -> bool:
+    """"separate talks", "held talks separately", "a series of bilateral meetings": a word of the
+    group on the trigger, its verb, their objects, or the quantity noun it hangs from."""
     heads = [frame.token, *([frame.verb] if frame.verb is not None else [])]
+    if frame.token.dep_ == "pobj" and frame.token.head.lower_ == "of":  # "a series of bilateral meetings"
+        heads.append(frame.token.head.head)
     near = [c for h in heads for c in h.children] + [g for h in heads for c in h.children if c.dep_ == "dobj"
                                                       for g in c.children]
-    return any(t.lower_ in DISTRIBUTIVE_WORDS for t in near)
+    return any(t.lower_ in words for t in near)
 
 
 def is_told_as_earlier(frame: Frame, words: frozenset[str]) -> bool:

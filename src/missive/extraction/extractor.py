@@ -317,7 +317,8 @@ class Extractor:
                 other_person_of_sentence(work.cast, sentence, f)
             if f.trigger.frame in ("relations", "sign"):
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
-            made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"))
+            made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"),
+                             self.lex.group("pairwise"))
             orient_interaction(f, made, finder, work.cast, sentence)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)

@@ -174,6 +174,8 @@ def subject_takes_part(tok: Token) -> bool:
     """"X held talks", "X met", "during a meeting, X ...": yes; "X responded to a summit": no."""
     if is_verb(tok) or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "ROOT", "attr"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+        return True  # "X held a series of meetings", "X began a round of talks"
     return tok.dep_ == "pobj" and tok.head.lower_ in TAKING_PART_PREPS
 
 

@@ -23,7 +23,7 @@ LEMMA_POS = ("VERB", "NOUN")
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
-               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend")
+               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise")
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 # A title may also name whoever leads ("leader") or be a form of address ("Mr.", "His Excellency").
 TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")

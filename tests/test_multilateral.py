@@ -1,0 +1,50 @@
+"""Multilateral and distributed meetings and agreements, on short articles of our own, through the model.
+
+Each row is an article and every event a careful reader records (event_spec notation, compared
+as the devset scorer compares: a meeting's or signing's countries as a set). The constructions:
+talks held pairwise ("separate bilateral meetings between the three", "a series of bilateral
+meetings with A and B": one meeting per pair, never one among all), and gatherings whose
+participants the text gives elsewhere or by a group.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import missive
+from event_spec import compare
+
+pytestmark = pytest.mark.model
+
+# (what the case shows, the article, the events a careful reader records, events also acceptable)
+CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+    # pairwise: one meeting per pair
+    ("a-series-of-bilateral-meetings-with-two",
+     "LUSAKA, April 9, 2023 (ZNBC) - President Hakainde Hichilema held a series of bilateral meetings with "
+     "Malawian President Lazarus Chakwera and Namibian President Hage Geingob on Saturday.",
+     ("meeting ZMB-MWI 2023-04-08", "meeting ZMB-NAM 2023-04-08"), ()),
+    ("separate-talks-with-two",
+     "DOHA, March 3, 2023 (QNA) - The emir held separate talks with the presidents of Turkey and Egypt on Thursday.",
+     ("meeting QAT-TUR 2023-03-02", "meeting QAT-EGY 2023-03-02"), ()),
+    ("bilateral-talks-with-the-leaders-of-two",
+     "ASTANA, Oct. 14, 2023 (Kazinform) - Before the forum opened, Putin held bilateral talks on Friday with "
+     "the leaders of Kyrgyzstan and Tajikistan.",
+     ("meeting RUS-KGZ 2023-10-13", "meeting RUS-TJK 2023-10-13"), ()),
+    ("separate-bilateral-meetings-between-the-three",
+     "ARUSHA, June 5, 2023 (KNA) - The presidents of Kenya, Uganda and Tanzania convened in Arusha for two "
+     "days of talks. Separate bilateral meetings between the three countries took place on Friday.",
+     ("meeting KEN-UGA 2023-06-02", "meeting KEN-TZA 2023-06-02", "meeting TZA-UGA 2023-06-02"),
+     ("meeting KEN+TZA+UGA",)),
+    ("met-two-without-bilateral-stays-one-meeting",
+     "PARIS, Nov. 12, 2023 (AFP) - President Emmanuel Macron met German Chancellor Olaf Scholz and Italian Prime "
+     "Minister Giorgia Meloni in Paris on Saturday.",
+     ("meeting DEU+FRA+ITA 2023-11-11",), ()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "also_ok"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_multilateral_and_distributed(text: str, expected: tuple[str, ...], also_ok: tuple[str, ...], extractor):
+    """Every event the case expects is there, and nothing else but what it also accepts."""
+    found = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
+    verdict = compare(expected, found, also_ok)
+    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
