@@ -31,12 +31,12 @@ def window(start: str | None, end: str | None) -> DateWindow:
 def report(doc: str, start: str | None, end: str | None, *, type_: str = "message", medium: str = "letter",
            source: Actor = XI, target: Actor = KIM, occasion: str = "", quote: str = "", group: str = "",
            calendar: tuple[CalendarFact, ...] = (), published: str | None = None, words: str = "",
-           in_reply_to: str | None = None, stamp: bool = False, at: int = 0) -> Report:
+           in_reply_to: str | None = None, stamp: bool = False, at: int = 0, pattern: str = "") -> Report:
     text = words or f"{source.name} sent a {medium or type_} to {target.name}"
     event = Event(doc_id=doc, type=type_, source=source, target=target, when=window(start, end), medium=medium,
                   occasion=occasion, evidence=(Span(doc, at, at + len(text), text),),
                   quotes=(Span(doc, 100, 100 + len(quote), quote),) if quote else (), calendar=calendar,
-                  doc_hash=f"hash-of-{doc}", in_reply_to=in_reply_to)
+                  doc_hash=f"hash-of-{doc}", in_reply_to=in_reply_to, pattern=pattern)
     return Report(event, source_group=group, published=date.fromisoformat(published) if published else None,
                   stamp_dated=stamp)
 
@@ -255,6 +255,35 @@ def test_visits_in_opposite_directions_with_only_time_in_common_are_two_visits()
     rows = events([report("a", "2023-03-18", "2023-03-18", type_="meeting", medium="", source=TUR, target=EGY),
                    report("b", None, "2023-07-04", type_="meeting", medium="", source=EGY, target=TUR)])
     assert len(rows) == 2
+
+
+def test_a_meeting_told_both_ways_with_only_time_in_common_is_one_meeting():
+    """'Biden and Xi shake hands during their meeting in November' and, months later, 'Xi recalled his
+    meeting with Biden last year': the order of the names is only grammar, the same two people met."""
+    rows = events([report("a", "2023-11-01", "2023-11-30", type_="meeting", medium="", source=BIDEN, target=XI,
+                          pattern="meet:meeting"),
+                   report("b", "2023-01-01", "2023-12-31", type_="meeting", medium="", source=XI, target=BIDEN,
+                          pattern="meet:met")])
+    [row] = rows
+    assert link_of(row, "b") == "named_parties" and row["source"] != row["target"]
+
+
+def test_an_undated_meeting_told_the_other_way_round_does_not_join_a_dated_one_on_names_alone():
+    """'Kim met Xi in Beijing' (no date) beside 'Xi met Kim on 20 June 2019': leaders meet often, and
+    nothing but the two names is shared."""
+    dated = report("a", "2019-06-20", "2019-06-20", type_="meeting", medium="", source=XI, target=KIM,
+                   pattern="meet:met")
+    undated = report("b", None, None, type_="meeting", medium="", source=KIM, target=XI, pattern="meet:met")
+    assert len(events([dated, undated])) == 2
+
+
+def test_visits_told_in_opposite_directions_stay_two_visits_even_beside_a_meeting():
+    """Who travelled is the text's, not grammar: a visit each way in one year is two visits."""
+    hun_visit = report("a", "2023-11-01", "2023-11-30", type_="meeting", medium="", source=HUN, target=XI,
+                       pattern="visit:visited")
+    xi_visit = report("b", "2023-01-01", "2023-12-31", type_="meeting", medium="", source=XI, target=HUN,
+                      pattern="visit:trip")
+    assert len(events([hun_visit, xi_visit])) == 2
 
 
 # -- identity ----------------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ MEDIUM_FAMILY = {"letter": "written", "message": "written", "reply": "written", 
 # Types whose reports may name the parties in either order: who met whom has no direction, and a
 # call's "source" is often only the grammatical subject, so outlets report one call both ways.
 UNORDERED = frozenset({"meeting", "agreement", "call"})
+# Meeting frames whose source and target are only the order of the words ("X met Y", "their meeting in
+# California"): one meeting reported as "Xi met Biden" and "Biden met Xi" is one meeting. A visit or a
+# host's guest has a direction (who travelled), so visits in opposite directions stay two visits.
+GRAMMATICAL_ORDER_FRAMES = frozenset({"meet"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _STOP = frozenset("a an and the of to in on for with by at from as that this is was were be been has have had "
                   "he she it its his her their they them said says which who also".split())
@@ -97,6 +101,7 @@ class Traits:
     direction: tuple[str, str]  # (source, target) countries as this report has them
     stamp_dated: bool  # its window rests on its page's date stamp: the others' text may overrule it
     spans: tuple[tuple[int, int], ...]  # its evidence in its article
+    directed: bool = True  # its direction is the text's (a visit), not only the order of the words
 
 
 def traits_of(report_id: str, event: Event, group: str, signature: Any = None, stamp_dated: bool = False) -> Traits:
@@ -111,7 +116,13 @@ def traits_of(report_id: str, event: Event, group: str, signature: Any = None, s
                   frozenset(g for q in event.quotes for g in _grams(q.text)),
                   _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
                   (event.source.country if event.source else "", event.target.country if event.target else ""),
-                  stamp_dated, tuple((sp.start_char, sp.end_char) for sp in event.evidence))
+                  stamp_dated, tuple((sp.start_char, sp.end_char) for sp in event.evidence),
+                  frame_of(event.pattern) not in GRAMMATICAL_ORDER_FRAMES)
+
+
+def frame_of(pattern: str) -> str:
+    """The frame kind of an event's pattern ('meet:met' -> 'meet'); empty when unknown."""
+    return pattern.split(":", 1)[0]
 
 
 def _is_person(actor: Actor | None) -> bool:
@@ -201,7 +212,7 @@ def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | N
     if a.narrow and b.narrow and windows_overlap(a.when, b.when):
         return LinkReason.DATES
     near = _near(a, b, proximity_days) and not _reversed(a, b)
-    undated = _undated_beside_dated(a, b) and _both_named(a) and not _reversed(a, b)
+    undated = _undated_beside_dated(a, b) and _both_named(a) and not _opposite(a, b)
     if (near and all(a.people) or undated) and a.people == b.people and a.act == b.act:
         return LinkReason.NAMED_PARTIES
     return LinkReason.NEAREST_IN_TIME if near else None
@@ -236,7 +247,14 @@ def _same_occasion(a: Traits, b: Traits) -> bool:
 
 def _reversed(a: Traits, b: Traits) -> bool:
     """Visits in opposite directions (A went to B, B to A) are two visits unless more than time says one
-    (a call's direction is often only the grammatical subject, so it does not count there)."""
+    (a call's direction is often only the grammatical subject, so it does not count there, nor does a
+    meeting's told as 'X met Y': the other outlet may write 'Y met X')."""
+    return a.directed and b.directed and _opposite(a, b)
+
+
+def _opposite(a: Traits, b: Traits) -> bool:
+    """Meetings told in opposite directions. An undated one told the other way round than a dated one
+    shares neither time nor order with it: leaders who meet often are not one meeting on names alone."""
     return a.kind == "meeting" and all(a.direction) and a.direction == b.direction[::-1] and a.direction != b.direction
 
 

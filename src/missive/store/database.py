@@ -640,7 +640,7 @@ def _row_to_event(row: dict[str, Any]) -> Event:
     # a person or a state, as the resolver said (unknown in rows stored before it was kept: no person)
     source = replace(event.source, kind=row.get("source_kind") or "") if event.source else None
     target = replace(event.target, kind=row.get("target_kind") or "") if event.target else None
-    return replace(event, quotes=quotes, calendar=facts, source=source, target=target)
+    return replace(event, quotes=quotes, calendar=facts, source=source, target=target, pattern=row.get("pattern") or "")
 
 
 _INTERNAL_COLUMNS = ("content_hash", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind",
