@@ -39,6 +39,25 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "PARIS, Nov. 12, 2023 (AFP) - President Emmanuel Macron met German Chancellor Olaf Scholz and Italian Prime "
      "Minister Giorgia Meloni in Paris on Saturday.",
      ("meeting DEU+FRA+ITA 2023-11-11",), ()),
+    # a dateline that lost its dash is where and when, not the first signatory
+    ("dateline-without-a-dash-is-no-party",
+     "Hanoi, May 4 Vietnamese Prime Minister Pham Minh Chinh, Lao Prime Minister Sonexay Siphandone and Cambodian "
+     "Prime Minister Hun Manet signed a statement on the Mekong dams.",
+     ("agreement KHM+LAO+VNM",), ("meeting KHM+LAO+VNM",)),
+    # the document named again with "the" is the signing told before, not a bilateral one
+    ("signing-the-statement-again-is-the-same-signing",
+     "HANOI, May 4, 2023 (VNA) - The prime ministers of Vietnam, Laos and Cambodia signed a joint statement on "
+     "Tuesday. Hun Manet spoke with Pham Minh Chinh by phone before signing the statement.",
+     ("agreement KHM+LAO+VNM 2023-05-02", "call KHM-VNM ..2023-05-04"), ("meeting KHM+LAO+VNM 2023-05-02",)),
+    ("another-document-of-two-signatories-stays-apart",
+     "HANOI, May 4, 2023 (VNA) - The prime ministers of Vietnam, Laos and Cambodia signed a joint statement on "
+     "Tuesday. Vietnam and Laos also signed a trade accord.",
+     ("agreement KHM+LAO+VNM 2023-05-02", "agreement LAO-VNM 2023-05-02"), ("meeting KHM+LAO+VNM 2023-05-02",)),
+    # a footnote mark closes its sentence: the next one's date is its own
+    ("footnote-mark-ends-a-sentence",
+     "The presidents of Chile and Peru met in Lima on 3 March 2023.[ii] The leaders of Bolivia, Paraguay and "
+     "Uruguay met in Asuncion on 9 April 2023.",
+     ("meeting CHL-PER 2023-03-03", "meeting BOL+PRY+URY 2023-04-09"), ()),
 ]
 
 

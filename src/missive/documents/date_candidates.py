@@ -282,12 +282,21 @@ def find_dateline(line: str) -> tuple[re.Match[str], date, bool] | None:
 PLACE_LINE_MIN_WORDS = 8
 
 
+# "Moscow, November 10 Russian President ...": a place and a day with no separator before the
+# prose, where a paragraph opens (a copy that lost its dash). Masked as a dateline, never read as
+# the report day (it has no credit or dash to tell it from prose elsewhere).
+_BARE_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}},\s+"
+    rf"(?:(?:{MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH})\.?)(?:,?\s+(?:19|20)\d{{2}})?\s+(?=[A-Z])")
+
+
 def dateline_end(text: str, *, opens_paragraph: bool = True) -> int:
     """Where the text proper starts after a dateline or credit prefix ("SEOUL, Sept. 9 (UPI) —"); 0 if none.
-    A prefix without a date ("CAIRO -") counts only where a paragraph of prose opens."""
+    A prefix without a date ("CAIRO -") or without a separator ("Moscow, November 10 Russian
+    President ...") counts only where a paragraph of prose opens."""
     match = match_dateline(text)
     if not match and opens_paragraph:
-        match = _PLACE_LINE.match(text)
+        match = _PLACE_LINE.match(text) or _BARE_DATELINE.match(text)
         if match and word_count(text[match.end():]) < PLACE_LINE_MIN_WORDS:
             match = None
     end = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip()) if match else 0

@@ -122,7 +122,24 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return False  # closing an embassy and recalling an ambassador are two acts
     if a.type == "relations" and a.medium in ONE_WAY_ACTIONS and _directed(a) and _directed(b):
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
+    if a.type == "agreement" and len(a.countries) >= 3 and b.countries < a.countries:
+        return _names_again(b, a)
     return a.countries == b.countries
+
+
+def _signed_thing(d: Draft):
+    """The document a signing names: "signed a statement" -> statement."""
+    anchor = d.frame.anchor
+    return next((c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _names_again(later: Draft, first: Draft) -> bool:
+    """"The three leaders signed a statement. ... Aliyev said before signing the statement": a
+    signing by some of the signatories of the document told before, named again with "the", is
+    that signing (not a bilateral one)."""
+    thing, told = _signed_thing(later), _signed_thing(first)
+    return (thing is not None and told is not None and thing.lemma_ == told.lemma_
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in thing.children))
 
 
 # A state moves its own envoy: Egypt's ambassador to Turkey and Turkey's to Egypt are two acts.

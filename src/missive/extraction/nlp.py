@@ -39,7 +39,8 @@ ABBREVIATIONS = frozenset(
     "no vs prof rev u.s u.n u.k sr jr p.m a.m inc corp co".split()
 )
 _SENT_END = re.compile(
-    r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""  # ". The" / ".” He"
+    r"""[.!?]["”’]?\[(?:[ivxlc]{1,6}|\d{1,3})\](?=\s*["“‘]?[A-Z0-9])"""  # a footnote mark: "in 2024.[i] The"
+    r"""|[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""  # ". The" / ".” He"
     r"""|(?<=[a-z0-9]{2})[.!?]["”’]?(?=["“]?[A-Z][a-z])"""  # captures that lost the space: "Monday.Kim", "fields."Lam"
     r"""|\n+"""
 )
