@@ -58,6 +58,20 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "The presidents of Chile and Peru met in Lima on 3 March 2023.[ii] The leaders of Bolivia, Paraguay and "
      "Uruguay met in Asuncion on 9 April 2023.",
      ("meeting CHL-PER 2023-03-03", "meeting BOL+PRY+URY 2023-04-09"), ()),
+    # a counted gathering ("trilateral", "quadrilateral") takes the nearest sentence naming that many parties
+    ("four-way-talks-named-two-sentences-on",
+     "GENEVA, Feb. 10, 2023 (AFP) - On February 8, four-way negotiations on the dam were held in Geneva. The "
+     "parties agreed to set up a technical committee. Delegations of Egypt, Sudan, Ethiopia and the African Union "
+     "will return next month.",
+     ("meeting EGY+ETH+SDN 2023-02-08",), ()),
+    ("trilateral-summit-of-the-three-named-before",
+     "TOKYO, June 2, 2023 (Kyodo) - The foreign ministers of India, Japan and Australia met in Tokyo on Thursday. "
+     "The previous trilateral meeting was held in March 2022 in New Delhi.",
+     ("meeting AUS+IND+JPN 2023-06-01", "meeting AUS+IND+JPN 2022-03"), ()),
+    ("a-count-no-sentence-fits-gives-nothing",
+     "BRASILIA, May 3, 2023 (Reuters) - Brazil's president Luiz Inacio Lula da Silva met Argentine President "
+     "Alberto Fernandez on Tuesday. Officials said a trilateral meeting had been held last year.",
+     ("meeting ARG-BRA 2023-05-02",), ()),
 ]
 
 

@@ -74,6 +74,55 @@ def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, follow
                                      says=f"participants: {', '.join(a.name for a in found)}, {how}"))
 
 
+def counted_participants(frame: Frame, size: int, cast: Cast, sentences: list[Sentence], index: int,
+                         text: str) -> None:
+    """"trilateral talks were held in Ankara", "the quadrilateral meeting": a gathering of so many
+    parties that its own words do not name. The nearest sentence that names exactly that many
+    (states and the countries of people; an international body counts but is no state party)
+    gives them: its own sentence, then the next two of its paragraph, then those before it,
+    nearest first. Parties already found must be among them."""
+    have = {a.country for a in frame.participants if a.country}
+    if len(have) >= 2:
+        return
+    for k in _nearby(sentences, index, text):
+        countries, bodies = _named_in(cast, sentences[k])
+        if len(countries) + bodies == size and len(countries) >= 2 and have <= set(countries):
+            found = [a for c, a in countries.items() if c not in have]
+            frame.participants = frame.participants + found
+            where = "its sentence" if k == index else f"a sentence {'after' if k > index else 'before'} it"
+            frame.notes.append(PartyNote("participant", ContextReason.COUNTED, tuple(found),
+                                         says=f"participants: {', '.join(a.name for a in found)}, the {size} "
+                                              f"parties {where} names"))
+            return
+
+
+def _nearby(sentences: list[Sentence], index: int, text: str) -> list[int]:
+    after = []
+    for k in range(index + 1, min(index + 3, len(sentences))):
+        if "\n" in text[sentences[k - 1].end:sentences[k].start]:
+            break
+        after.append(k)
+    return [index, *after, *range(index - 1, -1, -1)]
+
+
+def _named_in(cast: Cast, sentence: Sentence) -> tuple[dict, int]:
+    """The countries a sentence names (one actor each) and how many international bodies."""
+    countries, bodies = {}, set()
+    for m in cast.within(sentence.start, sentence.end):
+        if m.actor.country:
+            countries.setdefault(m.actor.country, m.actor)
+        elif m.actor.kind == "organisation":  # "the UN": a party to the talks, not a state
+            bodies.add(m.actor.name)
+    return countries, len(bodies)
+
+
+def party_count(frame: Frame, counts: dict[str, frozenset[str]]) -> int:
+    """The number a word on the gathering's phrase gives ("trilateral" 3), or 0."""
+    tok = frame.token
+    phrase = " " + tok.doc[tok.left_edge.i:tok.i].text.lower().replace(" - ", "-").replace(" -", "-") + " "
+    return next((n for n, group in counts.items() if any(f" {w} " in phrase for w in group)), 0)
+
+
 def _told_as_event(tok: Token) -> bool:
     """"the summit opened", "held talks", "at the summit": the gathering itself, not a noun's
     modifier ("hopes for a meeting", "the summit declaration")."""

@@ -147,8 +147,10 @@ def says_pairwise(frame: Frame, words: frozenset[str]) -> bool:
     heads = [frame.token, *([frame.verb] if frame.verb is not None else [])]
     if frame.token.dep_ == "pobj" and frame.token.head.lower_ == "of":  # "a series of bilateral meetings"
         heads.append(frame.token.head.head)
-    near = [c for h in heads for c in h.children] + [g for h in heads for c in h.children if c.dep_ == "dobj"
-                                                      for g in c.children]
+    # "signed separate accords with D": the verb's object says it; not for a noun beside that
+    # object ("included separate meetings on Sunday and the summit on Monday")
+    objects = [c for c in frame.anchor.children if c.dep_ == "dobj"] if frame.trigger.pos == "verb" else []
+    near = [c for h in heads for c in h.children] + [g for c in objects for g in c.children]
     return any(t.lower_ in words for t in near)
 
 

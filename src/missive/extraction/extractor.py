@@ -25,7 +25,7 @@ from ..actors.mention_pass import Mention
 from ..actors.resolver import ActorResolver
 from ..budget import Budget
 from ..documents.date_candidates import dateline_end
-from ..knowledge.schema import DateBasis
+from ..knowledge.schema import PARTY_COUNTS, DateBasis
 from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
@@ -34,7 +34,7 @@ from .assemble import fill_exchanges, fill_parties, home_of, merge_drafts, signi
 from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
-from .context import (continue_group_occasion, counterpart_from_governing_clause, gathering_participants,
+from .context import (continue_group_occasion, counted_participants, party_count, counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
@@ -97,6 +97,7 @@ class Extractor:
         self._roles: RoleTable | None = None
         self._filters: FilterTable | None = None
         self.confidence = ConfidenceModel.load()
+        self._party_words = {n: self.lex.group(g) for g, n in PARTY_COUNTS.items()}
 
     @property
     def nlp(self) -> Language:
@@ -308,6 +309,9 @@ class Extractor:
             if not own and sibling and sibling[1]:
                 window, own, basis = sibling[0], True, DateBasis.CONTINUED
             windows[f.anchor.i] = (window, own)
+            size = party_count(f, self._party_words) if f.trigger.frame in ("meet", "sign") else 0
+            if size:
+                counted_participants(f, size, work.cast, work.sentences, i, work.doc.cleaned)
             if f.trigger.frame == "meet":
                 following = work.sentences[i + 1] if i + 1 < len(work.sentences) else None
                 gathering_participants(f, finder, work.cast, following)

@@ -23,7 +23,10 @@ LEMMA_POS = ("VERB", "NOUN")
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
-               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise")
+               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise",
+               "three_party", "four_party")
+# The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
+PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
 # A title may also name whoever leads ("leader") or be a form of address ("Mr.", "His Excellency").
 TITLE_ROLES = (*OFFICE_ROLES, "leader", "address")
@@ -230,6 +233,7 @@ class ContextReason(StrEnum):
     SENTENCE_PEOPLE = "sentence people"  # "the June 12 summit": the two people of the trigger's clause
     SPEAKERS = "speakers"  # "At the summit, A said ...; B told ...": the speakers of its sentence
     NEXT_SENTENCE = "next sentence"  # a gathering's participants named in the sentence after it
+    COUNTED = "counted"  # "trilateral talks": the nearest sentence naming that many parties
     OTHER_PERSON = "other person"  # a message's other party: the one other person of its clause
     GOVERNING_CLAUSE = "governing clause"  # "restoring ties with Kenya after severing ...": the clause above
     POSTING = "posting"  # "recalled its ambassador": the state named last before
