@@ -19,6 +19,7 @@ from ..errors import DataFileError
 from ..knowledge.records import read_records
 from ..knowledge.tables import Row
 from ..knowledge.schema import FilterReason
+from ..model import ActorBasis
 from .frames import Frame
 from .lexicon import Lexicon
 from .patterns import AnchoredMatcher, checked_source
@@ -100,7 +101,18 @@ def uncounted_plural(frame: Frame, lex: Lexicon) -> bool:
     return not frame.dated
 
 
+def thanks_to_states(frame: Frame, lex: Lexicon) -> bool:
+    """"expressed his gratitude to Qatar and Egypt for their mediation": thanks addressed to
+    countries by their names, not to a leader or a government, are said in public, not sent.
+    Thanks to a leader ("to Chairman Kim for his condolences") stay a reply."""
+    if not lex.in_group(frame.token, "thank"):
+        return False
+    named = [a for n in frame.notes if n.role == "recipient" for a in n.actors]
+    return bool(named) and all(a.kind == "state" and a.basis == ActorBasis.STATE for a in named)
+
+
 FILTER_FUNCTIONS: dict[str, Callable[[Frame, Lexicon], bool]] = {
     "ends_with_question_mark": ends_with_question_mark,
     "uncounted_plural": uncounted_plural,
+    "thanks_to_states": thanks_to_states,
 }

@@ -192,21 +192,47 @@ def read_subject_unless_receiving(reader: RoleReader, frame: Frame, anchor: Toke
         return []
     if frame.token.dep_ in ("nsubj", "nsubjpass") and frame.token.head == anchor:
         return []
+    if _from_someone(reader, frame.token, anchor):
+        return []  # "the ministers read letters from their presidents": they only carry them
     subj = subject_of(anchor)
     if subj is not None and not reader.finder.actors_of(subj):
         frame.has_other_subject = subj.tag_.startswith("NN") and not reader.lex.is_trigger_word(subj)
     return [subj] if subj is not None else []
 
 
+def _from_someone(reader: RoleReader, trigger: Token, verb: Token) -> bool:
+    """"a letter from their respective presidents", "a message from the king": the trigger names
+    its sender by a from-phrase (a person, or a state noun), so whoever holds, reads or hands it
+    over is not the sender. A place ("a letter from Pyongyang") is not someone."""
+    for obj in children_by_prep(trigger, "from") + (children_by_prep(verb, "from") if verb != trigger else []):
+        singular = obj.lower_[:-1] if obj.tag_ == "NNS" else obj.lower_  # the parse leaves "presidents" as its lemma
+        if reader.lex.in_group(obj, "state_nouns") or singular in reader.lex.group("state_nouns") or any(
+                a.kind == "person" for a in reader.finder.actors_of(obj)):
+            return True
+    return False
+
+
 def read_receiver_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
-    """"Kim received a letter": the subject of a receiving verb is the recipient."""
-    return read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "receive") else []
+    """"Kim received a letter", "the messages received by Kim": the subject of a receiving verb,
+    or the doer of a receiving clause on the trigger, is the recipient."""
+    own = read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "receive") else []
+    return own + [s for s in _clause_subjects(frame.token) if reader.lex.in_group(_clause_verb(s), "receive")]
 
 
 def read_clause_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
-    """"the letter that Kim sent": the subject of a clause on the trigger."""
-    return [s for c in anchor.children if c.dep_ in ("relcl", "acl")
-            and (s := subject_of(c)) is not None and s != anchor]
+    """"the letter that Kim sent": the subject of a clause on the trigger ("the messages
+    received by Kim" name the recipient: read_receiver_subject)."""
+    return [s for s in _clause_subjects(anchor) if not reader.lex.in_group(_clause_verb(s), "receive")]
+
+
+def _clause_subjects(trigger: Token) -> list[Token]:
+    return [s for c in trigger.children if c.dep_ in ("relcl", "acl")
+            and (s := subject_of(c)) is not None and s != trigger]
+
+
+def _clause_verb(subject: Token) -> Token:
+    """The verb a clause subject belongs to (through "by" for a passive's doer)."""
+    return subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "agent" else subject.head
 
 
 def _thanked(reader: RoleReader, frame: Frame) -> tuple[Token | None, list[Token]] | None:
@@ -262,6 +288,18 @@ def read_to_phrases(reader: RoleReader, frame: Frame, anchor: Token) -> list[Tok
         # only a person is taken there ("travelled to China in a message" is not a recipient)
         out += [t for t in children_by_prep(verb, "to")
                 if t != tok and any(a.kind == "person" for a in reader.finder.actors_of(t))]
+    if not out:
+        # "the cable of condolences sent by the minister to the people of Fiji": the participle of
+        # the trigger (or of its of-noun) sends it; "Li, conveying to Yoon regards from Xi, ...": a
+        # heavy object shifted past its to-phrase leaves the conveying verb beside the trigger, not
+        # above it, and only a person is taken there
+        own = [c for n in (tok, *[g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children])
+               for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and reader.lex.in_group(c, "send")]
+        out += [t for c in own for t in children_by_prep(c, "to")]
+        beside = [c for c in (*tok.children, *tok.head.children) if c != tok and c != verb and c not in own
+                  and is_verb(c) and c.dep_ in ("acl", "advcl", "relcl") and reader.lex.in_group(c, "send")]
+        out += [t for c in beside for t in children_by_prep(c, "to")
+                if any(a.kind == "person" for a in reader.finder.actors_of(t))]
     if verb is not None and reader.lex.in_group(verb, "send"):
         found = children_by_prep(verb, "to")
         # "sent a message to A, first secretary of ..., and B": the parser often hangs B on the verb

@@ -144,6 +144,7 @@ class RoleReason(StrEnum):
     GUEST = "guest"
     HONOREE = "honoree"
     NEXT_TO_VERB = "next to the verb"
+    ON_BEHALF = "on behalf of"
 
 
 class FilterReason(StrEnum):
@@ -176,6 +177,9 @@ class FilterReason(StrEnum):
     FIRST_TIME = "the first time they did it: the interaction told before, not another"
     ANNOUNCED_DECISION = "an announced decision is an act"
     COMMITTED = "a decided or agreed act"
+    BECAUSE_OF = "'thanks to' means 'because of': no thanks are given"
+    STANCE = "a stance or a point made, not a message sent"
+    PUBLIC_THANKS = "thanks said in public to a country, not a message to it"
 
 
 ROLES = ("agent", "recipient", "participant")
