@@ -178,6 +178,9 @@ TRIGGER_CASES = [
     ("attend/verb", "*attended/VBD/ROOT/attend inauguration/NN/dobj>0"),
     ("signing/noun", "the/DT/det>1 *signing/NN/ROOT of/IN/prep>1 treaty/NN/pobj>2"),
     ("signature/noun", "put/VBD/ROOT their/PRP$/poss>2 *signatures/NNS/dobj>0/signature"),
+    ("salute/verb", "*saluting/VBG/ROOT/salute Milei/NNP/poss>2 win/NN/dobj>0"),
+    ("post/noun", "a/DT/det>3 social/JJ/amod>2 media/NNS/compound>3 *post/NN/ROOT"),
+    ("regards/noun", "conveyed/VBD/ROOT/convey warm/JJ/amod>2 *regards/NNS/dobj>0"),
 ]
 
 # Forms a row does not take: the context it requires is missing, or the form is not the one meant.
@@ -190,6 +193,9 @@ NOT_TRIGGERS = [
     "*named/VBN/ROOT/name after/IN/prep>0 him/PRP/pobj>1",
     "*told/VBD/ROOT/tell staff/NN/dobj>0 to/TO/aux>3 leave/VB/xcomp>0",  # no envoy: not an expulsion
     "*ordered/VBD/ROOT/order its/PRP$/poss>2 ambassador/NN/dobj>0 to/TO/aux>4 leave/VB/xcomp>0",  # a recall
+    "*saluted/VBD/ROOT/salute the/DT/det>2 troops/NNS/dobj>0/troop",  # no election won: no congratulation
+    "his/PRP$/poss>1 *post/NN/ROOT as/IN/prep>1 minister/NN/pobj>2",  # an office held
+    "in/IN/ROOT this/DT/det>2 *regards/NNS/pobj>0/regard",
 ]
 
 
@@ -316,6 +322,13 @@ ROLE_CASES = [
     ("after/IN/prep>4 Ruto/NNP/poss>2=KEN election/NN/pobj>0 Xi/NNP/nsubj>4=CHN sent/VBD/ROOT/send "
      "a/DT/det>6 *message/NN/dobj>4", {"message.honoree_verb": ["Ruto"], "message.subject": ["Xi"]}),
     ("*messages/NNS/nsubj>1/message reached/VBD/ROOT/reach Erdogan/NNP/dobj>1=TUR", {"message.reached": ["Erdogan"]}),
+    # "the cable of sympathy sent by the minister, on behalf of the king, to Fiji": the king sends it
+    ("the/DT/det>1 *cable/NN/ROOT of/IN/prep>1 sympathy/NN/pobj>2 sent/VBN/acl>3/send by/IN/agent>4 "
+     "Lahbib/NNP/pobj>5=BEL ,/,/punct>1 on/IN/prep>1 behalf/NN/pobj>8 of/IN/prep>9 Philippe/NNP/pobj>10=BEL "
+     "to/IN/prep>1 Fiji/NNP/pobj>12~FJI",
+     {"message.on_behalf": ["Philippe"], "message.sent_by": ["Lahbib"], "message.to": ["Fiji"]}),
+    ("Lahbib/NNP/nsubj>1=BEL sent/VBD/ROOT/send a/DT/det>3 *cable/NN/dobj>1 on/IN/prep>1 behalf/NN/pobj>4 "
+     "of/IN/prep>5 Philippe/NNP/pobj>6=BEL", {"message.on_behalf_verb": ["Philippe"], "message.subject": ["Lahbib"]}),
     # "Having met Abdullah on Sunday, Sisi telephoned ...": parsed apart, the phrase's doer is the main subject
     ("Having/VBG/aux>1/have *met/VBN/ROOT/meet Abdullah/NNP/dobj>1=JOR ././punct>1 Sisi/NNP/nsubj>5=EGY "
      "called/VBD/ROOT/call Tamim/NNP/dobj>5=QAT", {"fronted.participant": ["Sisi"], "meet.object": ["Abdullah"]}),
@@ -459,6 +472,18 @@ FILTER_CASES = [
     ("the/DT/det>1 anniversary/NN/ROOT of/IN/prep>1 the/DT/det>4 *establishment/NN/pobj>2 of/IN/prep>4 "
      "ties/NNS/pobj>5/tie", {"anniversary_of": True}),
     ("Japan/NNP/nsubj>1 *summoned/VBD/ROOT/summon the/DT/det>3 ambassador/NN/dobj>1", {"summoned": True}),
+    ("*Thanks/NNS/npadvmod>5/thanks to/IN/prep>0 aid/NN/pobj>1 ,/,/punct>5 trade/NN/nsubj>5 resumed/VBD/ROOT/resume",
+     {"thanks_to": True}),
+    ("Kim/NNP/nsubj>1 expressed/VBD/ROOT/express *thanks/NNS/dobj>1 to/IN/prep>2 Xi/NNP/pobj>3=CHN",
+     {"thanks_to": False, "public_thanks": False}),
+    ("Ruto/NNP/nsubj>1=KEN expressed/VBD/ROOT/express *gratitude/NN/dobj>1 to/IN/prep>2 Qatar/NNP/pobj>3~QAT",
+     {"public_thanks": True}),
+    ("echoed/VBD/ROOT/echo her/PRP$/poss>2 *message/NN/dobj>0 of/IN/prep>2 building/VBG/pcomp>3/build "
+     "bridges/NNS/dobj>4/bridge", {"stance": True}),
+    ("a/DT/det>1 *message/NN/ROOT of/IN/prep>1 condolence/NN/pobj>2", {"stance": False}),
+    ("we/PRP/nsubj>2 have/VBP/aux>2 conveyed/VBN/ROOT/convey this/DT/det>4 *message/NN/dobj>2 to/IN/prep>2 "
+     "Caracas/NNP/pobj>5~VEN", {"own_point": True}),
+    ("Kim/NNP/nsubj>1 sent/VBD/ROOT/send this/DT/det>3 *message/NN/dobj>1", {"own_point": False}),
 ]
 
 

@@ -19,7 +19,6 @@ from ..errors import DataFileError
 from ..knowledge.records import read_records
 from ..knowledge.tables import Row
 from ..knowledge.schema import FilterReason
-from ..model import ActorBasis
 from .frames import Frame
 from .lexicon import Lexicon
 from .patterns import AnchoredMatcher, checked_source
@@ -103,12 +102,12 @@ def uncounted_plural(frame: Frame, lex: Lexicon) -> bool:
 
 def thanks_to_states(frame: Frame, lex: Lexicon) -> bool:
     """"expressed his gratitude to Qatar and Egypt for their mediation": thanks addressed to
-    countries by their names, not to a leader or a government, are said in public, not sent.
-    Thanks to a leader ("to Chairman Kim for his condolences") stay a reply."""
+    states, not to a leader, are said in public, not sent. Thanks to a leader ("to Chairman Kim
+    for his condolences") stay a reply."""
     if not lex.in_group(frame.token, "thank"):
         return False
     named = [a for n in frame.notes if n.role == "recipient" for a in n.actors]
-    return bool(named) and all(a.kind == "state" and a.basis == ActorBasis.STATE for a in named)
+    return bool(named) and all(a.kind == "state" for a in named)
 
 
 FILTER_FUNCTIONS: dict[str, Callable[[Frame, Lexicon], bool]] = {
