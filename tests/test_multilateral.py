@@ -72,6 +72,16 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "BRASILIA, May 3, 2023 (Reuters) - Brazil's president Luiz Inacio Lula da Silva met Argentine President "
      "Alberto Fernandez on Tuesday. Officials said a trilateral meeting had been held last year.",
      ("meeting ARG-BRA 2023-05-02",), ()),
+    # what was not done, or is still ahead
+    ("stayed-home-rather-than-attend",
+     "MOSCOW, June 3, 2012 (AP) - Last month, President Vladimir Putin stayed home rather than attend a meeting "
+     "of Group of Eight leaders that President Barack Obama hosted near Washington.",
+     (), ()),
+    ("summit-of-a-declaration-they-will-announce",
+     "BANGKOK, May 27, 2024 (TNA) - Thai Prime Minister Srettha Thavisin met Indonesian President Joko Widodo and "
+     "Malaysian Prime Minister Anwar Ibrahim on Sunday. They will announce a joint declaration adopted during "
+     "their summit.",
+     ("meeting IDN+MYS+THA 2024-05-26",), ()),
 ]
 
 

@@ -110,8 +110,20 @@ def thanks_to_states(frame: Frame, lex: Lexicon) -> bool:
     return bool(named) and all(a.kind == "state" for a in named)
 
 
+def modal_above_participle(frame: Frame, lex: Lexicon) -> bool:
+    """"They will announce a declaration adopted during their summit": a gathering told in a
+    participle phrase of a noun that a modal verb governs is as far ahead as that verb, unless
+    it has a date of its own ("will sign the accord reached at the talks held in May")."""
+    verb = frame.verb
+    if frame.dated or verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    above = verb.head.head
+    return above.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in lex.group("modal") for c in above.children)
+
+
 FILTER_FUNCTIONS: dict[str, Callable[[Frame, Lexicon], bool]] = {
     "ends_with_question_mark": ends_with_question_mark,
     "uncounted_plural": uncounted_plural,
     "thanks_to_states": thanks_to_states,
+    "modal_above_participle": modal_above_participle,
 }
