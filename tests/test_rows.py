@@ -484,6 +484,16 @@ FILTER_CASES = [
     ("we/PRP/nsubj>2 have/VBP/aux>2 conveyed/VBN/ROOT/convey this/DT/det>4 *message/NN/dobj>2 to/IN/prep>2 "
      "Caracas/NNP/pobj>5~VEN", {"own_point": True}),
     ("Kim/NNP/nsubj>1 sent/VBD/ROOT/send this/DT/det>3 *message/NN/dobj>1", {"own_point": False}),
+    ("Putin/NNP/nsubj>1 stayed/VBD/ROOT/stay home/RB/advmod>1 rather/RB/advmod>4 than/IN/cc>1 *attend/VB/conj>1 "
+     "the/DT/det>7 summit/NN/dobj>5", {"rather_than": True}),
+    ("Putin/NNP/nsubj>1 stayed/VBD/ROOT/stay home/RB/advmod>1 rather/RB/advmod>4 then/RB/advmod>5 "
+     "*attend/VB/conj>1 the/DT/det>7 summit/NN/dobj>5", {"rather_than.modifier": True, "rather_than": False}),
+    ("Putin/NNP/nsubj>1 stayed/VBD/ROOT/stay home/RB/advmod>1 and/CC/cc>1 *met/VBD/conj>1/meet Xi/NNP/dobj>4",
+     {"rather_than": False, "rather_than.modifier": False}),
+    ("they/PRP/nsubj>2 will/MD/aux>2 announce/VB/ROOT a/DT/det>4 declaration/NN/dobj>2 adopted/VBN/acl>4/adopt "
+     "during/IN/prep>5 their/PRP$/poss>8 *summit/NN/pobj>6", {"modal.above_participle": True}),
+    ("they/PRP/nsubj>1 announced/VBD/ROOT/announce a/DT/det>3 declaration/NN/dobj>1 adopted/VBN/acl>3/adopt "
+     "during/IN/prep>4 their/PRP$/poss>7 *summit/NN/pobj>5", {"modal.above_participle": False}),
 ]
 
 
