@@ -82,6 +82,16 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "Malaysian Prime Minister Anwar Ibrahim on Sunday. They will announce a joint declaration adopted during "
      "their summit.",
      ("meeting IDN+MYS+THA 2024-05-26",), ()),
+    # "his" in "said in his meeting with" is the speaker: the meeting told before, not a third party's
+    ("said-in-his-meeting-is-the-speakers-meeting",
+     "ANKARA, Sept. 5, 2023 (AA) - President Recep Tayyip Erdogan met Azerbaijani President Ilham Aliyev on "
+     "Monday. Russian President Vladimir Putin also sent a message. The Turkish president said in his meeting "
+     "with the Azerbaijani leader that trade would grow.",
+     ("meeting TUR-AZE 2023-09-04",), ("message RUS>TUR ..2023-09-05", "message RUS>AZE ..2023-09-05")),
+    ("thanked-him-for-his-letter-stays-the-object",
+     "TASHKENT, Nov. 8, 2023 (UzA) - President Shavkat Mirziyoyev thanked Kazakh President Kassym-Jomart Tokayev "
+     "for his letter on Tuesday.",
+     ("message KAZ>UZB ..2023-11-08",), ("message UZB>KAZ 2023-11-07",)),
 ]
 
 

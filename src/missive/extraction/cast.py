@@ -253,10 +253,13 @@ class ActorFinder:
             return []
         verb = next((t for t in pronoun.ancestors if t.tag_.startswith("VB")), None)
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-        if subj is None or subj.i < pronoun.i or subj.lower_ in PERSON_PRONOUNS:
+        if subj is None or subj.lower_ in PERSON_PRONOUNS:
+            return []
+        if subj.i < pronoun.i and not _said_in_own(pronoun, verb):
             return []
         lo, hi = phrase_range(subj)
-        return [m.actor for m in self.cast.within(self.base + lo, self.base + hi) if m.actor.kind == "person"][:1]
+        wanted = is_person_like if subj.i < pronoun.i else (lambda a: a.kind == "person")
+        return [m.actor for m in self.cast.within(self.base + lo, self.base + hi) if wanted(m.actor)][:1]
 
     def _unknown_name_before(self, pronoun: Token) -> bool:
         """"Volker said meeting with Giuliani was routine, and he had one more with him": a pronoun
@@ -299,6 +302,20 @@ def is_pronoun(token: Token) -> bool:
     """"he" is a pronoun; the "He" of "Liu He" or "He Lifeng" is part of a name (tagged as one,
     or with the rest of the name hanging on it)."""
     return token.tag_ in ("PRP", "PRP$", "") and not any(c.dep_ == "compound" for c in token.children)
+
+
+# "said in his meeting with ...", "told reporters during her visit": the occasion phrases whose
+# possessive is the clause's own subject.
+OWN_OCCASION_PREPS = frozenset({"in", "during", "at"})
+
+
+def _said_in_own(pronoun: Token, verb: Token) -> bool:
+    """"The president said in his meeting with the premier that ...": a possessive on the object
+    of an in/during/at phrase of the verb is the verb's subject, when the verb has no object of
+    its own ("thanked Xi for his letter", "told Kim in his letter" stay open)."""
+    noun = pronoun.head
+    return (noun.dep_ == "pobj" and noun.head.lower_ in OWN_OCCASION_PREPS and noun.head.head == verb
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children))
 
 
 def is_person_like(actor: Actor) -> bool:
