@@ -1,10 +1,13 @@
-"""Shared fixtures: the bundled example articles, the devset beside the checkout, temp stores."""
+"""Shared fixtures: the bundled example articles, the devset beside the checkout, temp stores, the
+local news server of the watch tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from news_server import news_site
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "missive" / "examples"
@@ -30,3 +33,11 @@ def extractor():
     from missive import Extractor
 
     return Extractor()
+
+
+@pytest.fixture
+def server():
+    """The local news server of the watch tests (tests/news_server.py), started and stopped with the test."""
+    news = news_site()
+    yield news
+    news.stop()

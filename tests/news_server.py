@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 @dataclass
 class Resource:
@@ -71,6 +72,18 @@ class NewsServer:
     def forget_requests(self) -> None:
         with self._lock:
             self.requests.clear()
+
+    def page_requests(self) -> list[str]:
+        """The article pages asked for, in order (feeds and robots.txt left out)."""
+        return [path for path in self.paths() if path.startswith("/news/")]
+
+    def serve_feed(self, path: str, items: list[str], **resource: Any) -> None:
+        """An RSS feed of the article paths `items` at `path`; `resource` sets its ETag, delay, failures."""
+        self.routes[path] = Resource(rss_feed(self.base, items), RSS_TYPE, **resource)
+
+    def serve_page(self, path: str, article: str, **resource: Any) -> None:
+        """The page of the article `article` at `path` too (another URL of it, a slow or private copy)."""
+        self.routes[path] = Resource(page_html(article), **resource)
 
     def start(self) -> None:
         self._thread.start()
@@ -278,15 +291,10 @@ def news_site() -> NewsServer:
     news.routes["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /private/\n", "text/plain")
     for path in (*ARTICLES, *UNDATED_ARTICLES):
         news.routes[path] = Resource(page_html(path))
-    news.routes["/rss.xml"] = Resource(rss_feed(news.base, FIRST_ITEMS), RSS_TYPE, etag='"rss-1"')
+    news.serve_feed("/rss.xml", FIRST_ITEMS, etag='"rss-1"')
     news.routes["/atom.xml"] = Resource(atom_feed(news.base), ATOM_TYPE, last_modified=ATOM_MODIFIED)
     news.start()
     return news
-
-
-def page_requests(server: NewsServer) -> list[str]:
-    """The article pages asked for, in order (feeds and robots.txt left out)."""
-    return [path for path in server.paths() if path.startswith("/news/")]
 
 
 # Each way an item or a feed fails, and the reason the watch must give for it.
@@ -300,7 +308,6 @@ def add_troubles(server: NewsServer, good: list[str]) -> None:
     and a malformed feed /broken.xml."""
     big = b"<html><body><p>" + b"filler " * 30_000 + b"</p></body></html>"
     server.routes.update({
-        "/news/slow": Resource(page_html("/news/kenya-norway-call"), delay=1.5),
         "/news/big": Resource(big),
         "/news/big-streamed": Resource(big, send_length=False),
         "/news/loop-a": Resource(status=302, headers={"Location": "/news/loop-b"}),
@@ -308,4 +315,5 @@ def add_troubles(server: NewsServer, good: list[str]) -> None:
         "/broken.xml": Resource(b"<?xml version='1.0'?><rss><channel><item><title>cut", RSS_TYPE),
     })
     items = ["/news/missing", "/news/slow", "/news/big", "/news/big-streamed", "/news/loop-a", *good]
-    server.routes["/troubled.xml"] = Resource(rss_feed(server.base, items), RSS_TYPE, etag='"t-1"')
+    server.serve_page("/news/slow", "/news/kenya-norway-call", delay=1.5)
+    server.serve_feed("/troubled.xml", items, etag='"t-1"')

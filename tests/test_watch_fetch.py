@@ -26,23 +26,11 @@ from missive.watch.state import ItemOutcome, MemoryLedger, SourceState
 from news_server import (
     ARTICLES,
     ATOM_MODIFIED,
-    RSS_TYPE,
     TROUBLE_REASONS,
     NewsServer,
     Resource,
     add_troubles,
-    news_site,
-    page_html,
-    page_requests,
-    rss_feed,
 )
-
-
-@pytest.fixture
-def server():
-    news = news_site()
-    yield news
-    news.stop()
 
 
 def quick_settings(**overrides: object) -> FetchSettings:
@@ -96,7 +84,7 @@ def test_second_round_with_nothing_new_gets_304s_and_fetches_no_page(server, fet
     assert report.unchanged == [server.url("/rss.xml"), server.url("/atom.xml")]
     assert server.requests_to("/rss.xml")[0].headers.get("If-None-Match") == '"rss-1"'
     assert server.requests_to("/atom.xml")[0].headers.get("If-Modified-Since") == ATOM_MODIFIED
-    assert page_requests(server) == []
+    assert server.page_requests() == []
     assert len(ledger.pages) == 3
 
 
@@ -104,13 +92,13 @@ def test_a_new_item_in_the_feed_is_the_only_page_fetched(server, fetcher):
     ledger = MemoryLedger()
     watch_round(sources(server, "/rss.xml"), ledger, fetcher)
     paths = ["/news/kenya-norway-call", "/news/seoul-condolences", "/news/mongolia-chile-visas"]
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, paths), RSS_TYPE, etag='"rss-2"')
+    server.serve_feed("/rss.xml", paths, etag='"rss-2"')
     server.forget_requests()
 
     report = watch_round(sources(server, "/rss.xml"), ledger, fetcher)
 
     assert [result.seen.url for result in report.pages] == [server.url("/news/kenya-norway-call")]
-    assert page_requests(server) == ["/news/kenya-norway-call"]
+    assert server.page_requests() == ["/news/kenya-norway-call"]
     assert ledger.source_state(server.url("/rss.xml")).etag == '"rss-2"'
 
 
@@ -180,7 +168,7 @@ def test_permanent_failures_are_not_asked_again_and_a_timeout_is_retried_next_ro
 
     # the slow item is still pending, so the feed was read again in full, not answered with a 304
     assert "If-None-Match" not in troubled.requests_to("/troubled.xml")[0].headers
-    assert page_requests(troubled) == ["/news/slow"]
+    assert troubled.page_requests() == ["/news/slow"]
     assert [failure.reason for failure in report.failures] == [FailureReason.TIMEOUT]
 
 
@@ -238,7 +226,7 @@ def test_only_globally_routable_addresses_are_public(address, is_public):
 
 
 def test_robots_txt_disallow_is_honoured_and_read_once_per_site(server, fetcher):
-    server.routes["/private/memo"] = Resource(page_html("/news/seoul-condolences"))
+    server.serve_page("/private/memo", "/news/seoul-condolences")
 
     refused = fetcher.fetch(server.url("/private/memo"))
     allowed = fetcher.fetch(server.url("/news/seoul-condolences"))
@@ -262,7 +250,7 @@ def test_a_site_whose_robots_txt_fails_is_not_crawled_but_one_without_it_is(serv
 
 
 def test_a_503_is_retried_with_exponential_backoff_until_it_succeeds(server):
-    server.routes["/flaky.xml"] = Resource(rss_feed(server.base, []), RSS_TYPE, fail_first=2)
+    server.serve_feed("/flaky.xml", [], fail_first=2)
     waits: list[float] = []
     with Fetcher(quick_settings(retries=3, backoff=0.01), sleep=waits.append) as client:
         outcome = client.fetch(server.url("/flaky.xml"))

@@ -37,15 +37,10 @@ from news_server import (
     ARTICLES,
     ATOM_MODIFIED,
     FIRST_ITEMS,
-    RSS_TYPE,
     TROUBLE_REASONS,
     NewsServer,
     Resource,
     add_troubles,
-    news_site,
-    page_html,
-    page_requests,
-    rss_feed,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,13 +50,6 @@ QUICK = FetchSettings(timeout=0.5, deadline=2.0, max_bytes=100_000, retries=1, b
 QUICK_ENV = {"MISSIVE_FETCH_TIMEOUT_SECONDS": "0.5", "MISSIVE_FETCH_DEADLINE_SECONDS": "2",
              "MISSIVE_FETCH_MAX_BYTES": "100000", "MISSIVE_HOST_DELAY_SECONDS": "0.01"}
 runner = CliRunner(env={"COLUMNS": "250", **QUICK_ENV})
-
-
-@pytest.fixture
-def server():
-    news = news_site()
-    yield news
-    news.stop()
 
 
 def watch_round(server: NewsServer, db: Path, *paths: str, extractor=None) -> FollowedRound:  # noqa: ANN001
@@ -118,7 +106,7 @@ def test_a_second_round_with_nothing_new_fetches_no_page_and_stores_nothing(serv
     assert server.requests_to("/rss.xml")[0].headers.get("If-None-Match") == '"rss-1"'
     assert server.requests_to("/atom.xml")[0].headers.get("If-Modified-Since") == ATOM_MODIFIED
     assert followed.report.unchanged == [server.url("/rss.xml"), server.url("/atom.xml")]
-    assert page_requests(server) == []
+    assert server.page_requests() == []
     assert counts(db) == before and followed.new_events == []
 
 
@@ -127,13 +115,12 @@ def test_a_new_item_is_the_only_page_fetched_and_its_events_the_only_ones_announ
     db = tmp_path / "watch.duckdb"
     watch_round(server, db, "/rss.xml", extractor=extractor)
     before = counts(db)
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, ["/news/kenya-norway-call", *FIRST_ITEMS]), RSS_TYPE,
-                                         etag='"rss-2"')
+    server.serve_feed("/rss.xml", ["/news/kenya-norway-call", *FIRST_ITEMS], etag='"rss-2"')
     server.forget_requests()
 
     followed = watch_round(server, db, "/rss.xml", extractor=extractor)
 
-    assert page_requests(server) == ["/news/kenya-norway-call"]
+    assert server.page_requests() == ["/news/kenya-norway-call"]
     assert counts(db)["documents"] == before["documents"] + 1
     assert followed.new_events and {tuple(e["countries"]) for e in followed.new_events} == {("KEN", "NOR")}
 
@@ -141,9 +128,9 @@ def test_a_new_item_is_the_only_page_fetched_and_its_events_the_only_ones_announ
 @pytest.mark.model
 def test_the_same_article_under_another_url_is_fetched_once_and_stored_once(server, tmp_path, extractor):
     db = tmp_path / "watch.duckdb"
-    server.routes["/news/seoul-condolences?ref=world"] = Resource(page_html("/news/seoul-condolences"))
+    server.serve_page("/news/seoul-condolences?ref=world", "/news/seoul-condolences")
     both = ["/news/seoul-condolences", "/news/seoul-condolences?ref=world"]
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, both), RSS_TYPE)
+    server.serve_feed("/rss.xml", both)
 
     watch_round(server, db, "/rss.xml", extractor=extractor)
     watch_round(server, db, "/rss.xml", extractor=extractor)
@@ -151,7 +138,7 @@ def test_the_same_article_under_another_url_is_fetched_once_and_stored_once(serv
     assert counts(db)["documents"] == 1
     assert table(db, "SELECT url, outcome FROM watch_items ORDER BY url") == [
         (server.url(both[0]), "stored"), (server.url(both[1]), "duplicate")]
-    assert page_requests(server) == both  # the second round asked for neither again
+    assert server.page_requests() == both  # the second round asked for neither again
 
 
 @pytest.fixture(params=["UTC", "Pacific/Auckland"])
@@ -176,7 +163,7 @@ def test_a_feed_item_keeps_its_local_date_as_the_report_day(server, tmp_path, ex
     "on Wednesday" fall on the publisher's day, whatever the zone of the machine that watches (with
     a UTC or a machine-local report day they would be a week off)."""
     db = tmp_path / "watch.duckdb"
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, [path]), RSS_TYPE)
+    server.serve_feed("/rss.xml", [path])
 
     watch_round(server, db, "/rss.xml", extractor=extractor)
 
@@ -251,8 +238,8 @@ def wait_for_request(server: NewsServer, path: str, process: subprocess.Popen, s
 def test_a_watch_killed_mid_round_and_restarted_stores_each_item_once(server, tmp_path):
     db = tmp_path / "watch.duckdb"
     items = [*FIRST_ITEMS, "/news/slow", "/news/kenya-norway-call"]
-    server.routes["/news/slow"] = Resource(page_html("/news/ghana-brazil-visit"), delay=30.0)
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, items), RSS_TYPE, etag='"rss-1"')
+    server.serve_page("/news/slow", "/news/ghana-brazil-visit", delay=30.0)
+    server.serve_feed("/rss.xml", items, etag='"rss-1"')
 
     killed = run_watch(server, db, "/rss.xml")
     wait_for_request(server, "/news/slow", killed, seconds=240)
@@ -261,14 +248,14 @@ def test_a_watch_killed_mid_round_and_restarted_stores_each_item_once(server, tm
 
     assert {row[0] for row in table(db, "SELECT url FROM documents")} == {server.url(p) for p in FIRST_ITEMS}
     assert table(db, "SELECT count(*) FROM watch_sources") == [(0,)]  # validators come last: none saved
-    server.routes["/news/slow"] = Resource(page_html("/news/ghana-brazil-visit"))
+    server.serve_page("/news/slow", "/news/ghana-brazil-visit")
     restarted = run_watch(server, db, "/rss.xml")
     output, errors = restarted.communicate(timeout=300)
 
     assert restarted.returncode == 0, errors
     assert sorted(row[0] for row in table(db, "SELECT url FROM documents")) == sorted(server.url(p) for p in items)
     assert table(db, "SELECT count(*), count(DISTINCT url) FROM watch_items") == [(4, 4)]
-    assert [page_requests(server).count(p) for p in items] == [1, 1, 2, 1]
+    assert [server.page_requests().count(p) for p in items] == [1, 1, 2, 1]
     assert "If-None-Match" not in server.requests_to("/rss.xml")[1].headers  # re-read in full, not a 304
     assert {line.split()[1] for line in output.splitlines() if line.startswith("new  ")} <= {
         row[0] for row in table(db, "SELECT event_id FROM consolidated")}
@@ -279,7 +266,7 @@ class Stop(Exception):
 
 
 def test_the_loop_polls_a_source_again_only_when_it_is_due(server, tmp_path):
-    server.routes["/rss.xml"] = Resource(rss_feed(server.base, []), RSS_TYPE, etag='"empty"')
+    server.serve_feed("/rss.xml", [], etag='"empty"')
     rounds, naps = [], []
 
     def nap(seconds: float) -> None:
