@@ -106,6 +106,8 @@ class Wording:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Two messages' wordings side by side: the key phrases only one of them says, and those they share."""
+
     left: Wording
     right: Wording
     only_left: tuple[str, ...]

@@ -28,6 +28,11 @@ _ORDINAL_NEAR = re.compile(rf"\b({ORDINAL})\s+(?:\w+\s+){{0,4}}?(?:congress|plen
 
 @dataclass(frozen=True, slots=True)
 class OccasionMatch:
+    """A row of the occasions table that a text names, [start, end) into the normalised text.
+
+    `score` ranks rival rows (a name over keywords, each cue word adds); `how` says which words
+    matched, so the window's reason shows why this occasion was read."""
+
     occasion: Occasion
     start: int
     end: int
