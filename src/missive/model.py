@@ -450,9 +450,9 @@ class FlatField:
 FLAT_FIELDS = (
     FlatField("doc", "str", "the id of the article"),
     FlatField("event_id", "str", "the event's id: one article's report, or the consolidated event"),
-    FlatField("type", "str", "message, call, meeting, agreement or relations"),
-    FlatField("medium", "str", "letter, message, greeting, cable, verbal_message, reply, call, video_call; for "
-                               "relations: establish, restore, sever, open_mission, close_mission, *_envoy"),
+    FlatField("type", "str", f"one of the EventType values: {', '.join(EventType)}"),
+    FlatField("medium", "str", f"a Medium ({', '.join(Medium)}), or for relations a RelationAction "
+                               f"({', '.join(RelationAction)})"),
     FlatField("source", "str", "who acted (the sender, caller, visitor), by canonical name"),
     FlatField("source_country", "str", "the source's state, ISO 3166-1 alpha-3"),
     FlatField("target", "str", "to whom (the addressee, the called, the host), by canonical name"),
