@@ -27,9 +27,14 @@ def document(text: str, **kwargs) -> Document:
     return Document(doc_id="t", original=text, cleaned=cleaned.cleaned, offsets=cleaned.offsets, metadata=meta)
 
 
-def report_day(text: str, **kwargs) -> tuple[date | None, str]:
-    window = infer_reference_date(document(text, **kwargs)).window
+def reference_of(doc: Document) -> tuple[date | None, str]:
+    """The article's own day (None unless the window is one day) and the reason given for it."""
+    window = infer_reference_date(doc).window
     return (window.start if window.start == window.end else None), window.reason
+
+
+def report_day(text: str, **kwargs) -> tuple[date | None, str]:
+    return reference_of(document(text, **kwargs))
 
 
 # (article as captured, expected report day, the source that gives it)
@@ -148,11 +153,6 @@ def test_an_anniversary_of_an_election_or_of_ties_does_not_overrule_the_header(t
 
 
 # -- the article's own date from what the input carries: a row's published field, the URL, HTML --
-def reference_of(doc) -> tuple[date | None, str]:
-    window = infer_reference_date(doc).window
-    return (window.start if window.start == window.end else None), window.reason
-
-
 @pytest.mark.parametrize(("published", "day"), [
     (date(2023, 5, 9), "2023-05-09"),
     (datetime(2023, 5, 9, 23, 30, tzinfo=timezone(timedelta(hours=-5))), "2023-05-09"),
