@@ -92,6 +92,11 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "TASHKENT, Nov. 8, 2023 (UzA) - President Shavkat Mirziyoyev thanked Kazakh President Kassym-Jomart Tokayev "
      "for his letter on Tuesday.",
      ("message KAZ>UZB ..2023-11-08",), ("message UZB>KAZ 2023-11-07",)),
+    # "than last year, when ... met": the date is the when-clause's, however the parser hangs it
+    ("last-year-when-they-met",
+     "KAMPALA, March 3, 2024 (NV) - The mood in Arusha was calmer than last year, when the presidents of Kenya, "
+     "Uganda and Rwanda met in Entebbe after the border clashes.",
+     ("meeting KEN+RWA+UGA 2023",), ()),
 ]
 
 

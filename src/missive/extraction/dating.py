@@ -258,8 +258,11 @@ def _is_when_clause_of(anchor: Token, expr: Expression) -> bool:
     head = anchor
     while head.dep_ in ("conj",) and head.head.i != head.i:
         head = head.head
-    return head.dep_ in ("relcl", "advcl") and expr.start <= head.head.idx < expr.end and any(
-        c.lower_ == "when" for c in head.children)
+    when = next((c for c in head.children if c.lower_ == "when"), None)
+    if when is None or head.dep_ not in ("relcl", "advcl"):
+        return False
+    # "than last year, when the leaders met": right after the date, whatever the parser hung it on
+    return expr.start <= head.head.idx < expr.end or not head.doc.text[expr.end:when.idx].strip(" ,")
 
 
 def _anchor_table(frames: list[Frame]) -> dict[int, Frame]:
