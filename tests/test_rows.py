@@ -336,6 +336,10 @@ ROLE_CASES = [
      "Kim/NNP/nsubj>6=PRK left/VBD/ROOT/leave", {"fronted.agent": ["Kim"]}),
     ("Sisi/NNP/compound>3=EGY *telephoned/VBD/amod>3/telephone Emir/NNP/compound>3 Tamim/NNP/ROOT=QAT",
      {"misparsed.sides": ["Sisi", "Tamim"]}),
+    # "received calls from Mr. Vaz, President of X; and Neves, ...": a caller list broken at its semicolons
+    ("Ruto/NNP/nsubj>1=KEN received/VBD/ROOT/receive congratulatory/JJ/amod>3 *calls/NNS/dobj>1/call "
+     "from/IN/prep>3 Vaz/NNP/pobj>4=CPV ;/:/punct>1 and/CC/cc>8 Neves/NNP/appos>3=GNB ,/,/punct>8 "
+     "congratulating/VBG/acl>8/congratulate him/PRP/dobj>10", {"call.from.list": ["Vaz", "Neves"]}),
     # "Tokayev replied to a letter from Putin": the replier sends, the letter's sender receives
     ("Tokayev/NNP/nsubj>1=KAZ *replied/VBD/ROOT/reply to/IN/prep>1 a/DT/det>4 letter/NN/pobj>2 from/IN/prep>4 "
      "Putin/NNP/pobj>5=RUS", {"reply.subject": ["Tokayev"], "reply.to_sender": ["Putin"]}),

@@ -229,6 +229,8 @@ class MentionPass(DescriptionSteps):
                 self.emit(self.items[i].t0, end, self.out[-1].actor)
             return posted + 1
         if j < len(self.items) and self.items[j].kind in ("person", "short", "name") and self.glued(end, self.items[j]):
+            if not country and role == "address" and self.items[j].kind == "name":
+                return self.at_name(j)  # "H.E. Mr. <new name>, President of X": the appositive says whose
             self.named(self.items[i].t0, self.items[j], role, country, self.span(self.items[i].t0, end))
             return j + 1
         start = self.items[i].t0

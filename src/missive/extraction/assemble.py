@@ -190,6 +190,63 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
+# How many sentences after a call the words said in it may still be told ("The Prime Minister
+# thanked ... . President N conveyed his condolences ...": a readout tells each call in turn).
+CALL_TALK_SENTENCES = 8
+
+
+def fold_said_in_calls(merged: list[Draft], spoken: frozenset[str], written: frozenset[str]) -> list[Draft]:
+    """"received a call from X, congratulating him on his victory", "X congratulated Y in a phone
+    call", "The Prime Minister thanked Y for his greetings" after the call: what is said during a
+    call is the call (the annotation conventions), not a message of its own. A message told in the
+    call's sentence or in the few after it, between the same two states, with a trigger word that
+    can be spoken (the word group 'spoken') and no written medium or writing verb of its own
+    ('sent a letter', 'wrote', 'posted'), folds into the call: its evidence and occasion go there."""
+    calls = [d for d in merged if d.type == "call" and len(d.countries) == 2]
+    out: list[Draft] = []
+    for d in merged:
+        home = next((c for c in calls if _said_in(d, c, spoken, written)), None) if d.type == "message" else None
+        if home is None:
+            out.append(d)
+            continue
+        d.home = home
+        home.evidence += [e for e in d.evidence if e not in home.evidence]
+        home.occasion = home.occasion or d.occasion
+        home.reasons.append(f"'{d.frame.token.text}' was said during the call (a message told in a call is the call)")
+        home.has_own_date = home.has_own_date or d.has_own_date
+        home.window = intersect(home.window, d.window) or home.window
+    return out
+
+
+def _said_in(message: Draft, call: Draft, spoken: frozenset[str], written: frozenset[str]) -> bool:
+    if _clause_of_call(message.frame.token, call) and message.sentence == call.sentence:
+        return True  # "received calls from A and B, congratulating him": whoever "him" is
+    if not (message.source and message.target) or {message.source.country, message.target.country} != call.countries:
+        return False
+    if not call.sentence <= message.sentence <= call.sentence + CALL_TALK_SENTENCES:
+        return False
+    if message.earlier != call.earlier or message.background != call.background or message.answers is not None:
+        return False
+    if intersect(message.window, call.window) is None or message.medium not in SPOKEN_MEDIA:
+        return False
+    frame = message.frame
+    words = {frame.token.lower_, frame.token.lemma_}
+    verb = frame.verb
+    return bool(words & spoken) and not (verb is not None and {verb.lower_, verb.lemma_} & written)
+
+
+def _clause_of_call(word, call: Draft) -> bool:
+    """"calls from A and B, congratulating him", "telephoned X to congratulate him": a participle
+    or infinitive clause on the call's word or verb tells what the call was for."""
+    heads = {call.frame.token.i, call.frame.anchor.i}
+    return (word.doc is call.frame.token.doc and word.tag_ in ("VBG", "VB") and word.dep_ in ("acl", "advcl", "xcomp")
+            and word.head.i in heads)
+
+
+# A message with one of these media may have been said aloud; a letter or a cable was not.
+SPOKEN_MEDIA = frozenset({"message", "greeting", "reply", "verbal_message"})
+
+
 def signing_meetings(merged: list[Draft]) -> list[Draft]:
     """A signing ceremony is also a meeting (the annotation conventions): when office-holders of
     each side signed as the news, or the text says they signed together or before a witness (who

@@ -203,6 +203,8 @@ class ActorFinder:
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
                  if not self._demonym_of_something_else(m, token)]
+        if any(is_person_like(a) for a in found) and _says_former(token):
+            return []  # "former Nepali premier X": who once held an office acts for no state
         if found:
             more = self._through_of(token, exclude) if len(found) == 1 and is_person_like(found[0]) else []
             return _distinct(found + [a for a in more if a.kind == "state"])
@@ -296,6 +298,15 @@ class ActorFinder:
                     if found:
                         return found
         return []
+
+
+# "former Maldivian President X", "ex-premier Y": a past office-holder, no state actor.
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+
+
+def _says_former(token: Token) -> bool:
+    lo, hi = phrase_range(token)
+    return any(t.lower_ in FORMER_WORDS for t in token.doc if lo <= t.idx < hi)
 
 
 def is_pronoun(token: Token) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from ..knowledge.schema import DateBasis
+from ..knowledge.schema import DateBasis, RoleReason
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
 from ..temporal.expressions import find_expressions, resolve_expression
 from .frames import Frame, PartyNote
@@ -75,7 +75,7 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
             return [make(a, b), make(b, a)]
         return [make(parties[0], None)] if parties else [make(None, None)]
     if kind in SYMMETRIC_FRAMES:
-        pairs = distributive_pairs(frame, pairwise_words)
+        pairs = distributive_pairs(frame, pairwise_words) or separate_calls(frame, pairwise_words)
         if pairs:
             return [make(a, b, (a, b)) for a, b in pairs]
         parties = _distinct_countries(frame.participants)
@@ -110,6 +110,23 @@ def distributive_pairs(frame: Frame, pairwise_words: frozenset[str] = frozenset(
     if not counter and len(everyone) >= 3:
         return [(a, b) for k, a in enumerate(everyone) for b in everyone[k + 1:]]
     return []
+
+
+SUBJECT_REASONS = frozenset({RoleReason.SUBJECT, RoleReason.MAIN_CLAUSE_SUBJECT})
+
+
+def separate_calls(frame: Frame, pairwise_words: frozenset[str] = frozenset()) -> list[tuple[Actor, Actor]]:
+    """"received congratulatory calls from the presidents of A, B and C", "held phone calls with A
+    and B": calls in the plural (or "separate" ones) with several others are one call each between
+    the subject and each of them; a call is between two parties."""
+    if frame.trigger.frame != "call" or not (frame.token.tag_ == "NNS" or says_pairwise(frame, pairwise_words)):
+        return []
+    subject = _distinct_countries([a for n in frame.notes if n.role == "participant" and n.how in SUBJECT_REASONS
+                                   for a in n.actors])
+    if len(subject) != 1:
+        return []
+    others = [a for a in _distinct_countries(frame.participants) if a.country != subject[0].country]
+    return [(subject[0], o) for o in others] if len(others) >= 2 else []
 
 
 # Envoys named in the plural by more than one doer go each way ("Turkey and Egypt appointed ambassadors").

@@ -30,7 +30,8 @@ from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
 from ..temporal.reference_date import ReferenceDate
-from .assemble import fill_exchanges, fill_parties, home_of, merge_drafts, signing_meetings, to_event
+from .assemble import (fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts, signing_meetings,
+                       to_event)
 from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
@@ -221,7 +222,7 @@ class Extractor:
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
-        merged = merge_drafts(drafts)
+        merged = fold_said_in_calls(merge_drafts(drafts), self.lex.group("spoken"), self.lex.group("written"))
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)

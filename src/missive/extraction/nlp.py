@@ -45,6 +45,8 @@ _SENT_END = re.compile(
     r"""|\n+"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Dotted initials end no sentence: "H.E. Mr. Nyusi" (His Excellency), "Mr. E.D. Mnangagwa", "U.S.".
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # A line that ends like this has not ended its sentence, whatever follows.
 _OPEN_ENDING = re.compile(r"(?:[,(–—-]|\b(?:the|a|an|of|to|in|at|by|for|with|from|and|or|but|which|who|whom|whose|"
                           r"than|his|her|its|their|our|between|during))$")
@@ -188,7 +190,7 @@ def _wrapped_at_width(text: str, line_start: int) -> bool:
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word = text[max(0, dot - 6):dot].split()[-1:] or [""]
     token = word[0].lower().lstrip("(\"“")
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or bool(_INITIALS.fullmatch(token))
 
 
 def _append_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -21,7 +21,7 @@ from ..knowledge.records import read_records
 from ..knowledge.tables import Row
 from ..knowledge.schema import FRAME_KINDS, Reference, RoleReason
 from ..model import Actor
-from .cast import ActorFinder
+from .cast import FORMER_WORDS, ActorFinder
 from .frames import (SUBJECT_DEPS, Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of,
                      subject_takes_part)
 from .lexicon import Lexicon, Trigger
@@ -354,6 +354,28 @@ def read_sides_of_a_misparsed_verb(reader: RoleReader, frame: Frame, anchor: Tok
     return [_mention_start(reader, t) for t in (before, after) if t is not None]
 
 
+def read_listed_callers(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"received telephone calls from H.E. A, President of X; H.E. B, President of Y; and H.E. C,
+    President of Z, congratulating him": a list of callers the parser breaks up at its semicolons.
+    Every actor named from "from" on, up to the next verb or preposition (other than "of"), for
+    calls in the plural only (one caller is what the from-phrase row reads)."""
+    if frame.token.tag_ != "NNS":
+        return []
+    froms = [c for h in (frame.token, frame.verb) if h is not None for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "from"]
+    if not froms:
+        return []
+    out: list[Token] = []
+    for t in anchor.doc[froms[0].i + 1:anchor.sent.end]:
+        if is_verb(t) or (t.tag_ == "IN" and t.lower_ != "of") or t.dep_ == "mark":
+            break
+        start = _mention_start(reader, t)
+        before = start.doc[start.i - 1].lower_ if start is not None and start.i else ""
+        if start is not None and start not in out and before not in FORMER_WORDS:  # "Former Nepali PM X" acts for no state
+            out.append(start)
+    return out
+
+
 def read_envoys(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
     """The envoys the verb governs ("summoned the Chinese ambassador"): their own country."""
     return [n for n in anchor.subtree if n.lower_ in ENVOY_WORDS]
@@ -372,6 +394,7 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "from_phrases": read_from_phrases,
     "to_phrases": read_to_phrases,
     "envoys": read_envoys,
+    "listed_callers": read_listed_callers,
     "main_clause_doers": read_main_clause_doers,
     "fronted_subject": read_fronted_subject,
     "sides_of_a_misparsed_verb": read_sides_of_a_misparsed_verb,
