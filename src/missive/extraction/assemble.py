@@ -215,7 +215,17 @@ def fold_said_in_calls(merged: list[Draft], spoken: frozenset[str], written: fro
         home.reasons.append(f"'{d.frame.token.text}' was said during the call (a message told in a call is the call)")
         home.has_own_date = home.has_own_date or d.has_own_date
         home.window = intersect(home.window, d.window) or home.window
+        home.source, home.target = (_named_person(home.source, d), _named_person(home.target, d))
     return out
+
+
+def _named_person(party: Actor | None, message: Draft) -> Actor | None:
+    """"calls from the presidents of A and B" ... "President X of A congratulated him": the caller
+    named as a state is the person the words said in the call name."""
+    if party is None or party.kind == "person":
+        return party
+    return next((a for a in (message.source, message.target) if a and a.kind == "person" and a.country == party.country),
+                party)
 
 
 def _said_in(message: Draft, call: Draft, spoken: frozenset[str], written: frozenset[str]) -> bool:
