@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missive.consolidation.compatibility import occasions_compatible, windows_overlap
-from missive.consolidation.consolidate import Report, consolidate_events, consolidated_to_flat
+from missive.consolidation.consolidate import Conflict, ConflictKind, Report, consolidate_events, consolidated_to_flat
 from missive.consolidation.near_duplicates import source_groups, text_signature
 from missive.consolidation.pair_analysis import Wording, compare_wording, key_phrases, pair_stats, quoted_passages
 from missive.model import Actor, DateWindow, Event, Span
@@ -238,3 +238,9 @@ def test_compare_shows_the_phrases_one_message_has_and_the_other_lacks():
     assert "socialism" in result.shared
     assert "dprk-china friendship" in result.only_left and "shared weal" in result.only_right
     assert "socialism" in key_phrases(right.quotes[0])
+
+
+def test_a_conflict_kind_is_one_of_the_closed_set():
+    assert Conflict("dates", ("a", "b"), "a day apart").kind is ConflictKind.DATES
+    with pytest.raises(ValueError):
+        Conflict("date", ("a", "b"), "a typo must not pass as a new kind")

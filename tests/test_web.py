@@ -18,7 +18,7 @@ from missive.model import Actor, DateWindow, Document, Event, Skip, Span
 from missive.store.database import Store
 from missive.web.app import create_app
 from missive.web.chart import events_chart, fill_periods
-from missive.web.highlight import Layer, excerpt_bounds, render_text
+from missive.web.highlight import Layer, LayerKind, excerpt_bounds, render_text
 
 XI = Actor("Xi Jinping", "CHN", role="head_of_state", reason="named in the sentence")
 KIM = Actor("Kim Jong Un", "PRK", role="head_of_state", reason="'North Korean leader' on the report day")
@@ -281,3 +281,9 @@ def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path):
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 1 and "no such store" in result.output
+
+
+def test_a_layer_kind_is_one_of_the_closed_set():
+    assert Layer(0, 2, "quote").kind is LayerKind.QUOTE
+    with pytest.raises(ValueError):
+        Layer(0, 2, "highlight")  # a typo must not become a CSS class nobody styles

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, event_to_flat
@@ -50,13 +51,24 @@ class Report:
         return self.source_group or self.event.doc_id
 
 
+class ConflictKind(StrEnum):
+    """What reports disagree on."""
+
+    MEDIUM = "medium"  # a letter in one report, a cable in another
+    DATES = "dates"  # windows a day or more apart, or a page stamp against the text
+    AMBIGUOUS = "ambiguous"  # a report fits more than one event
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A disagreement between reports, shown to the user instead of being resolved in silence."""
 
-    kind: str  # medium | dates | ambiguous
+    kind: ConflictKind
     event_ids: tuple[str, ...]
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ConflictKind(self.kind))  # a closed set: an unknown kind fails here
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +150,7 @@ def consolidate_events(reports: Iterable[Report]) -> list[ConsolidatedEvent]:
 
 
 def _ambiguities(cluster: Cluster, ids: list[str]) -> list[Conflict]:
-    return [Conflict("ambiguous", (rid,), f"report {rid} also fits " + ", ".join(ids[i] for i in others)
+    return [Conflict(ConflictKind.AMBIGUOUS, (rid,), f"report {rid} also fits " + ", ".join(ids[i] for i in others)
                      + ("; attached here, the best match by evidence and date" if attached
                         else "; equally well, so it is kept apart"))
             for rid, others, attached in cluster.ambiguous]
@@ -165,7 +177,7 @@ def _date_conflicts(clusters: list[list[Report]]) -> Iterable[tuple[int, int, Co
             oa, ob = _occasion(clusters[i]), _occasion(clusters[j])
             if start_b > end_a and occasion_affinity(oa, ob) >= OCCASION_OVERLAP:
                 a, b = sorted((i, j))
-                yield a, b, Conflict("dates", tuple(sorted(r.id for r in clusters[i] + clusters[j])),
+                yield a, b, Conflict(ConflictKind.DATES, tuple(sorted(r.id for r in clusters[i] + clusters[j])),
                                      f"same occasion '{oa}' dated {start_a}..{end_a} by {_docs(clusters[i])} "
                                      f"but {start_b}..{end_b} by {_docs(clusters[j])}: kept apart")
 
@@ -220,7 +232,7 @@ def _medium(reports: Sequence[Report]) -> tuple[str, str, tuple[Conflict, ...]]:
     ids = tuple(sorted(r.id for r in reports if r.event.medium))
     said = "; ".join(f"{m} by {', '.join(sorted({r.event.doc_id for r in reports if r.event.medium == m}))}"
                      for m in sorted(set(media)))
-    return chosen, reason, (Conflict("medium", ids, f"reports disagree on the medium: {said}"),)
+    return chosen, reason, (Conflict(ConflictKind.MEDIUM, ids, f"reports disagree on the medium: {said}"),)
 
 
 def _rank(medium: str) -> int:
@@ -252,7 +264,7 @@ def _window(reports: Sequence[Report]) -> tuple[DateWindow, tuple[Conflict, ...]
     if disagree:
         said = "; ".join(f"{r.event.doc_id}: {_iso(r.event.when)}" for r in reports if r.event.when.start or r.event.when.end)
         reason = f"the reports disagree by a day, so both days: {start}..{end}"
-        conflicts = (Conflict("dates", tuple(sorted(r.id for r in reports)),
+        conflicts = (Conflict(ConflictKind.DATES, tuple(sorted(r.id for r in reports)),
                               f"the outlets date this event differently ({said}): merged on shared evidence"),)
     exact = [r for r in reports if (r.event.when.start, r.event.when.end) == (start, end)]
     precision = exact[0].event.when.precision if exact else (
@@ -266,7 +278,7 @@ def _overruled(reports: Sequence[Report], overruled: set[str], when: DateWindow)
     if not stamped:
         return ()
     said = "; ".join(f"{r.event.doc_id} {_iso(r.event.when)}" for r in stamped)
-    return (Conflict("dates", tuple(sorted(r.id for r in stamped)),
+    return (Conflict(ConflictKind.DATES, tuple(sorted(r.id for r in stamped)),
                      f"dated from their page's stamp ({said}), overruled by the text of the other reports "
                      f"({_iso(when)})"),)
 
@@ -333,7 +345,7 @@ def consolidated_to_flat(c: ConsolidatedEvent) -> dict[str, Any]:
         "outlets": sorted({r.outlet for r in c.reports if r.outlet}), "countries": list(c.countries),
         "founded_by": c.founder,
         "reports": [_report_flat(r, links.get(r.id)) for r in c.reports],
-        "conflicts": [{"kind": k.kind, "event_ids": list(k.event_ids), "reason": k.reason} for k in c.conflicts],
+        "conflicts": [{"kind": k.kind.value, "event_ids": list(k.event_ids), "reason": k.reason} for k in c.conflicts],
         "reasons": list(c.reasons),
     })
     head.pop("doc_hash", None)

@@ -9,9 +9,18 @@ carry HTML or script; it is only ever emitted through ``escape``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from markupsafe import Markup, escape
+
+
+class LayerKind(StrEnum):
+    """How a span is shown; the value is also the CSS class of its mark."""
+
+    REMOVED = "removed"  # cut by cleaning, greyed with its reason
+    EVIDENCE = "evidence"  # an event's evidence
+    QUOTE = "quote"  # quoted wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +29,13 @@ class Layer:
 
     start_char: int
     end_char: int
-    kind: str  # removed | evidence | quote | focus
+    kind: LayerKind
     reason: str = ""
     event_id: str = ""
     href: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", LayerKind(self.kind))  # a closed set: an unknown kind fails here
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +53,7 @@ def clamp_layers(layers: Iterable[Layer], length: int) -> list[Layer]:
     for layer in layers:
         start, end = max(0, layer.start_char), min(length, layer.end_char)
         if start < end:
-            out.append(Layer(start, end, layer.kind, layer.reason, layer.event_id, layer.href))
+            out.append(replace(layer, start_char=start, end_char=end))
     return out
 
 
@@ -66,9 +78,9 @@ def _anchors(marks: list[Layer], anchored: set[str], anchor_prefix: str) -> str:
 
 def _open_tags(piece: Piece, anchored: set[str], anchor_prefix: str) -> tuple[str, str]:
     """Opening and closing markup of one piece: <del> for removals, <mark> (+ link) for events."""
-    marks = [x for x in piece.layers if x.kind != "removed"]
+    marks = [x for x in piece.layers if x.kind != LayerKind.REMOVED]
     head, tail = [_anchors(marks, anchored, anchor_prefix)], []
-    removed = next((x for x in piece.layers if x.kind == "removed"), None)
+    removed = next((x for x in piece.layers if x.kind == LayerKind.REMOVED), None)
     if removed:
         head.append(f'<del class="removed" title="removed by cleaning: {escape(removed.reason)}">')
         tail.insert(0, "</del>")
@@ -141,6 +153,6 @@ def excerpt_bounds(text: str, spans: Sequence[tuple[int, int]], context_lines: i
 def render_excerpt(text: str, layers: Iterable[Layer], bounds: tuple[int, int], anchor_prefix: str = "") -> Markup:
     """A slice of the text rendered like render_text, layers shifted into the slice."""
     start, end = bounds
-    shifted = [Layer(x.start_char - start, x.end_char - start, x.kind, x.reason, x.event_id, x.href)
+    shifted = [replace(x, start_char=x.start_char - start, end_char=x.end_char - start)
                for x in layers]
     return render_text(text[start:end], shifted, anchor_prefix)

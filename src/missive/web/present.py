@@ -20,7 +20,7 @@ from ..actors.countries import country_name
 from ..consolidation.consolidate import SYMMETRIC_TYPES
 from ..model import EVENT_TYPES
 from .chart import events_chart
-from .highlight import Layer, excerpt_bounds, render_excerpt, render_text
+from .highlight import Layer, LayerKind, excerpt_bounds, render_excerpt, render_text
 
 ACTOR_REASON_KEYS = ("source:", "target:", "subject:", "to-phrase:", "from-phrase:", "possessive:", "other party:")
 
@@ -136,11 +136,11 @@ def confidence_reason(row: dict[str, Any], reports: list[dict[str, Any]]) -> str
 def report_layers(report: dict[str, Any], with_removals: bool = True) -> list[Layer]:
     """The marks of one report on its article: evidence, quotes, and what cleaning removed."""
     doc = report.get("document") or {}
-    layers = [Layer(r["start_char"], r["end_char"], "removed", r.get("reason", "")) for r in
+    layers = [Layer(r["start_char"], r["end_char"], LayerKind.REMOVED, r.get("reason", "")) for r in
               (doc.get("removals") or [])] if with_removals else []
-    layers += [Layer(s, e, "evidence", "evidence of this event", report["event_id"])
+    layers += [Layer(s, e, LayerKind.EVIDENCE, "evidence of this event", report["event_id"])
                for s, e in report.get("evidence_spans") or []]
-    layers += [Layer(q[0], q[1], "quote", "quoted wording") for q in report.get("quotes") or []]
+    layers += [Layer(q[0], q[1], LayerKind.QUOTE, "quoted wording") for q in report.get("quotes") or []]
     return layers
 
 
@@ -159,12 +159,12 @@ def report_fulltext(report: dict[str, Any]) -> Markup:
 def article_text(data: dict[str, Any]) -> Markup:
     """The original article: removed pieces struck with their reason, each event's evidence linked."""
     doc = data["document"]
-    layers = [Layer(r["start_char"], r["end_char"], "removed", r.get("reason", "")) for r in doc.get("removals") or []]
+    layers = [Layer(r["start_char"], r["end_char"], LayerKind.REMOVED, r.get("reason", "")) for r in doc.get("removals") or []]
     for rep in data["reports"]:
         href = f"/event/{rep['owner']}"
-        layers += [Layer(s, e, "evidence", event_summary(rep), rep["event_id"], href)
+        layers += [Layer(s, e, LayerKind.EVIDENCE, event_summary(rep), rep["event_id"], href)
                    for s, e in rep.get("evidence_spans") or []]
-        layers += [Layer(q[0], q[1], "quote", "quoted wording") for q in rep.get("quotes") or []]
+        layers += [Layer(q[0], q[1], LayerKind.QUOTE, "quoted wording") for q in rep.get("quotes") or []]
     return render_text(doc.get("original") or "", layers)
 
 
