@@ -72,6 +72,26 @@ CASES = {
           President-elect Luiz Inacio Lula da Silva on Tuesday. Trudeau had posted his congratulations to Lula
           on the day of the runoff.
         """, ["call CAN-BRA 2022-11-08", "message CAN>BRA ..2022-11-09"]),
+    # a call without the word "phone", once the article has told a call just before
+    "last-spoke-after-a-phone-call": ("""
+        WARSAW, Oct. 17, 2023 (PAP) - Polish President Andrzej Duda held a telephone conversation with
+          Lithuanian President Gitanas Nauseda on Monday. The presidents discussed security on NATO's eastern
+          flank. The two leaders last spoke on 4 July 2023.
+        """, ["call POL-LTU 2023-10-16", "call POL-LTU 2023-07-04"]),
+    "spoke-with-another-after-a-phone-call": ("""
+        ANKARA, Aug. 3, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan had a telephone conversation
+          with Azerbaijani President Ilham Aliyev on Tuesday. They discussed the situation in the region. On
+          the same day, Erdogan spoke with Georgian Prime Minister Irakli Garibashvili.
+        """, ["call TUR-AZE 2023-08-01", "call TUR-GEO ..2023-08-03"]),
+    "spoke-on-the-sidelines-is-no-call": ("""
+        ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan had a telephone conversation
+          with Azerbaijani President Ilham Aliyev on Monday. On Tuesday, Erdogan spoke with Georgian Prime
+          Minister Irakli Garibashvili on the sidelines of the summit in Vilnius.
+        """, ["call TUR-AZE 2023-07-10", "meeting TUR-GEO 2023-07-11"]),
+    "spoke-without-any-call-before-is-no-call": ("""
+        ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan spoke with Georgian Prime
+          Minister Irakli Garibashvili on Tuesday about the transit corridor.
+        """, []),
 }
 
 

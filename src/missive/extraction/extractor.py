@@ -43,7 +43,7 @@ from .dating import (Statement, attach_expressions, bound_by_occasions, continue
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
-from .lexicon import Lexicon, build_trigger_matcher, load_lexicon
+from .lexicon import AFTER_CALL, Lexicon, build_trigger_matcher, load_lexicon
 from .nlp import for_parsing, LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
@@ -81,6 +81,7 @@ class _DocWork:
     conflicts: tuple[str, ...] = ()
     parses: dict[int, Doc] = field(default_factory=dict)
     frames: dict[int, list[Frame]] = field(default_factory=dict)
+    after_call: frozenset[int] = frozenset()  # sentences within CALL_CONTEXT after one that tells a call
     statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
     held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
 
@@ -172,6 +173,9 @@ class Extractor:
         doc, reference = grounded.doc, grounded.reference
         sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
         words = [words_of(s.text) for s in sentences]
+        after_call = _after_call(words, self.lex)
+        for i in after_call:
+            words[i] = words[i] | {AFTER_CALL}
         longest = self.settings.max_sentence_chars
         candidates = [i for i, s in enumerate(sentences) if len(s.text) <= longest
                       and (self.lex.is_candidate(words[i]) or _PRO_VERB.search(s.text)
@@ -183,7 +187,8 @@ class Extractor:
                              doc.cleaned, self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
         article = article_evidence(mentions, reference.source)
-        return _DocWork(doc, sentences, candidates, reference.window, cast, article, tuple(reference.conflicts))
+        return _DocWork(doc, sentences, candidates, reference.window, cast, article, tuple(reference.conflicts),
+                        after_call=after_call)
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
@@ -260,8 +265,11 @@ class Extractor:
         reader = RoleReader(finder, self.lex, self.roles)
         note_sentence_subject(doc, finder, work.cast, base)
         frames = []
-        for tok, trig in find_triggers(doc, self.lex, self.matcher):
+        context = frozenset({AFTER_CALL}) if i in work.after_call else frozenset()
+        for tok, trig in find_triggers(doc, self.lex, self.matcher, context):
             frame = reader.read(tok, trig)
+            if trig.by_context and not _told_apart(frame, work.sentences[i].text, self.lex):
+                continue
             for agent in frame.agents[:1]:
                 work.cast.note_agent(base + tok.idx, agent)
             frames.append(frame)
@@ -358,6 +366,25 @@ class Extractor:
                 out.append(copy)
         explained.lines.append(f"[pro-verb] {len(out)} repeated drafts | {sentence.text[:160]}")
         return out
+
+# How many sentences after a call a bare "spoke with" may still be one (lexicon.AFTER_CALL).
+CALL_CONTEXT = 6
+
+
+def _after_call(words: list[set[str]], lex: Lexicon) -> frozenset[int]:
+    """The sentences that follow one telling a call by its own words, within CALL_CONTEXT."""
+    told = [k for k, w in enumerate(words) if lex.tells_call(w)]
+    return frozenset(i for i in range(len(words)) if any(0 < i - k <= CALL_CONTEXT for k in told))
+
+
+def _told_apart(frame: Frame, text: str, lex: Lexicon) -> bool:
+    """"On the same day, X spoke with Y", "the two leaders last spoke on 4 July": after a call, a
+    conversation with no phone word is a call when its own sentence names both sides and nothing
+    of meeting in person (the word group 'in_person': "on the sidelines", "during his visit")."""
+    if len({a.country for a in frame.participants if a.country}) < 2:
+        return False
+    return not words_of(text) & lex.group("in_person")
+
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether pos falls in one of the sorted, disjoint [start, end) spans (a bisect, not a scan)."""

@@ -123,9 +123,11 @@ def _context_words(token: Token) -> set[str]:
     return {t.lower_ for t in near} | {t.lemma_ for t in near if t.lemma_}
 
 
-def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[Token, Trigger]]:
+def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher,
+                  context: frozenset[str] = frozenset()) -> list[tuple[Token, Trigger]]:
     """Tokens the trigger patterns match, each read by the first of its rows (in file order)
-    whose required context is there."""
+    whose required context is there: near the trigger, or in the article (`context`, lexicon.AFTER_CALL
+    after a call); a row the article's context alone admits is marked by_context."""
     order = {word: n for n, word in enumerate(lexicon.triggers)}
     rows: dict[int, list[Trigger]] = {}
     for match_id, start, _ in matcher(doc):
@@ -133,10 +135,13 @@ def find_triggers(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[tuple[To
     out = []
     for i in sorted(rows):
         token = doc[i]
+        near = _context_words(token)
         trig = next((t for t in sorted(rows[i], key=lambda t: order[t.word])
-                     if not t.requires or t.requires & _context_words(token)), None)
+                     if not t.requires or t.requires & (near | context)), None)
         if trig is None:
             continue
+        if trig.requires and not trig.requires & near:
+            trig = replace(trig, by_context=True)
         if trig.pos == "verb" and lexicon.in_group(token, "object_calls") and not _calls_someone(token, lexicon):
             continue  # "called for talks", "called on Beijing", "called it a provocation"
         if trig.type == "call" and any(c.lower_ in lexicon.group("meeting_calls") for c in token.children):

@@ -34,6 +34,10 @@ WORD_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT")
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PATTERN_FILES = ("triggers", "role_patterns", "filter_patterns")
+# A requirement a trigger row may list: met when the article told a call in the few sentences
+# before ("had a telephone conversation with A ... On the same day, X spoke with B"), though the
+# words near the trigger say no "phone". No word of a text is spelled so.
+AFTER_CALL = "@after_call"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,7 @@ class Trigger:
     requires: frozenset[str]  # lemmas or words, one of which must be near the trigger
     pattern: tuple = ()
     where: str = ""
+    by_context: bool = False  # admitted by AFTER_CALL alone: the article's call before, not its own words
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class Lexicon:
     common_surnames: frozenset[str] = frozenset()  # bare surnames that need their country in the text
     lemmas: dict[tuple[str, str], str] = field(default_factory=dict)  # (form, VERB|NOUN) -> lemma
     prefilter: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)  # form -> requirements
+    call_prefilter: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)  # the call rows'
 
     def group(self, name: str) -> frozenset[str]:
         return self.groups.get(name, frozenset())
@@ -82,10 +88,18 @@ class Lexicon:
     def is_candidate(self, words: set[str]) -> bool:
         """The lexical pre-filter: does a sentence with these lower-case words hold a form some
         trigger can match, with one of the words its row requires?"""
-        for word in words & self.prefilter.keys():
-            if any(need is None or need & words for need in self.prefilter[word]):
-                return True
-        return False
+        return _passes(self.prefilter, words)
+
+    def tells_call(self, words: set[str]) -> bool:
+        """Does a sentence with these words hold a call by its own words ("a telephone conversation")?"""
+        return _passes(self.call_prefilter, words)
+
+
+def _passes(prefilter: dict[str, tuple[frozenset[str] | None, ...]], words: set[str]) -> bool:
+    for word in words & prefilter.keys():
+        if any(need is None or need & words for need in prefilter[word]):
+            return True
+    return False
 
 
 def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
@@ -105,7 +119,8 @@ def _lexicon(pattern_files: tuple[Table, ...], word_rows: Table, surname_rows: T
     triggers = {r["id"]: _trigger(r) for r in pattern_files[0].rows}
     surnames = frozenset(row["surname"].lower() for row in surname_rows.rows)
     prefilter = _prefilter(triggers.values(), lemmas, irregular)
-    return Lexicon(triggers, groups, surnames, lemmas, prefilter)
+    calls = _prefilter([t for t in triggers.values() if t.type == "call"], lemmas, irregular, by_context=False)
+    return Lexicon(triggers, groups, surnames, lemmas, prefilter, calls)
 
 
 def _trigger(row: Row) -> Trigger:
@@ -165,7 +180,7 @@ def _named_lemmas(pattern_files: Iterable[Table], word_rows: Table) -> set[tuple
 def _context_words(pattern_files: Iterable[Table]) -> set[tuple[str, str]]:
     """A trigger's required words, as either part of speech ("relation", "shake", "phone")."""
     return {(w.lower(), c) for records in pattern_files for row in records.rows
-            for w in row.get("requires", ()) for c in ("VERB", "NOUN")}
+            for w in row.get("requires", ()) if w != AFTER_CALL for c in ("VERB", "NOUN")}
 
 
 def _words_of_token(token: dict[str, Any], lemmas: dict[tuple[str, str], str], cls: str) -> frozenset[str]:
@@ -179,12 +194,20 @@ def _words_of_token(token: dict[str, Any], lemmas: dict[tuple[str, str], str], c
 
 
 def _prefilter(triggers: Iterable[Trigger], lemmas: dict[tuple[str, str], str],
-               irregular: dict[tuple[str, str], frozenset[str]]) -> dict[str, tuple[frozenset[str] | None, ...]]:
-    """Surface form of a trigger's first token -> what else its rows need in the sentence (None: nothing)."""
+               irregular: dict[tuple[str, str], frozenset[str]],
+               by_context: bool = True) -> dict[str, tuple[frozenset[str] | None, ...]]:
+    """Surface form of a trigger's first token -> what else its rows need in the sentence (None:
+    nothing); AFTER_CALL stays a need of its own (the extractor adds it to a sentence's words
+    after a call), or is left out (by_context=False: what the words alone say)."""
     out: dict[str, list[frozenset[str] | None]] = {}
     for trig in triggers:
         cls = "VERB" if trig.pos == "verb" else "NOUN"
-        need = frozenset(f for w in trig.requires for c in ("VERB", "NOUN") for f in forms_of(w, c, irregular)) or None
+        words = trig.requires - {AFTER_CALL}
+        if AFTER_CALL in trig.requires and not by_context and not words:
+            continue
+        need = frozenset(f for w in words for c in ("VERB", "NOUN") for f in forms_of(w, c, irregular)) or None
+        if by_context and AFTER_CALL in trig.requires:
+            need = (need or frozenset()) | {AFTER_CALL}
         for form in _words_of_token(trig.pattern[0], lemmas, cls):
             out.setdefault(form, []).append(need)
     return {form: tuple(needs) for form, needs in out.items()}

@@ -24,7 +24,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
                "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise",
-               "three_party", "four_party", "spoken", "written")
+               "three_party", "four_party", "spoken", "written", "in_person")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
