@@ -16,6 +16,8 @@ from event_spec import compare
 
 pytestmark = pytest.mark.model
 
+LIMA = "LIMA, Nov. 17, 2024 (Andina) - Chinese President Xi Jinping and US President Joe Biden met on Saturday "
+
 # (what the case shows, the article, the events a careful reader records, events also acceptable)
 CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     # pairwise: one meeting per pair
@@ -97,6 +99,15 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "KAMPALA, March 3, 2024 (NV) - The mood in Arusha was calmer than last year, when the presidents of Kenya, "
      "Uganda and Rwanda met in Entebbe after the border clashes.",
      ("meeting KEN+RWA+UGA 2023",), ()),
+    # a summit that names no party is the article's summit: the people of its sentences (and of the
+    # group's, "the APEC host") take part; an as-clause happens when its main clause's act did
+    ("the-summit-the-leaders-gathered-for", LIMA + "on the sidelines of the APEC summit in Lima. The two leaders "
+     "held their talks at a hotel, as leaders of the Pacific economies gathered for a two-day summit. The APEC "
+     "host, Peruvian President Dina Boluarte, welcomed the guests with a dinner at the palace.",
+     ("meeting CHN-USA 2024-11-16", "meeting CHN+PER+USA 2024-11-16"), ()),
+    ("a-summit-of-two-named-people-is-no-multilateral-one", LIMA + "in Lima. The two leaders held their talks at "
+     "a hotel, as the regional summit opened. Officials in Peru said the summit would end on Sunday.",
+     ("meeting CHN-USA 2024-11-16",), ()),
 ]
 
 

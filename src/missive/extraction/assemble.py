@@ -255,6 +255,26 @@ def _clause_of_call(word, call: Draft) -> bool:
 
 # A message with one of these media may have been said aloud; a letter or a cable was not.
 SPOKEN_MEDIA = frozenset({"message", "greeting", "reply", "verbal_message"})
+SIMULTANEOUS_MARKS = frozenset({"as", "while"})
+
+
+def date_simultaneous(drafts: list[Draft]) -> None:
+    """"The two leaders held their talks in Los Cabos, as leaders of the leading economies gathered
+    for a two-day summit": an undated act in an as/while clause happened when the act of its main
+    clause did, once that act has a date (from any sentence that tells it)."""
+    for d in drafts:
+        verb = d.frame.verb
+        if d.has_own_date or home_of(d).has_own_date or verb is None or verb.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in verb.children):
+            continue
+        main = next((home_of(e) for e in drafts if e.sentence == d.sentence and e is not d
+                     and e.frame.anchor == verb.head and home_of(e).has_own_date), None)
+        if main is not None:
+            w, home = main.window, home_of(d)
+            home.window = DateWindow(w.start, w.end, w.precision, f"at the time of its main clause's act: {w.reason}")
+            home.has_own_date = True
+            home.date_basis = DateBasis.CONTINUED
+            home.reasons = [r for r in home.reasons if not r.startswith("date: ")] + [f"date: {home.window.reason}"]
 
 
 def signing_meetings(merged: list[Draft]) -> list[Draft]:

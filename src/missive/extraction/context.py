@@ -7,6 +7,7 @@ from the article's actor mentions, and each says so in the frame's notes or the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -114,6 +115,37 @@ def _named_in(cast: Cast, sentence: Sentence) -> tuple[dict, int]:
         elif m.actor.kind == "organisation":  # "the UN": a party to the talks, not a state
             bodies.add(m.actor.name)
     return countries, len(bodies)
+
+
+def summit_participants(frame: Frame, cast: Cast, sentences: list[Sentence], text: str,
+                        words: frozenset[str]) -> None:
+    """"The two leaders talked in Los Cabos, as leaders of the world's leading economies gathered
+    for a two-day summit": a summit told as an event that names no party is the article's summit,
+    and its participants are the countries of the people the article's sentences about a summit
+    (or about the group whose summit it is: "the G20 host, Mexican President ...") name, not the
+    states they talk about, when they are three or more."""
+    tok = frame.token
+    if (frame.trigger.pos != "noun" or tok.lower_ not in words or any(a.country for a in frame.participants)
+            or not _told_as_event(tok)):
+        return
+    # the group whose summit it is, as the article names it ("the G20 summit"): its sentences count too
+    groups = {g for w in words for g in re.findall(rf"\b([A-Z][A-Z0-9]+)\s+{w}\b", text, re.I) if not g.islower()}
+    found: dict[str, object] = {}
+    for s in sentences:
+        said = text[s.start:s.end]
+        if words.isdisjoint(_WORDS.findall(said.lower())) and not any(re.search(rf"\b{g}\b", said) for g in groups):
+            continue
+        for m in cast.within(s.start, s.end):
+            if m.actor.country and is_person_like(m.actor):
+                found.setdefault(m.actor.country, m.actor)
+    if len(found) >= 3:
+        frame.participants = list(found.values())
+        frame.notes.append(PartyNote("participant", ContextReason.SUMMIT, tuple(found.values()),
+                                     says=f"participants: {', '.join(a.name for a in found.values())}, named "
+                                          "where the article speaks of a summit"))
+
+
+_WORDS = re.compile(r"[a-z]+")
 
 
 def party_count(frame: Frame, counts: dict[str, frozenset[str]]) -> int:

@@ -30,12 +30,13 @@ from ..model import DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
 from ..temporal.reference_date import ReferenceDate
-from .assemble import (fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts, signing_meetings,
-                       to_event)
+from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts,
+                       signing_meetings, to_event)
 from .background import mark_background
 from .cast import ActorFinder, Cast, Placed
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
-from .context import (continue_group_occasion, counted_participants, party_count, counterpart_from_governing_clause, gathering_participants,
+from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
+                      counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
@@ -228,6 +229,7 @@ class Extractor:
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = fold_said_in_calls(merge_drafts(drafts), self.lex.group("spoken"), self.lex.group("written"))
+        date_simultaneous(drafts)
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
@@ -324,6 +326,8 @@ class Extractor:
             if f.trigger.frame == "meet":
                 following = work.sentences[i + 1] if i + 1 < len(work.sentences) else None
                 gathering_participants(f, finder, work.cast, following)
+            if f.trigger.frame == "meet":
+                summit_participants(f, work.cast, work.sentences, work.doc.cleaned, self.lex.group("summit"))
             if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:

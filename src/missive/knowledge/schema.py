@@ -24,7 +24,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
                "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise",
-               "three_party", "four_party", "spoken", "written", "in_person")
+               "three_party", "four_party", "spoken", "written", "in_person", "summit")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
@@ -238,6 +238,7 @@ class ContextReason(StrEnum):
     SPEAKERS = "speakers"  # "At the summit, A said ...; B told ...": the speakers of its sentence
     NEXT_SENTENCE = "next sentence"  # a gathering's participants named in the sentence after it
     COUNTED = "counted"  # "trilateral talks": the nearest sentence naming that many parties
+    SUMMIT = "summit"  # "gathered for a two-day summit": the states of the article's sentences on the summit
     OTHER_PERSON = "other person"  # a message's other party: the one other person of its clause
     GOVERNING_CLAUSE = "governing clause"  # "restoring ties with Kenya after severing ...": the clause above
     POSTING = "posting"  # "recalled its ambassador": the state named last before
