@@ -88,6 +88,18 @@ CASES = {
           with Azerbaijani President Ilham Aliyev on Monday. On Tuesday, Erdogan spoke with Georgian Prime
           Minister Irakli Garibashvili on the sidelines of the summit in Vilnius.
         """, ["call TUR-AZE 2023-07-10", "meeting TUR-GEO 2023-07-11"]),
+    # "his" in what one briefs another on is the briefer's
+    "briefed-on-his-own-call": ("""
+        NAIROBI, May 8, 2024 (KNA) - Kenyan President William Ruto called Tanzanian President Samia Suluhu
+          Hassan on Tuesday after holding a phone conversation with Ugandan President Yoweri Museveni. Ruto
+          briefed his Tanzanian counterpart on the details of his phone call with Museveni.
+        """, ["call KEN-TZA 2024-05-07", "call KEN-UGA ..2024-05-08"]),
+    # "that country" is the country last named; a possessive visitor of the visited country visits no one
+    "recalled-his-visit-to-that-country": ("""
+        ACCRA, Aug. 9, 2023 (GNA) - President Nana Akufo-Addo on Tuesday received a telephone call from
+          President Macky Sall of Senegal. Akufo-Addo thanked President Sall of Senegal for his call and
+          recalled his visit to that country in March 2022.
+        """, ["call SEN-GHA 2023-08-08", "meeting GHA-SEN 2022-03"]),
     "spoke-without-any-call-before-is-no-call": ("""
         ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan spoke with Georgian Prime
           Minister Irakli Garibashvili on Tuesday about the transit corridor.

@@ -193,6 +193,9 @@ class ActorFinder:
         if pronoun and low in STATE_PRONOUNS:
             actor = self.cast.last_state(pos, exclude)
             return [actor] if actor else []
+        if low in PLACE_ANAPHORS and any(c.lower_ in ("that", "this") and c.dep_ == "det" for c in token.children):
+            actor = self.cast.last_state(pos, exclude, prefer_agents=False)  # "his visit to that country"
+            return [actor] if actor else []
         size = 2 if pronoun and low in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") else (
             group_size(token) if low in PAIR_NOUNS and not self._names_its_own(token) else 0)
         if size:
@@ -257,7 +260,7 @@ class ActorFinder:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
         if subj is None or subj.lower_ in PERSON_PRONOUNS:
             return []
-        if subj.i < pronoun.i and not _said_in_own(pronoun, verb):
+        if subj.i < pronoun.i and not (_said_in_own(pronoun, verb) or _briefed_on_own(pronoun, verb)):
             return []
         lo, hi = phrase_range(subj)
         wanted = is_person_like if subj.i < pronoun.i else (lambda a: a.kind == "person")
@@ -327,6 +330,25 @@ def _said_in_own(pronoun: Token, verb: Token) -> bool:
     noun = pronoun.head
     return (noun.dep_ == "pobj" and noun.head.lower_ in OWN_OCCASION_PREPS and noun.head.head == verb
             and not any(c.dep_ in ("dobj", "dative") for c in verb.children))
+
+
+# "recalled his visit to that country": the country last named.
+PLACE_ANAPHORS = frozenset({"country", "nation"})
+# "briefed X on the details of his call with Y": who briefs tells of what he did himself.
+BRIEFING_VERBS = frozenset("brief briefed briefs briefing inform informed informs informing update updated updates "
+                           "updating apprise apprised apprises apprising".split())
+BRIEFING_PREPS = frozenset({"on", "about"})
+
+
+def _briefed_on_own(pronoun: Token, verb: Token) -> bool:
+    """"The president briefed his counterpart on (the details of) his phone call with Putin": a
+    possessive in the on/about phrase of a verb of briefing is the briefer, not the one briefed."""
+    if verb.lower_ not in BRIEFING_VERBS:
+        return False
+    t = pronoun.head
+    while t.dep_ in ("pobj", "prep") and t.head != verb and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "prep" and t.lower_ in BRIEFING_PREPS and t.head == verb
 
 
 def is_person_like(actor: Actor) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..knowledge.schema import ContextReason
+from ..knowledge.schema import ContextReason, RoleReason
 from ..model import DateWindow
 from .nlp import Sentence
 from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
@@ -375,6 +375,23 @@ def _caller(frame: Frame, finder: ActorFinder) -> tuple:
         frame.remarks.append("received the call: the other party placed it")
         return None, True
     return None, False
+
+
+def visitor_from_abroad(frame: Frame, finder: ActorFinder) -> None:
+    """"Modi thanked Moon for his greetings and recalled his visit to that country": a visitor read
+    from a possessive who is of the visited country visits no one; the clause's subject did."""
+    if frame.trigger.frame != "visit" or not frame.agents or not frame.recipients:
+        return
+    visited = {a.country for a in frame.recipients}
+    if any(a.country not in visited for a in frame.agents) or not any(
+            n.role == "agent" and n.how == RoleReason.POSSESSIVE_VISITOR for n in frame.notes):
+        return
+    subj = subject_of(frame.verb) if frame.verb is not None else None
+    found = [a for a in finder.actors_of(subj) if a.country and a.country not in visited] if subj is not None else []
+    if found:
+        frame.agents = found[:1]
+        frame.notes.append(PartyNote("agent", RoleReason.VISITOR_SUBJECT, tuple(found[:1]),
+                                     says=f"visitor: {found[0].name}, the subject (the possessive's is of the visited country)"))
 
 
 def posting_from_context(drafts: list[Draft], cast: Cast, pos: int) -> None:

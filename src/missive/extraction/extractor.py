@@ -38,7 +38,7 @@ from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, wind
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
                       counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
-                      signing_presence, listed_senders, orient_interaction)
+                      signing_presence, listed_senders, orient_interaction, visitor_from_abroad)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
                      link_measured, occasion_days, resolve, sentence_occasion)
 from .drafts import Draft, drafts_of, since_first
@@ -332,6 +332,7 @@ class Extractor:
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
                 other_person_of_sentence(work.cast, sentence, f)
+            visitor_from_abroad(f, finder)
             if f.trigger.frame in ("relations", "sign"):
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
             made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"),
