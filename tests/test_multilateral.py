@@ -108,6 +108,15 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("a-summit-of-two-named-people-is-no-multilateral-one", LIMA + "in Lima. The two leaders held their talks at "
      "a hotel, as the regional summit opened. Officials in Peru said the summit would end on Sunday.",
      ("meeting CHN-USA 2024-11-16",), ()),
+    # a numbered group named after it: later in its sentence, or in the next sentence
+    ("the-three-countries-named-later-in-the-sentence",
+     "NAIROBI, Sept. 3, 2023 (KNA) - The three countries signed the treaty on Friday after the presidents of "
+     "Kenya, Uganda and Rwanda met in Nairobi.",
+     ("agreement KEN+RWA+UGA 2023-09-01", "meeting KEN+RWA+UGA 2023-09-01"), ()),
+    ("all-four-governments-named-in-the-next-sentence",
+     "DJIBOUTI, Feb. 20, 2024 (ADI) - All four governments and the EU signed the port roadmap on Monday. The "
+     "foreign ministers of Ethiopia, Kenya, Somalia and Djibouti had met in the capital for two days.",
+     ("agreement DJI+ETH+KEN+SOM 2024-02-19",), ("meeting DJI+ETH+KEN+SOM", "meeting DJI+ETH+KEN+SOM 2024-02-19")),
 ]
 
 

@@ -8,7 +8,7 @@ the mentions that came before, which is why the whole article's mentions are kep
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -129,6 +129,21 @@ class Cast:
         return list(found.values()) if len(found) == size else []
 
 
+    def next_group(self, pos: int, size: int) -> list[Actor]:
+        """"All four governments signed the roadmap on Monday. The leaders of A, B, C and D met
+        earlier": a group no sentence before names is the one the next sentence names, when that
+        sentence names exactly as many countries (venues left out)."""
+        k = bisect_right(self._sentences, pos)
+        if k >= len(self._sentences):
+            return []
+        end = self._sentences[k + 1] if k + 1 < len(self._sentences) else float("inf")
+        found: dict[str, Actor] = {}
+        for m in self.within(self._sentences[k], end):
+            if m.actor.country and not m.is_venue:
+                found.setdefault(m.actor.country, _because(m.actor, f"'the {size} ...' named in the next sentence"))
+        return list(found.values()) if len(found) == size else []
+
+
 def _because(actor: Actor, reason: str) -> Actor:
     return replace(actor, reason=f"{reason} ({actor.reason})" if actor.reason else reason)
 
@@ -201,8 +216,10 @@ class ActorFinder:
         if size:
             return (self._group_in_sentence(pos, size)
                     or self._group_after_colon(token, size)
+                    or (size > 2 and self._group_in_sentence(self.base + len(token.doc.text), size))
                     or self.cast.last_group(pos, size, people_only=low in PEOPLE_PAIR_NOUNS)
-                    or self.cast.last_group(pos, size))
+                    or self.cast.last_group(pos, size)
+                    or (self.cast.next_group(pos, size) if size > 2 else []))
         lo, hi = phrase_range(token)
         found = [m.actor for m in self.cast.within(self.base + lo, self.base + hi)
                  if not self._demonym_of_something_else(m, token)]
