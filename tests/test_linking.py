@@ -277,6 +277,17 @@ def test_an_undated_meeting_told_the_other_way_round_does_not_join_a_dated_one_o
     assert len(events([dated, undated])) == 2
 
 
+def test_two_yearless_copies_of_different_days_are_two_letters():
+    """The same wire wording with 'on May 2' and 'on May 20', neither with a year: no year holds both."""
+    words = "Xi Jinping sent a warm letter of thanks to Kim Jong Un for the birthday greetings of the Korean people"
+    rows = events([report("a", None, None, words=words, calendar=(CalendarFact(5, 2),)),
+                   report("b", None, None, words=words, calendar=(CalendarFact(5, 20),))])
+    assert len(rows) == 2
+    [row] = events([report("a", None, None, words=words, calendar=(CalendarFact(5, 2),)),
+                    report("b", None, None, words=words, calendar=(CalendarFact(5, 2),))])
+    assert "May 2" in row["date_reason"] or "5/2" in row["date_reason"]
+
+
 def test_visits_told_in_opposite_directions_stay_two_visits_even_beside_a_meeting():
     """Who travelled is the text's, not grammar: a visit each way in one year is two visits."""
     hun_visit = report("a", "2023-11-01", "2023-11-30", type_="meeting", medium="", source=HUN, target=XI,

@@ -258,8 +258,8 @@ def _window(reports: Sequence[Report]) -> tuple[DateWindow, tuple[Conflict, ...]
         start, end = narrowed
         reason += f"; narrowed by year-less days to {start}..{end}"
     elif facts and not (start and end):
-        years = fitting_years(facts)
-        reason += f"; its year-less days fit {len(years)} years" + (f", the latest {years[-1]}" if years else "")
+        days = ", ".join(dict.fromkeys(f.reason or f"{f.month}/{f.day}" for f in facts))
+        reason += f"; a day without a year: {days}" if fitting_years(facts) else f"; year-less days no year holds: {days}"
     conflicts: tuple[Conflict, ...] = ()
     if disagree:
         said = "; ".join(f"{r.event.doc_id}: {_iso(r.event.when)}" for r in reports if r.event.when.start or r.event.when.end)

@@ -181,6 +181,8 @@ def why_apart(a: Traits, b: Traits) -> Apart | None:
         return Apart.YEARS
     if calendar_fits(a.calendar, b.when) is False or calendar_fits(b.calendar, a.when) is False:
         return Apart.CALENDAR
+    if a.calendar and b.calendar and not calendar_days(a.calendar + b.calendar, DateWindow(None, None)):
+        return Apart.CALENDAR  # "on May 2" and "on May 20", neither with a year: no year holds both
     return None
 
 

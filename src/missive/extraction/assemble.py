@@ -181,6 +181,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.medium = better_medium(home.medium, d.medium)
         home.evidence += [e for e in d.evidence if e not in home.evidence]
         home.occasion = home.occasion or d.occasion
+        home.calendar += [f for f in d.calendar if f not in home.calendar]
         home.reported_by += [r for r in d.reported_by if r not in home.reported_by]
         home.reasons += [r for r in d.reasons if r not in home.reasons]
         home.found += tuple(n for n in d.found if n not in home.found)
@@ -359,6 +360,7 @@ def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = (), articl
         background=d.background, evidence=tuple(span(s, e) for s, e in sorted(d.evidence)),
         quotes=tuple(span(s, e) for s, e in sorted(set(quotes))),
         confidence=scored.confidence, pattern=d.frame.pattern, features=features,
+        calendar=tuple(d.calendar) if d.window.start is None and d.window.end is None else (),
         reasons=(*d.reasons, *(f"{r}: {a.reason}" for r, a in (("source", d.source), ("target", d.target))
                                if a and a.reason), scored.explain()),
     )

@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from ..documents.quotations import find_quotations
-from ..model import DateWindow, common_span
-from ..temporal.expressions import Expression, find_expressions, resolve_expression
+from ..model import CalendarFact, DateWindow, common_span
+from ..temporal.expressions import Expression, find_expressions, resolve_expression, yearless_day
 from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
@@ -408,6 +408,13 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
     else:
         reason = "; ".join(dict.fromkeys(r for r in (a.reason, b.reason) if r))
     return DateWindow(lo, hi, precision, reason)
+
+
+def yearless_days(texts: list[str]) -> list[CalendarFact]:
+    """The days a frame's own expressions name without a year ("on November 9"), kept on an event whose
+    window stays open because nothing in the article fixes the year (see model.CalendarFact)."""
+    facts = [f for t in texts if (f := yearless_day(t)) is not None]
+    return list(dict.fromkeys(facts))
 
 
 def resolve_dated(d: Dated, report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:

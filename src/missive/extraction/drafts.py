@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from ..knowledge.schema import DateBasis, RoleReason
-from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, OPEN_WINDOW
+from ..model import MEDIUM_PRECEDENCE, Actor, CalendarFact, DateWindow, OPEN_WINDOW
 from ..temporal.expressions import find_expressions, resolve_expression
 from .frames import Frame, PartyNote
 from .roles import ENVOY_WORDS
@@ -46,6 +46,7 @@ class Draft:
     present: list[Actor] = field(default_factory=list)  # who else was there ("in the presence of Rubio")
     answers: "Draft | None" = None  # the message this one replies to
     home: "Draft | None" = None  # the draft it was merged into, if any
+    calendar: list[CalendarFact] = field(default_factory=list)  # its days without a year, when no year was found
 
     @property
     def countries(self) -> frozenset[str]:

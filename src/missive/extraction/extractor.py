@@ -40,7 +40,7 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
-                     link_measured, occasion_days, resolve, sentence_occasion)
+                     link_measured, occasion_days, resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -320,6 +320,7 @@ class Extractor:
             if not own and sibling and sibling[1]:
                 window, own, basis = sibling[0], True, DateBasis.CONTINUED
             windows[f.anchor.i] = (window, own)
+            facts = yearless_days(own_texts) if window.start is None and window.end is None else []
             size = party_count(f, self._party_words) if f.trigger.frame in ("meet", "sign") else 0
             if size:
                 counted_participants(f, size, work.cast, work.sentences, i, work.doc.cleaned)
@@ -343,6 +344,7 @@ class Extractor:
             in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
             for d in made:
                 d.window, d.has_own_date, d.date_basis = window, own, basis
+                d.calendar = list(facts)
                 d.found = (*f.notes, *d.found)
                 d.in_person, d.present = in_person, present
                 d.evidence = [(sentence.start, sentence.end)]

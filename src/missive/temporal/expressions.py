@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import DateWindow
-from .calendar_spans import fmt, window_of
+from ..knowledge.words import month_number
+from ..model import CalendarFact, DateWindow
+from .calendar_spans import WEEKDAYS, fmt, window_of
 from .grammar import RULES, Parsed, Rule, named_group, parse_expression
 from .name_matching import normalise
 from .occasions import find_occasion
@@ -72,6 +73,27 @@ def resolve_expression(text: str, now: DateWindow, anchor: DateWindow | None = N
     basis = "" if rule.basis == "absolute" else f" ({side} {fmt(ref.start, ref.end)})"
     reason = f"'{text.strip()}': {rule.says}{basis} -> {fmt(start, end)}"
     return window_of(start, end, reason)
+
+
+def yearless_day(text: str) -> CalendarFact | None:
+    """The day an expression names without a year ("on May 2", "Thursday, 4 May", "3-5 June"), as a
+    CalendarFact: when nothing in the article fixes the year the window stays open, but the day still
+    tells another report's dated window which years fit (consolidation). None for any other expression."""
+    text = _STRIP_PREP.sub("", text.strip())
+    parsed = parse_expression(text)
+    if parsed is None or parsed.rule.basis != "now" or len(parsed.match.group(0)) < 0.7 * len(text):
+        return None
+    m = parsed.match
+    mon, day = named_group(m, "mon"), named_group(m, "d")
+    if not (mon and day) or named_group(m, "y") or named_group(m, "rel"):
+        return None
+    month, first = month_number(mon), int(day)
+    last = int(named_group(m, "d2") or first)
+    wd = named_group(m, "wd")
+    if month is None or last < first:
+        return None
+    return CalendarFact(month, first, weekday=WEEKDAYS.index(wd.capitalize()) if wd else None,
+                        days_after=last - first, reason=f"'{text}' names a day without a year")
 
 
 _RANGE = re.compile(r"^\s*(?:from|between)?\s*(?P<a>.+?)\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)"
