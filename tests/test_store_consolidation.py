@@ -7,6 +7,7 @@ consolidating is finished by the next, and an id that disappears says what it be
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from fastapi.testclient import TestClient
 
-from missive.model import Actor, DateWindow, Document, Event, Span
+from missive.model import Actor, CalendarFact, DateWindow, Document, Event, Span
 from missive.pipeline import build_document
 from missive.store.database import Store
 from missive.store.migrations import MIGRATIONS
@@ -77,6 +78,25 @@ def test_a_store_filled_in_batches_equals_one_consolidated_at_once(tmp_path_fact
                 store.reconsolidate()
         store.reconsolidate()
         assert snapshot(store) == expected
+
+
+def test_a_yearless_report_that_fits_letters_of_several_years_reads_the_same_in_any_order(tmp_path: Path):
+    """'On February 1' without a year fits the 1 February letter of every year: kept apart, naming its
+    rivals, whichever article came first and however the store's regions fell."""
+    dated = [(article(f"y{year}"), date(year, 2, 1)) for year in (2019, 2021, 2023, 2025)]
+    dated.append((article("july"), date(2024, 7, 15)))  # no rival: its region holds only it and the yearless
+    yearless = article("yearless")
+    vague = replace(letter(yearless, None, None), calendar=(CalendarFact(2, 1),))
+    flats = []
+    for n, order in enumerate((dated, dated[::-1], dated[-1:] + dated[:-1])):
+        with Store.open(tmp_path / f"o{n}.duckdb") as store:
+            store.save_document(yearless, [vague])
+            for doc, day in order:
+                store.save_document(doc, [letter(doc, day, day)])
+            flats.append(sorted(json.dumps(e, sort_keys=True) for e in store.consolidated()))
+    assert flats[0] == flats[1] == flats[2]
+    [alone] = [json.loads(e) for e in flats[0] if '"yearless"' in e]
+    assert alone["docs"] == ["yearless"] and alone["conflicts"][0]["kind"] == "ambiguous"
 
 
 def test_a_run_killed_before_consolidating_is_finished_by_the_next(tmp_path: Path):

@@ -90,6 +90,8 @@ def _reconsolidate_region(con: Connection, load: LoadReports, key: str, lo: date
         reports = load(sorted(ids))
         fresh = consolidate_events(reports)
         needed = _needed_region(fresh, before, {r.id: r for r in reports}, window) if window else None
+        if needed == window and window and _undated_record_changed(con, fresh):
+            needed = None
         if needed == window:
             break
         window = needed
@@ -142,6 +144,18 @@ def _needed_region(fresh: list[ConsolidatedEvent], before: dict[str, frozenset[s
             return None  # an undated report chooses among the pair's events on what they name: all of them
         lo, hi = min(lo, days[0]), max(hi, days[1])
     return lo, hi
+
+
+def _undated_record_changed(con: Connection, fresh: list[ConsolidatedEvent]) -> bool:
+    """Does an event holding an undated report read differently than stored (its rivals, its conflicts)?
+    Such a report is in every region of its pair and weighs every event of the pair equally ("also
+    fits ..."), so only the whole pair tells what its event is: else the order of ingest would."""
+    held = {c.event_id: c for c in fresh if any(is_undated(r.event.when) for r in c.reports)}
+    if not held:
+        return False
+    stored = dict(con.execute("SELECT event_id, flat::VARCHAR FROM consolidated WHERE list_contains(?, event_id)",
+                              [sorted(held)]).fetchall())
+    return any(i not in stored or json.loads(stored[i]) != json.loads(_row(c)[-1]) for i, c in held.items())
 
 
 def _write(con: Connection, key: str, fresh: list[ConsolidatedEvent], before: dict[str, frozenset[str]]) -> None:
