@@ -181,6 +181,10 @@ TRIGGER_CASES = [
     ("salute/verb", "*saluting/VBG/ROOT/salute Milei/NNP/poss>2 win/NN/dobj>0"),
     ("post/noun", "a/DT/det>3 social/JJ/amod>2 media/NNS/compound>3 *post/NN/ROOT"),
     ("regards/noun", "conveyed/VBD/ROOT/convey warm/JJ/amod>2 *regards/NNS/dobj>0"),
+    ("form/verb", "ties/NNS/nsubjpass>2/tie were/VBD/auxpass>2/be *formed/VBN/ROOT/form"),
+    ("exchange_envoys/verb", "they/PRP/nsubj>1 *exchanged/VBD/ROOT/exchange ambassadors/NNS/dobj>1/ambassador"),
+    ("send_home/verb", "*sent/VBD/ROOT/send the/DT/det>3 Danish/JJ/amod>3 ambassador/NN/dobj>0 back/RB/advmod>5 "
+                       "home/RB/advmod>0"),
 ]
 
 # Forms a row does not take: the context it requires is missing, or the form is not the one meant.
@@ -196,6 +200,7 @@ NOT_TRIGGERS = [
     "*saluted/VBD/ROOT/salute the/DT/det>2 troops/NNS/dobj>0/troop",  # no election won: no congratulation
     "his/PRP$/poss>1 *post/NN/ROOT as/IN/prep>1 minister/NN/pobj>2",  # an office held
     "in/IN/ROOT this/DT/det>2 *regards/NNS/pobj>0/regard",
+    "agreed/VBD/ROOT/agree to/TO/aux>3 *exchange/VB/xcomp>0 ambassadors/NNS/dobj>2/ambassador",  # only planned
 ]
 
 
@@ -327,6 +332,8 @@ ROLE_CASES = [
      "Lahbib/NNP/pobj>5=BEL ,/,/punct>1 on/IN/prep>1 behalf/NN/pobj>8 of/IN/prep>9 Philippe/NNP/pobj>10=BEL "
      "to/IN/prep>1 Fiji/NNP/pobj>12~FJI",
      {"message.on_behalf": ["Philippe"], "message.sent_by": ["Lahbib"], "message.to": ["Fiji"]}),
+    ("relations/NNS/nsubjpass>6/relation between/IN/prep>0 Chile/NNP/pobj>1~CHL and/CC/cc>2 Peru/NNP/conj>2~PER "
+     "were/VBD/auxpass>6/be *restored/VBN/ROOT/restore", {"relations.between_subject": ["Chile"]}),
     ("Lahbib/NNP/nsubj>1=BEL sent/VBD/ROOT/send a/DT/det>3 *cable/NN/dobj>1 on/IN/prep>1 behalf/NN/pobj>4 "
      "of/IN/prep>5 Philippe/NNP/pobj>6=BEL", {"message.on_behalf_verb": ["Philippe"], "message.subject": ["Lahbib"]}),
     # "Having met Abdullah on Sunday, Sisi telephoned ...": parsed apart, the phrase's doer is the main subject
@@ -462,6 +469,8 @@ FILTER_CASES = [
     ("officials/NNS/nsubj>1/official dismissed/VBD/ROOT/dismiss reports/NNS/dobj>1/report that/IN/mark>5 "
      "Kim/NNP/nsubj>5 *met/VBD/acl>2/meet Xi/NNP/dobj>5", {"denied.report": True, "denied": False}),
     ("his/PRP$/poss>1 *meetings/NNS/ROOT/meeting with/IN/prep>1 Kim/NNP/pobj>2", {"generic_plural": True}),
+    ("Ruto/NNP/nsubj>1 shakes/VBZ/ROOT/shake *hands/NNS/dobj>1/hand with/IN/prep>1 Museveni/NNP/pobj>3",
+     {"handshake": True, "generic_plural": True}),
     ("the/DT/det>1 *talks/NNS/ROOT", {"generic_plural": False}),
     ("his/PRP$/poss>1 *letter/NN/ROOT of/IN/prep>1 credence/NN/pobj>2", {"credence": True}),
     ("an/DT/det>2 cabinet/NN/compound>2 *meeting/NN/ROOT", {"domestic_meeting": True}),

@@ -180,6 +180,7 @@ class FilterReason(StrEnum):
     BECAUSE_OF = "'thanks to' means 'because of': no thanks are given"
     STANCE = "a stance or a point made, not a message sent"
     PUBLIC_THANKS = "thanks said in public to a country, not a message to it"
+    ONE_ACT = "one act told in the plural"
 
 
 ROLES = ("agent", "recipient", "participant")
