@@ -183,3 +183,27 @@ def test_demo_twice_beside_an_existing_store_leaves_it_unchanged(tmp_path: Path)
     assert hashlib.sha256(users.read_bytes()).hexdigest() == digest  # the user's store: not a byte changed
     with Store.open(tmp_path / "missive-demo.duckdb", read_only=True) as demo:
         assert demo.counts()["documents"] == 5  # the demo's own store, ingested twice: nothing doubled
+
+
+
+def test_a_growing_store_is_rewritten_a_bounded_number_of_rows_at_a_time(tmp_path: Path):
+    """Each write session appends row groups and its closing checkpoint merges small neighbours in
+    memory: row groups of documents (both texts of every article) must stay bounded, or the writer's
+    memory grows with the store (issue 14: 356 MB after 2,000 articles, 482 MB after 9,000)."""
+    from missive.store.database import WRITER_ROW_GROUP_ROWS
+
+    path = tmp_path / "big.duckdb"
+    per_session = WRITER_ROW_GROUP_ROWS // 2 + 100  # two sessions' rows fit one default row group, not ours
+    for session in range(2):
+        with Store.open(path) as store:
+            store.con.execute("INSERT INTO documents (content_hash, doc_id, original, cleaned) SELECT ? || i, ? || i,"
+                              " repeat('The embassy opened its doors to visitors. ', 40) || i, 'cleaned ' || i"
+                              " FROM range(?) r(i)", [f"h{session}-", f"d{session}-", per_session])
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        groups = con.execute("SELECT row_group_id, max(count) FROM pragma_storage_info('documents')"
+                             " WHERE column_name = 'original' GROUP BY ALL").fetchall()
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2 * per_session
+    finally:
+        con.close()
+    assert len(groups) >= 2 and max(n for _, n in groups) <= WRITER_ROW_GROUP_ROWS

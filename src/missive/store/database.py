@@ -42,6 +42,13 @@ from .words import drop_words, index_words
 DEFAULT_DB = "missive.duckdb"
 # How long a writing connection waits for readers to let go of the file before saying so (seconds).
 WRITE_WAIT = 60.0
+# Rows of a table that a writer's checkpoint rewrites at most at once (a row group; DuckDB's smallest).
+# Every write session appends row groups of its own, and the checkpoint that ends it merges small
+# neighbours into fuller ones, in memory: with DuckDB's default of 122,880 rows, the merges grew with
+# the store (documents hold both texts, ~6-12 KB a row) and a corpus ingest's writer peaked at
+# 482 MB after 9,000 articles against 356 after 2,000 (benchmarks/scale.py, issue 14). At 2,048 rows
+# a merge holds a few tens of MB whatever the store's size; scans of small tables lose nothing.
+WRITER_ROW_GROUP_ROWS = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,7 +536,7 @@ def connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
     deadline, pause = time.monotonic() + wait, 0.01
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=True) if read_only else _writer(path)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from exc
@@ -539,6 +546,20 @@ def connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
             raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from exc
         time.sleep(pause * (0.5 + random.random()))
         pause = min(pause * 2, 0.25)
+
+
+def _writer(path: Path) -> duckdb.DuckDBPyConnection:
+    """A writing connection whose checkpoints rewrite at most WRITER_ROW_GROUP_ROWS rows of a table at
+    once: the file attached to an in-memory database with that row group size (DuckDB keeps no row
+    group size in the file; a plain connect would use its default of 122,880 rows)."""
+    con = duckdb.connect(":memory:", config={"temp_directory": f"{path}.tmp"})
+    try:
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS store (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _busy_message(path: Path, read_only: bool, wait: float) -> str:
