@@ -109,6 +109,21 @@ def test_a_portion_key_changes_with_its_rows_and_not_with_the_others(corpus: Pat
     assert [a == b for a, b in zip(before, after)] == [True, False, True]
 
 
+
+def _worker_profiles(dask_worker) -> bool:  # noqa: ANN001 - a distributed.Worker
+    return "profile" in dask_worker.periodic_callbacks or bool(dask_worker.profile_history)
+
+
+def test_the_local_clusters_workers_keep_no_profile_history():
+    """Dask's statistical profiler keeps a profile a second for 1,000 seconds (about 0.13 MB each with
+    spaCy's stacks): a worker's memory would grow with the run's length (issue 14's memory_growth)."""
+    from missive.batch import dask_client
+
+    with dask_client(1) as client:
+        time.sleep(2)  # more than a profile cycle
+        assert client.run(_worker_profiles) and not any(client.run(_worker_profiles).values())
+
+
 @pytest.mark.model
 def test_two_workers_store_exactly_what_one_process_stores(corpus: Path, one_process: dict, tmp_path: Path):
     db = tmp_path / "two.duckdb"
