@@ -100,6 +100,20 @@ CASES = {
           President Macky Sall of Senegal. Akufo-Addo thanked President Sall of Senegal for his call and
           recalled his visit to that country in March 2022.
         """, ["call SEN-GHA 2023-08-08", "meeting GHA-SEN 2022-03"]),
+    # a gapped conjunct: the same doer, another counterpart, its own date
+    "separate-video-calls-with-a-gapped-conjunct": ("""
+        NAIROBI, Oct. 4, 2023 (KNA) - President William Ruto will host South African President Cyril
+          Ramaphosa and Nigerian President Bola Tinubu in Nairobi this month. Ruto held separate video calls
+          with Ramaphosa in January and Tinubu in April.
+        """, ["call KEN-ZAF 2023-01", "call KEN-NGA 2023-04"]),
+    "phone-with-one-and-with-another": ("""
+        LIMA, Oct. 20, 2022 (Andina) - Peruvian President Pedro Castillo spoke by phone with Chilean President
+          Gabriel Boric on Monday and with Bolivian President Luis Arce on Wednesday.
+        """, ["call PER-CHL 2022-10-17", "call PER-BOL 2022-10-19"]),
+    "a-new-clause-after-and-is-no-conjunct": ("""
+        LIMA, Oct. 20, 2022 (Andina) - Peruvian President Pedro Castillo spoke by phone with Chilean President
+          Gabriel Boric on Monday and Bolivian President Luis Arce criticised the call on Wednesday.
+        """, ["call PER-CHL 2022-10-17"]),
     "spoke-without-any-call-before-is-no-call": ("""
         ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan spoke with Georgian Prime
           Minister Irakli Garibashvili on Tuesday about the transit corridor.

@@ -8,12 +8,15 @@ from the article's actor mentions, and each says so in the frame's notes or the 
 from __future__ import annotations
 
 import re
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..knowledge.schema import ContextReason, RoleReason
 from ..model import DateWindow
+from ..temporal.expressions import Expression, find_expressions
 from .nlp import Sentence
 from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
@@ -375,6 +378,53 @@ def _caller(frame: Frame, finder: ActorFinder) -> tuple:
         frame.remarks.append("received the call: the other party placed it")
         return None, True
     return None, False
+
+
+# "with Trudeau in February and López Obrador in March": what joins the gapped conjunct to the first.
+_GAP_JOIN = re.compile(r"^\s*,?\s*and\s+(?:with\s+|to\s+)?(?:then\s+)?$", re.IGNORECASE)
+_GAP_DATE = re.compile(r"^\s+(?:in|on|last)\b", re.IGNORECASE)
+
+
+def gapped_counterparts(made: list[Draft], sentence: Sentence, cast: Cast,
+                        resolve: Callable[[Expression], DateWindow | None]) -> list[Draft]:
+    """"Biden held separate virtual meetings with Trudeau in February and López Obrador in March",
+    "spoke with A on Monday and with B on Tuesday": a conjunct that repeats the counterpart and its
+    date without the verb is another call or meeting of the same doer, on its own date. Only for a
+    call or meeting with two parties and a date of its own, whose date is followed by "and", a party
+    of a third country and a date."""
+    if len(made) != 1 or made[0].type not in ("call", "meeting") or not made[0].has_own_date:
+        return []
+    d = made[0]
+    if not (d.source and d.target) or d.frame.trigger.frame not in ("call", "meet"):
+        return []
+    text, base = sentence.text, sentence.start
+    expressions = find_expressions(text)
+    known = {d.source.country, d.target.country}
+    doer = next((a for a in (d.source, d.target) if any(n.how == "subject" and a.country in {x.country for x in n.actors}
+                                                          for n in d.found)), None)
+    if doer is None:
+        return []
+    out: list[Draft] = []
+    for m in cast.within(base, sentence.end):
+        if not m.actor.country or m.actor.country in known or m.is_venue:
+            continue
+        before = next((e for e in reversed(expressions) if base + e.end <= m.start), None)
+        after = next((e for e in expressions if base + e.start >= m.end), None)
+        if before is None or after is None or not _GAP_JOIN.match(text[before.end:m.start - base]):
+            continue
+        if not _GAP_DATE.match(text[m.end - base:after.end]) or text[m.end - base:after.start].strip().lower() not in (
+                "in", "on", "last", ""):
+            continue
+        window = resolve(after)
+        if window is None:
+            continue
+        known.add(m.actor.country)
+        why = f"'and {text[m.start - base:after.end]}': the same {d.type} with another, on its own date"
+        out.append(replace(d, source=doer, target=m.actor, participants=[doer, m.actor],
+                           window=replace(window, reason=f"{why}; {window.reason}"), evidence=list(d.evidence),
+                           reasons=[*d.reasons, why], found=(*d.found, PartyNote("participant", ContextReason.SENTENCE_PEOPLE,
+                                                                                  (m.actor,), says=why))))
+    return out
 
 
 def visitor_from_abroad(frame: Frame, finder: ActorFinder) -> None:

@@ -38,7 +38,8 @@ from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, wind
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
                       counterpart_from_governing_clause, gathering_participants,
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
-                      signing_presence, listed_senders, orient_interaction, visitor_from_abroad)
+                      signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
+                      gapped_counterparts)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
                      link_measured, occasion_days, resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
@@ -353,6 +354,7 @@ class Extractor:
                 d.reasons = [f"pattern {f.pattern}", *map(str, f.notes), *f.remarks, f"date: {window.reason}"]
             by_frame[f.token.i] = made
             out += made + since_first(f, made, sentence_report_day)
+            out += gapped_counterparts(made, sentence, work.cast, lambda e: resolve(e, sentence_report_day, anchor))
         out += link_replies(frames, by_frame, self.lex,
                              ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
         return out
