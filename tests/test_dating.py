@@ -112,6 +112,12 @@ CASES = [
     # congratulations are not sent before the election the article dates in another sentence
     ("2021-07-30", "Elections were held in Peru on July 19. Chilean President Sebastian Pinera congratulated "
      "Pedro Castillo on his victory.", [("message", "CHL", "PER", "2021-07-19", "2021-07-30")]),
+    # any act whose sentence names the dated election as done follows it ...
+    ("2024-03-14", "Chile held a presidential election on March 10. Peru recalled its ambassador from Chile, "
+     "which had rejected calls for a recount of the election.", [("relations", "PER", "CHL", "2024-03-10", "2024-03-14")]),
+    # ... not one that looks ahead to a vote
+    ("2024-03-14", "Chile held a presidential election on March 10. Peru recalled its ambassador from Chile ahead "
+     "of the upcoming runoff.", [("relations", "PER", "CHL", None, "2024-03-14")]),
     # a trip made to attend a dated summit is the summit's
     ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
      "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),

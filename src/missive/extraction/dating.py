@@ -673,15 +673,40 @@ def occasion_days(sentences: list[str], report_day: DateWindow, lex: Lexicon) ->
 
 
 def bound_by_occasions(drafts: list, occasions: dict[str, DateWindow], lex: Lexicon) -> None:
-    """Congratulations do not precede the election the article dates, nor condolences the disaster."""
+    """Congratulations do not precede the election the article dates, nor condolences the disaster;
+    nor does any act whose sentence names that occasion as done ("recalled its diplomats from the
+    countries that called for a review of the presidential election")."""
     for d in drafts:
-        if d.has_own_date or d.type not in ("message", "call"):
+        if d.has_own_date:
             continue
-        words = {t.lower_ for t in d.frame.token.doc}
+        doc = d.frame.token.doc
+        words = {t.lower_ for t in doc}
         for kind, group in (("occasion_election", "greets_occasion"), ("occasion_disaster", "mourns_occasion")):
             occasion = occasions.get(kind)
-            if occasion is None or not words & lex.group(group) or (d.window.end and occasion.start > d.window.end):
+            if occasion is None or (d.window.end and occasion.start > d.window.end):
+                continue
+            greets = d.type in ("message", "call") and words & lex.group(group)
+            if not (greets or _names_past_occasion(doc, lex.group(kind), lex)):
                 continue
             if d.window.start is None or d.window.start < occasion.start:
                 d.window = DateWindow(occasion.start, d.window.end, "range",
                                       f"{d.window.reason}; not before the {kind.split('_')[1]} of {occasion.start}")
+
+
+# How far before an occasion's noun a word that puts it ahead ("ahead of the presidential election",
+# "the upcoming vote") is looked for.
+_AHEAD_REACH = 4
+
+
+def _names_past_occasion(doc: Doc, nouns: frozenset[str], lex: Lexicon) -> bool:
+    """The sentence names an occasion of the kind as something that has happened: not one it looks
+    ahead to ("before the election", "the upcoming polls", "the vote will be held")."""
+    ahead = BEFORE_MARKERS | lex.group("not_yet") | lex.group("modal")
+    for t in doc:
+        if t.lower_ not in nouns:
+            continue
+        near = {w.lower_ for w in doc[max(0, t.i - _AHEAD_REACH):t.i]} | {
+            c.lower_ for c in t.head.children if c.dep_ == "aux"} | {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if not near & ahead:
+            return True
+    return False
