@@ -137,6 +137,24 @@ def test_anniversary_of_a_known_founding_gives_its_day(text, context, expected):
         assert "+" in found[1] and "foundings.csv" in found[1]
 
 
+@pytest.mark.parametrize("text,context", [
+    ("this year marks the 40th anniversary of Prime Minister Ana Ruiz's visit to China", ()),
+    ("on the 30th anniversary of his first trip to North Korea", ("PRK",)),
+    ("the 25th anniversary of the talks with Vietnam in Geneva", ("VNM",)),
+])
+def test_anniversary_of_an_event_in_a_country_is_not_that_country_s_founding(text, context):
+    assert anniversary_date(text, context) is None
+
+
+def test_an_anniversary_of_a_visit_to_a_country_leaves_a_dated_lead_alone():
+    text = ("On the afternoon of March 4, 2022, the Chilean president met the Chinese premier in Beijing.\n\n"
+            "Noting that this year marks the 50th anniversary of a Chilean leader's visit to China, the premier "
+            "welcomed the guest.\n")
+    doc = Document("visit", text, text, OffsetMap.identity(len(text)), Metadata())
+    ref = infer_reference_date(doc)
+    assert ref.window.start is None or ref.window.start.year == 2022, ref
+
+
 def test_anniversary_of_an_unknown_subject_is_not_guessed():
     assert anniversary_date("the 30th anniversary of the company") is None
     assert find_anniversaries("the 70th anniversary of the founding of the country") == []

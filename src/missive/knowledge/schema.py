@@ -23,7 +23,9 @@ LEMMA_POS = ("VERB", "NOUN")
 WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negation", "pair", "response", "thank",
                "venue", "not_diplomatic", "occur", "cancel", "not_yet", "state_nouns", "unreal", "meeting_calls",
                "object_calls", "not_a_call", "remark", "earlier", "listing", "honorific", "occasion_election",
-               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin", "attend", "pairwise",
+               "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin",
+               "origin_nouns",  # what a country's own anniversary is of
+               "attend", "pairwise",
                "three_party", "four_party", "spoken", "written", "in_person", "summit")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}

@@ -103,7 +103,16 @@ def _by_alias(window: str, rows: Sequence[Founding]) -> list[Founding]:
     best = max(_first_chain(hits), key=lambda h: h[1] - h[0])
     text = window[best[0]:best[1]]
     key = name_key(text)
-    return [f for f in rows if key in _alias_keys(f)]
+    found = [f for f in rows if key in _alias_keys(f)]
+    if _IN_A_PLACE_PHRASE.search(window[:best[0]]):  # "of the PM's visit to China": China is a place here
+        found = [f for f in found if f.kind != "state"]
+    return found
+
+
+# "the 50th anniversary of Prime Minister X's visit to China", "... of his trip to Japan": a country
+# after such a preposition is where the anniversary's event happened, not what was founded.
+_IN_A_PLACE_PHRASE = re.compile(r"\b(?:to|in|into|with|from|at|for|between|on|against|towards?|across|through)\s",
+                                re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -125,12 +134,30 @@ def _by_relations(window: str, rows: Sequence[Founding], context: Sequence[str])
 def _by_referent(window: str, rows: Sequence[Founding], context: Sequence[str]) -> list[Founding]:
     low = window.lower()
     kind = next((k for word, k in GENERIC_REFERENTS.items() if re.search(rf"\b{word}\b", low[:60])), None)
-    owners = countries_named(window[:60]) or list(context)
-    if kind is None and owners and countries_named(window[:60]):
+    named = countries_named(window[:60])
+    owners = named or list(context)
+    if kind is None and named and _country_heads(window[:60]):
         kind = "state"  # "North Korea's 76th anniversary": a possessive country alone
     if kind is None:
         return []
     return [f for iso in owners for f in rows if f.kind == kind and iso in f.countries]
+
+
+def _country_heads(phrase: str) -> bool:
+    """The phrase is a country itself ("China", "the DPRK"), not a noun a country word modifies or
+    holds ("a Chilean leader's visit", "his visit to North Korea")."""
+    hits = find_names(phrase, [n for n, _ in country_names()])
+    if not hits:
+        return False
+    start, end, _ = min(hits)
+    owns = re.match(r"\s*(?:'s?|’s?)\s+(?P<noun>\w+)", phrase[end:])
+    return phrase[:start].strip(" ,").lower() in ("", "the") and (owns is None or owns["noun"].lower() in _origin_nouns())
+
+
+def _origin_nouns() -> frozenset[str]:
+    """What a country's own anniversary is of ("China's founding", "Ghana's independence"): the word
+    group origin_nouns of frame_words.csv."""
+    return frozenset(read_word_groups().get("origin_nouns", ()))
 
 
 def _choose(found: list[Founding], n: int, window: str, context: Sequence[str],
