@@ -172,3 +172,13 @@ def test_an_anniversary_of_an_origin_the_text_dates_elsewhere_dates_the_article_
     found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
     assert ("meeting", date(2024, 3, 1), date(2024, 3, 31)) in found, found
     assert ("relations", date(2024, 1, 1), date(2024, 1, 31)) in found, found
+
+
+def test_a_year_less_dateline_gives_the_event_its_calendar_fact():
+    # "LIMA, March 9" without a year and nothing that fixes it: the window stays open, but the call
+    # was on the Wednesday of the week up to March 9 of whatever year (for consolidation to match)
+    text = ("LIMA, March 9 (Andina) - Peruvian President Dina Boluarte spoke by telephone on Wednesday with "
+            "Chilean President Gabriel Boric about fisheries, the presidency said.\n")
+    calls = [e for e in missive.extract(text) if e.type == "call"]
+    assert calls and calls[0].when.start is None and calls[0].when.end is None, calls
+    assert [(f.month, f.day, f.weekday, f.days_before) for f in calls[0].calendar] == [(3, 9, 2, 6)], calls[0].calendar

@@ -221,3 +221,11 @@ def test_the_anniversary_of_an_origin_dated_in_another_sentence_pins_now():
                    metadata=extract_metadata(text, cleaned.cleaned))
     window = infer_reference_date(doc).window
     assert window.start.year <= 2022 <= window.end.year and window.end.year <= 2023, window
+
+
+def test_a_year_less_dateline_that_nothing_dates_is_kept_as_a_day_without_a_year():
+    text = "LIMA, March 9 (Andina) - The presidents of Peru and Chile spoke by phone on Wednesday.\n"
+    doc = Document("lima", text, text, OffsetMap.identity(len(text)),
+                   Metadata(date_candidates=(yearless(3, 9, "dateline", "dateline 'LIMA, March 9 (Andina) -'"),)))
+    ref = infer_reference_date(doc)
+    assert ref.window.start is None and ref.year_less == (3, 9)

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from missive.model import DateWindow
-from missive.temporal.expressions import Expression, find_expressions, resolve_expression
+from missive.model import CalendarFact, DateWindow
+from missive.temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact
 
 
 def day(iso: str) -> DateWindow:
@@ -185,3 +185,25 @@ def test_a_window_of_now_covers_what_each_of_its_days_gives(start, length, text)
     for d in (now.start, now.start + timedelta(days=length // 2), now.end):
         part = resolve_expression(text, DateWindow(d, d, "day"))
         assert whole.start <= part.start and part.end <= whole.end
+
+
+@pytest.mark.parametrize("text,dateline,fact", [
+    ("on Wednesday", (3, 9), CalendarFact(3, 9, weekday=2, days_before=6)),  # the Wednesday of the week up to March 9
+    ("on June 14", (6, 16), CalendarFact(6, 14)),
+    ("on June 14", None, CalendarFact(6, 14)),  # no dateline: the day still names a day of some year
+    ("yesterday", (8, 21), CalendarFact(8, 20)),
+    ("last week", (8, 21), CalendarFact(8, 21, days_before=13)),
+    ("on Wednesday", None, None),  # a weekday without a dateline says nothing fixed
+    ("last month", (8, 21), None),  # too loose to tell years apart
+    ("in 2019", (8, 21), None),  # has its year: a window, not a fact
+])
+def test_a_day_without_a_year_is_a_calendar_fact(text, dateline, fact):
+    found = year_less_fact(text, dateline)
+    assert (found and (found.month, found.day, found.weekday, found.days_before, found.days_after)) == (
+        fact and (fact.month, fact.day, fact.weekday, fact.days_before, fact.days_after))
+
+
+def test_a_year_less_weekday_fact_fits_only_years_where_the_weekday_falls_in_the_week():
+    fact = year_less_fact("on Wednesday", (3, 9))
+    assert fact.window_in(2022) == (date(2022, 3, 9), date(2022, 3, 9))  # March 9, 2022 was a Wednesday
+    assert fact.window_in(2021) == (date(2021, 3, 3), date(2021, 3, 3))

@@ -26,10 +26,11 @@ from ..actors.resolver import ActorResolver
 from ..budget import Budget
 from ..documents.date_candidates import dateline_end
 from ..knowledge.schema import PARTY_COUNTS, DateBasis
-from ..model import DateWindow, Document, Event
+from ..model import CalendarFact, DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
 from ..temporal.reference_date import ReferenceDate
+from ..temporal.expressions import year_less_fact
 from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts,
                        signing_meetings, to_event)
 from .background import mark_background
@@ -86,6 +87,7 @@ class _DocWork:
     after_call: frozenset[int] = frozenset()  # sentences within CALL_CONTEXT after one that tells a call
     statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
     held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
+    year_less: tuple[int, int] | None = None  # a dateline's month and day when no year was found
 
 
 class Extractor:
@@ -190,7 +192,7 @@ class Extractor:
         cast = Cast(mentions, [s.start for s in sentences])
         article = article_evidence(mentions, reference.source)
         return _DocWork(doc, sentences, candidates, reference.window, cast, article, tuple(reference.conflicts),
-                        after_call=after_call)
+                        after_call=after_call, year_less=reference.year_less)
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
@@ -343,9 +345,10 @@ class Extractor:
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
             in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
+            calendar = _calendar_facts(own_texts, window, work.year_less)
             for d in made:
                 d.window, d.has_own_date, d.date_basis = window, own, basis
-                d.calendar = list(facts)
+                d.calendar = list(dict.fromkeys([*facts, *calendar]))
                 d.found = (*f.notes, *d.found)
                 d.in_person, d.present = in_person, present
                 d.evidence = [(sentence.start, sentence.end)]
@@ -393,6 +396,15 @@ def _told_apart(frame: Frame, text: str, lex: Lexicon) -> bool:
     if len({a.country for a in frame.participants if a.country}) < 2:
         return False
     return not words_of(text) & lex.group("in_person")
+
+
+def _calendar_facts(own_texts: list[str], window: DateWindow, dateline: tuple[int, int] | None) -> tuple[CalendarFact, ...]:
+    """An open window's own expressions read without a year ("on Tuesday" under "BOGOTA, May 4"):
+    what consolidation can still match against another report's dated window."""
+    if window.start is not None or window.end is not None or dateline is None:
+        return ()  # a day the text names without a year: dating.yearless_days
+    facts = (year_less_fact(text, dateline) for text in own_texts)
+    return tuple(dict.fromkeys(f for f in facts if f is not None))
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

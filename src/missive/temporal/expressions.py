@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..knowledge.words import month_number
 from ..model import CalendarFact, DateWindow
@@ -94,6 +94,46 @@ def yearless_day(text: str) -> CalendarFact | None:
         return None
     return CalendarFact(month, first, weekday=WEEKDAYS.index(wd.capitalize()) if wd else None,
                         days_after=last - first, reason=f"'{text}' names a day without a year")
+
+
+# Years whose days fall on every weekday, leap years among them: what a year-less day allows is
+# read in each of them.
+_SAMPLE_YEARS = tuple(range(2001, 2013))
+
+
+def year_less_fact(text: str, dateline: tuple[int, int] | None = None) -> CalendarFact | None:
+    """What an expression says of its day when no year is known: "on May 2" is May 2 of some year;
+    "on Tuesday" under a year-less dateline "May 4" is the Tuesday of the week up to May 4
+    (CalendarFact(5, 4, weekday=1, days_before=6)). Read by resolving the expression against the
+    dateline's day in years of every weekday; None when it says nothing fixed (a bare weekday
+    without a dateline, "in 2019")."""
+    month, day = dateline or (12, 31)
+    spans = []
+    for year in _SAMPLE_YEARS:
+        try:
+            now = date(year, month, day)
+        except ValueError:
+            return None
+        window = resolve_expression(text, DateWindow(now, now, "day"))
+        if window is None or window.start is None or window.end is None:
+            return None
+        spans.append((now, window.start, window.end))
+    if len({(lo.year - now.year) for now, lo, _ in spans}) == 1 and len({(lo.month, lo.day, hi.month, hi.day)
+                                                                          for _, lo, hi in spans}) == 1:
+        _, lo, hi = spans[0]
+        if lo == hi:
+            return CalendarFact(lo.month, lo.day, reason=f"'{text.strip()}' without a year")
+    if dateline is None:
+        return None
+    before = max((now - lo).days for now, lo, _ in spans)
+    after = max((hi - now).days for now, _, hi in spans)
+    single = all(lo == hi for _, lo, hi in spans)
+    weekdays = {lo.weekday() for _, lo, _ in spans}
+    weekday = next(iter(weekdays)) if single and len(weekdays) == 1 else None
+    if before > 31 or after > 31:
+        return None  # "last month", "in March": too loose to tell years apart
+    return CalendarFact(month, day, weekday, max(before, 0), max(after, 0),
+                        f"'{text.strip()}' under a dateline {date(4, month, day).strftime('%B')} {day} without a year")
 
 
 _RANGE = re.compile(r"^\s*(?:from|between)?\s*(?P<a>.+?)\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)"

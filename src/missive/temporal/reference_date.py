@@ -51,6 +51,9 @@ class ReferenceDate:
     # Where the day came from: the DateCandidate.source that gives it, "content" (an anniversary or
     # occasion the article marks), or "none" (nothing dates the article).
     source: str = "none"
+    # The month and day of a year-less dateline ("BOGOTA, May 4") when nothing gave its year: the
+    # events it dates still get their calendar facts (model.CalendarFact).
+    year_less: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +244,12 @@ def rests_on_stamp(reference_reason: str, event_reason: str) -> bool:
     return stamp_only and not _STATED_YEAR.search(event_reason)
 
 
+def _year_less_day(cands) -> tuple[int, int] | None:
+    """The month and day of the best year-less candidate (a dateline before a header)."""
+    undated = sorted((c for c in cands if not c.has_year), key=lambda c: -SOURCE_WEIGHT.get(c.source, 1))
+    return (undated[0].value.month, undated[0].value.day) if undated else None
+
+
 def infer_reference_date(doc: Document) -> ReferenceDate:
     """The article's "now": metadata candidates, checked against the anniversaries and occasions
     the content marks; a candidate the content contradicts by months is overruled and recorded."""
@@ -262,9 +271,10 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
         return ReferenceDate(DateWindow(day, day, "day", why + pinned), tuple(conflicts), source)
     if pin is None:
         reason = "no date candidate and nothing in the text pins the date"
-        if any(not c.has_year for c in cands):
+        year_less = _year_less_day(cands)
+        if year_less:
             reason = "the only dates have no year, and nothing in the text fixes it"
-        return ReferenceDate(DateWindow(None, None, "open", reason), tuple(conflicts))
+        return ReferenceDate(DateWindow(None, None, "open", reason), tuple(conflicts), year_less=year_less)
     lead = _lead_weekday(text, pin) if pin.is_proximity else None
     if lead:
         return ReferenceDate(DateWindow(lead[0], lead[0], "day", f"{lead[1]}; {pin.reason}"), tuple(conflicts),
