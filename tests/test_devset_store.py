@@ -28,7 +28,6 @@ EXTRACTION_PENDING = {
     "yoon-li-qiang-meeting-2024-05-26": "d011's bilateral meetings are not extracted",
     "yoon-kishida-meeting-2024-05-26": "d011's bilateral meetings are not extracted",
     "naidu-visit-to-zimbabwe-2018": "d015 dates the recalled visit to February 2019, not 'last year'",
-    "albanese-xi-meeting-2023-11-06": "d009 is dated by 1999 (its 'now' read from the PRC's 50th anniversary)",
 }
 ORDERS = 6
 BATCH = 8  # articles stored between two consolidations: the region updates are exercised

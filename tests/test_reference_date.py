@@ -229,3 +229,24 @@ def test_a_year_less_dateline_that_nothing_dates_is_kept_as_a_day_without_a_year
                    Metadata(date_candidates=(yearless(3, 9, "dateline", "dateline 'LIMA, March 9 (Andina) -'"),)))
     ref = infer_reference_date(doc)
     assert ref.window.start is None and ref.year_less == (3, 9)
+
+
+@pytest.mark.parametrize("text,context,expected", [
+    ("to mark the 50th anniversary of bilateral ties", ("CHN", "BRA"), date(2024, 8, 15)),
+    ("on the 60th anniversary of diplomatic relations", ("FRA", "CHN"), date(2024, 1, 27)),
+    # the lead names three states with ties in the table: which pair's ties is not guessed
+    ("to mark the 50th anniversary of bilateral ties", ("CHN", "BRA", "ITA"), None),
+])
+def test_the_anniversary_of_bilateral_ties_is_of_the_article_s_pair(text, context, expected):
+    found = anniversary_date(text, context)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_year_less_day_beside_the_anniversary_of_the_pair_s_ties_dates_the_article():
+    # no date line; the lead names Brazil and China, the sentence only "Chinese"
+    text = ("Brasilia and Beijing mark half a century of ties\n\nBrazilian President Lula on Aug. 15 exchanged "
+            "letters with his Chinese counterpart to mark the 50th anniversary of bilateral ties.\n")
+    doc = Document("ties", text, text, OffsetMap.identity(len(text)), Metadata())
+    window = infer_reference_date(doc).window
+    assert window.start and window.end and window.start <= date(2024, 8, 15) <= window.end
+    assert resolve_expression("Aug. 15", window).start == date(2024, 8, 15)

@@ -122,13 +122,16 @@ def _alias_keys(founding: Founding) -> frozenset[str]:
 
 def _by_relations(window: str, rows: Sequence[Founding], context: Sequence[str]) -> list[Founding]:
     """ "... of diplomatic ties between China and Laos": only when relations are the subject's head."""
-    head = re.search(r"\bdiplomatic\s+(?:relations|ties)\b|\b(?:relations|ties)\s+between\b", window[:90], re.I)
+    head = re.search(r"\b(?:diplomatic|bilateral)\s+(?:relations|ties)\b|\b(?:relations|ties)\s+between\b", window[:90],
+                     re.I)
     if not head or re.search(r"\b(?:founding|birth|death|signing)\b", window[:head.start()], re.I):
         return []
     named = set(countries_named(window[:head.end() + 60]))
-    if len(named) < 2:
+    borrowed = len(named) < 2
+    if borrowed:
         named |= set(context)
-    return [f for f in rows if f.kind == "relations" and len(f.countries) >= 2 and set(f.countries) <= named]
+    found = [f for f in rows if f.kind == "relations" and len(f.countries) >= 2 and set(f.countries) <= named]
+    return [] if borrowed and len(found) > 1 else found  # "bilateral ties" of an article about three states: which?
 
 
 def _by_referent(window: str, rows: Sequence[Founding], context: Sequence[str]) -> list[Founding]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..knowledge.word_groups import read_word_groups
 from ..model import STAMP_SOURCES, DateCandidate, DateWindow, Document, common_span
-from .anniversaries import find_anniversaries
+from .anniversaries import countries_named, find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
 from .expressions import Expression, find_expressions
 from .grammar import parse_expression
@@ -39,7 +39,7 @@ _OCCASION_NAMED = re.compile(r"\b(?:ahead\s+of|eve\s+of|run-up\s+to|mark(?:s|ed|
                             r"commemorat\w*|congratulat\w*|greet\w*|at(?:\s+the)?|during(?:\s+the)?|opening\s+of|closing\s+of|"
                             r"attend\w*|for\s+the)\b[^.]{0,40}$", re.I)
 _SINCE_CUE = re.compile(r"\b(?:since|after|following)\b[^.]{0,30}$", re.I)
-_BOUNDARY = re.compile(r"[.!?]+|\n")  # where a rough sentence (documents.lines.ROUGH_SENTENCE) ends
+_BOUNDARY = re.compile(r"[.!?]+(?=\s+[\"“'‘(\[]?[A-Z]|\s*$)|\n")  # where a rough sentence (documents.lines.ROUGH_SENTENCE) ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,9 @@ class Pin:
 # (the lead and the body of any news article): what a 2 MB dump marks past them is not its news.
 CONTENT_PIN_CHARS = 40_000
 SENTENCE_REACH = 1_000  # the sentence around a mention is looked for this far on each side
+# The countries the headline and lead name are the article's own: "the 30th anniversary of bilateral
+# ties" is theirs when the sentence names one or none of them.
+LEAD_CHARS = 1_000
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
@@ -125,7 +128,7 @@ def _pin_at(text: str, start: int, end: int, day: date, last: date, label: str) 
 def content_pins(text: str) -> list[Pin]:
     """Anniversaries the article marks and known occasions it is about, as windows for "now"."""
     pins = []
-    for a in find_anniversaries(text):
+    for a in find_anniversaries(text, countries_named(text[:LEAD_CHARS])):
         if _OCCASION_CUE.search(text[max(0, a.start - 80):a.start]):
             label = f"{a.label} is {a.day.isoformat()}" + (f"..{a.last.isoformat()}" if a.last and a.last != a.day else "")
             pin = _pin_at(text, a.start, a.end, a.day, a.last or a.day, label)
