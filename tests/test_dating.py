@@ -118,6 +118,11 @@ CASES = [
     # ... not one that looks ahead to a vote
     ("2024-03-14", "Chile held a presidential election on March 10. Peru recalled its ambassador from Chile ahead "
      "of the upcoming runoff.", [("relations", "PER", "CHL", None, "2024-03-14")]),
+    # an act that follows a dated event named in its since/after phrase is not before it
+    ("2024-03-14", "The presidents of Chile and Peru spoke by phone after their summit in Lima on March 3.",
+     [("call", "CHL", "PER", "2024-03-03", "2024-03-14")]),
+    ("2024-03-14", "Chile recalled its ambassador from Peru before their summit in Lima on March 3.",
+     [("relations", "CHL", "PER", None, "2024-03-03")]),
     # a trip made to attend a dated summit is the summit's
     ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
      "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),
@@ -182,3 +187,11 @@ def test_a_year_less_dateline_gives_the_event_its_calendar_fact():
     calls = [e for e in missive.extract(text) if e.type == "call"]
     assert calls and calls[0].when.start is None and calls[0].when.end is None, calls
     assert [(f.month, f.day, f.weekday, f.days_before) for f in calls[0].calendar] == [(3, 9, 2, 6)], calls[0].calendar
+
+
+def test_a_day_without_a_year_after_a_dated_event_is_its_first_occurrence():
+    # no date line: "April 2" alone has no year, but the call follows the November 2023 meeting
+    text = ("Chile and Peru leaders talk again\n\nChilean President Gabriel Boric and Peruvian President Dina "
+            "Boluarte held a call on April 2, the first follow-up call since their meeting in Lima in November 2023.\n")
+    calls = [e for e in missive.extract(text) if e.type == "call"]
+    assert [(e.when.start, e.when.end) for e in calls] == [(date(2024, 4, 2), date(2024, 4, 2))], calls

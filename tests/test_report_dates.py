@@ -58,6 +58,9 @@ SHAPES = [
      "2023-03-20", "caption"),
     (f"DATE: 2024-01-05\n\n{BODY}\nThe ministers at the palace on Monday, March 20, 2023. (File Photo/ Example)\n",
      "2024-01-05", "header"),
+    # a caption told by its "(left)" and its handshake, the only dated line: it dates the article
+    (f"Chilean President Ana Ruiz (left) shakes hands with the Peruvian premier in Lima on June 3, 2023. /Source: "
+     f"Example Wire |\n{BODY}\n", "2023-06-03", "caption"),
     (f"SANTIAGO, Chile, March 3, 2021 /Prensa/ — {BODY}\n", "2021-03-03", "dateline"),
     # a repost stamp years later gives way to the numbered session the content names
     ("Reposted: 2025-02-11\n\nVIENTIANE (KPL) - The Lao president sent a message of congratulations to Xi Jinping on "

@@ -92,9 +92,23 @@ def attach_expressions(doc: Doc, frames: list[Frame], lex: Lexicon,
         found += [replace(d, frame=f) for d in found if d.frame and not d.dates_report_day
                   for f in _same_act(d.frame, frames)]
         found += _day_of_event(expr, root, frames)
+        found += [b for d in found if d.frame and not d.bound for b in _follows_dated_event(expr, d.frame, frames)]
         out += [replace(d, previous=previous) for d in found]
         previous = expr
     return out
+
+
+def _follows_dated_event(expr: Expression, event: Frame, frames: list[Frame]) -> list[Dated]:
+    """"the first call since their meeting in November 2023", "talks after the summit on Monday": the
+    date is the inner event's, and the act the since/after phrase hangs from comes after it (before
+    it under "before")."""
+    tokens = {f.token.i: f for f in frames}
+    for t in event.token.ancestors:
+        if t.i in tokens:
+            return []
+        if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
+            return [d for d in _bounding(expr, t, frames, tokens, _anchor_table(frames)) if d.frame not in (None, event)]
+    return []
 
 
 def _apposed_event(expr: Expression, root: Token, tokens: dict) -> Frame | None:
@@ -193,7 +207,7 @@ def _attach(expr: Expression, root: Token, frames: list[Frame], lex: Lexicon,
     marker = _marker_before(root.doc[root.i - 1] if root.i else None, tokens)
     if marker is not None:
         return _bounding(expr, marker, frames, tokens, anchors)
-    named = _apposed_event(expr, root, tokens)
+    named = _apposed_event(expr, root, tokens) or _inner_event(root.doc[root.i - 1] if root.i else None, tokens)
     if named is not None:
         return [Dated(expr, named, False)]
     whens = [f for f in frames if _is_when_clause_of(f.anchor, expr)]
@@ -250,6 +264,28 @@ def _marker_before(token: Token | None, tokens: dict) -> Token | None:
             return None
         if t.lower_ in OTHER_EVENT_MARKERS and t.dep_ in ("prep", "mark"):
             return t
+    return None
+
+
+# What may stand between an after/since word and its event noun: "since their first meeting".
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case", "punct", "prt"})
+
+
+def _inner_event(token: Token | None, tokens: dict) -> Frame | None:
+    """"the first call since their meeting in Lima in November 2023": a date right behind an
+    after/since/before phrase whose noun is an event of its own dates that event, wherever the parser hangs
+    it (the act the phrase hangs from then follows it: _follows_dated_event)."""
+    if token is None or token.dep_ != "prep" or token.lower_ not in ("on", "in"):
+        return None
+    for t in reversed(token.doc[:token.i]):
+        if t.is_punct or is_verb(t):
+            return None
+        if t.i in tokens:
+            k = t.i - 1
+            while k >= 0 and token.doc[k].dep_ in _NOUN_MODIFIERS and token.doc[k].lower_ not in OTHER_EVENT_MARKERS:
+                k -= 1
+            marker = token.doc[k] if k >= 0 else None
+            return tokens[t.i] if marker is not None and marker.lower_ in OTHER_EVENT_MARKERS else None
     return None
 
 
@@ -493,6 +529,24 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
         window = DateWindow(None, report_day.end, "range" if report_day.end else "open",
                             f"no date of its own; reported by {report_day.end}" if report_day.end else "no date in the text")
     return bounded(window, [d for d in dated if d.frame is frame and d.bound], report_day, anchor), False
+
+
+def place_year_less(drafts: list) -> None:
+    """"held a call on April 2, the first follow-up call since their meeting in November 2023": with
+    no report day a day without a year stays open (a calendar fact), but once the event is bounded
+    from below it is that day's first occurrence after the bound."""
+    for d in drafts:
+        start, end = d.window.start, d.window.end
+        days = [f for f in d.calendar if f.weekday is None and not f.days_before and not f.days_after]
+        if start is None or end is not None or not days:
+            continue
+        fact = days[0]
+        first = next((w for y in (start.year, start.year + 1) if (w := fact.window_in(y)) and w[0] >= start), None)
+        if first is None:
+            continue
+        d.window = DateWindow(first[0], first[1], "day", f"{fact.reason}: its first {first[0]:%B} {first[0].day} "
+                                                         f"{d.window.reason}")
+        d.has_own_date, d.calendar = True, ()
 
 
 def _own_window(own: list[Dated], report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:

@@ -42,7 +42,7 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
                       gapped_counterparts)
 from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
-                     link_measured, occasion_days, resolve, sentence_occasion, yearless_days)
+                     link_measured, occasion_days, place_year_less, resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -233,6 +233,7 @@ class Extractor:
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         merged = fold_said_in_calls(merge_drafts(drafts), self.lex.group("spoken"), self.lex.group("written"))
         date_simultaneous(drafts)
+        place_year_less(merged)
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
