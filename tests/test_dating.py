@@ -195,3 +195,20 @@ def test_a_day_without_a_year_after_a_dated_event_is_its_first_occurrence():
             "Boluarte held a call on April 2, the first follow-up call since their meeting in Lima in November 2023.\n")
     calls = [e for e in missive.extract(text) if e.type == "call"]
     assert [(e.when.start, e.when.end) for e in calls] == [(date(2024, 4, 2), date(2024, 4, 2))], calls
+
+
+def test_without_a_report_day_the_narrative_s_dated_events_bound_the_undated_ones():
+    # no date line; the flood is dated without a year after a dated call; the message is told as earlier
+    text = ("Chile and Peru\n\nOn March 9, 2021, Chilean President Sebastian Pinera had a telephone conversation "
+            "with Peruvian President Francisco Sagasti. The president called to convey his condolences following "
+            "the flood tragedy in the Arequipa region on March 6.\n\nEarlier, the Chilean president sent the "
+            "Peruvian president a message of condolences.\n")
+    found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
+    assert ("message", date(2021, 3, 6), date(2021, 3, 9)) in found, found
+
+
+def test_without_a_report_day_a_day_without_a_year_is_read_in_the_time_of_the_event_before_it():
+    text = ("Chile and Peru\n\nOn March 9, 2021, Chilean President Sebastian Pinera met Peruvian President "
+            "Francisco Sagasti in Lima.\n\nOn March 2, Pinera had spoken by telephone with Sagasti.\n")
+    found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
+    assert ("call", date(2021, 3, 2), date(2021, 3, 2)) in found, found

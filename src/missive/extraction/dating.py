@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..documents.quotations import find_quotations
 from ..model import CalendarFact, DateWindow, common_span
-from ..temporal.expressions import Expression, find_expressions, resolve_expression, yearless_day
+from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact, yearless_day
 from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
@@ -458,7 +458,22 @@ def resolve_dated(d: Dated, report_day: DateWindow, anchor: DateWindow | None) -
     parsed = parse_expression(d.expression.text)
     if parsed is not None and parsed.rule.basis == "anchor" and d.previous is not None:
         anchor = resolve(d.previous, report_day, anchor) or anchor
-    return resolve(d.expression, report_day, anchor)
+    return resolve(d.expression, report_day, anchor) or in_narrative_year(d.expression, report_day, anchor)
+
+
+def in_narrative_year(expr: Expression, report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
+    """"On May 16, 2014 ... the tragedy on May 13": an article without a report day tells a day
+    without a year in the time of the dated event told before it (read as its "now")."""
+    if report_day.start is not None or report_day.end is not None or anchor is None or anchor.start is None:
+        return None
+    fact = year_less_fact(expr.text)
+    if fact is None:
+        return None  # only a day with its month: "on Monday" needs a real now
+    window = resolve(expr, DateWindow(anchor.start, anchor.end or anchor.start, "range"), None)
+    if window is None:
+        return None
+    return DateWindow(window.start, window.end, window.precision,
+                      f"{window.reason}; no report day: read in the time of the event told before it")
 
 
 def within_report_day(window: DateWindow, report_day: DateWindow) -> DateWindow | None:
@@ -634,6 +649,24 @@ def continue_occasions(drafts: list) -> None:
             d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [f"date: {d.window.reason}"]
 
 
+# "Earlier, Mr X sent a message", "Previously, ...": an act told as before the one told just before it.
+_TOLD_AS_EARLIER = re.compile(r"^\W*(?:earlier|previously|before\s+that|prior\s+to\s+(?:this|that))\s*,", re.I)
+
+
+def bound_by_earlier(drafts: list) -> None:
+    """"On May 16 X called Y. ... Earlier, X sent Y a message of condolences": the act told as
+    earlier is not after the dated act told before it."""
+    for i, d in enumerate(drafts):
+        if d.has_own_date or not _TOLD_AS_EARLIER.match(d.frame.token.doc.text):
+            continue
+        before = next((e for e in reversed(drafts[:i]) if e.sentence < d.sentence and e.has_own_date
+                       and e.window.end is not None), None)
+        if before is None or (d.window.end is not None and d.window.end <= before.window.end):
+            continue
+        edge = DateWindow(None, before.window.end, "range", f"told as earlier than {before.window.iso()}")
+        d.window = intersect(d.window, edge) or d.window
+
+
 _MEASURE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
 _HEDGES = frozenset("almost nearly about around some roughly approximately".split())
@@ -711,19 +744,47 @@ def occasion_days(sentences: list[str], report_day: DateWindow, lex: Lexicon) ->
     """The dated occasions an article tells outside any message ("Elections were held in Venezuela
     on July 28", "the earthquake that struck on January 1"): the latest election and disaster."""
     found: dict[str, DateWindow] = {}
+    narrative: DateWindow | None = None  # the last day with its year told so far
     for text in sentences:
         words = {w.lower().strip(".,;:!?\"'’”“()") for w in text.split()}
-        if words & (lex.group("greets_occasion") | lex.group("mourns_occasion")):
-            continue  # the message's own sentence: its dates were read with its parse
+        # the message's own sentence: only a date inside the occasion's phrase is the occasion's
+        # ("convey his condolences following the mine tragedy in the province on May 13")
+        in_message = bool(words & (lex.group("greets_occasion") | lex.group("mourns_occasion")))
         for kind in ("occasion_election", "occasion_disaster"):
             if not words & lex.group(kind):
                 continue
             for expr in find_expressions(text):
-                window = resolve(expr, report_day, None)
+                if in_message and not _inside_occasion_phrase(text, expr, lex.group(kind)):
+                    continue
+                window = resolve(expr, report_day, None) or in_narrative_year(expr, report_day, narrative)
                 if window and window.start and (report_day.end is None or window.start <= report_day.end):
                     if kind not in found or window.start > found[kind].start:
                         found[kind] = window
+        narrative = next((w for e in reversed(find_expressions(text)) if _names_year(e.text)
+                          and (w := resolve(e, report_day, None)) and w.start), narrative)
     return found
+
+
+def _names_year(text: str) -> bool:
+    """The expression names its year ("May 16, 2014", "in 2014")."""
+    return bool(re.search(r"\b(?:1[89]|20)\d\d\b", text))
+
+
+# How far after the occasion's noun its own date may sit: "the mine tragedy in the eastern province on May 13".
+_OCCASION_PHRASE_CHARS = 60
+
+
+def _inside_occasion_phrase(text: str, expr: Expression, nouns: frozenset[str]) -> bool:
+    """The expression follows an occasion noun within its phrase (no comma, clause or sentence
+    break between them)."""
+    before = text[max(0, expr.start - _OCCASION_PHRASE_CHARS):expr.start]
+    words = re.findall(r"[\w'-]+|[,;:.!?]", before)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in ",;:.!?":
+            return False
+        if words[k].lower() in nouns:
+            return True
+    return False
 
 
 def bound_by_occasions(drafts: list, occasions: dict[str, DateWindow], lex: Lexicon) -> None:

@@ -41,8 +41,9 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       note_sentence_subject, other_person_of_sentence, people_of_sentence, posting_from_context,
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
                       gapped_counterparts)
-from .dating import (Statement, attach_expressions, bound_by_occasions, continue_occasions, frame_window, intersect,
-                     link_measured, occasion_days, place_year_less, resolve, sentence_occasion, yearless_days)
+from .dating import (Statement, attach_expressions, bound_by_earlier, bound_by_occasions, continue_occasions,
+                     frame_window, intersect, link_measured, occasion_days, place_year_less, resolve, sentence_occasion,
+                     yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -228,6 +229,7 @@ class Extractor:
         fill_from_quotations(drafts, work.sentences, voiced, lambda e: resolve(e, report_day, None))
         continue_occasions(drafts)
         bound_by_occasions(drafts, occasion_days([s.text for s in work.sentences], report_day, self.lex), self.lex)
+        bound_by_earlier(drafts)
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
