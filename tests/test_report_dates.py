@@ -221,3 +221,23 @@ def test_a_one_line_article_longer_than_a_file_name_is_read_as_text():
     assert "\n" not in text and 255 < len(text) < 4096  # too long for a file name: is_file() raises
     events = missive.extract(text, published=date(2023, 5, 10))
     assert [(e.type, e.when.start) for e in events] == [("call", date(2023, 5, 8))]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a date widget above the story: the text's deadline is still ahead, so now is by it
+    ("Friday, July 26, 2024\n\nPeru's electoral court will certify the result by June 8, officials said. "
+     f"{BODY}\n", None, "2024-06-08"),
+    # the page date before the deadline stands
+    ("Thursday, May 30, 2024\n\nPeru's electoral court will certify the result by June 8, officials said. "
+     f"{BODY}\n", "2024-05-30", "2024-05-30"),
+    # a dateline is the article's own: the text does not overrule it
+    ("LIMA, July 26, 2024 (Andina) - Peru's electoral court will certify the result by June 8, officials said. "
+     f"{BODY}\n", "2024-07-26", "2024-07-26"),
+    # a year-less deadline months before the page date may be next year's: left alone
+    (f"Sunday, October 20, 2024\n\nPeru will hold a runoff on March 3, officials said. {BODY}\n",
+     "2024-10-20", "2024-10-20"),
+])
+def test_a_deadline_the_text_puts_ahead_overrules_a_later_page_date(text, start, end):
+    window = infer_reference_date(document(text)).window
+    assert (window.start, window.end) == (date.fromisoformat(start) if start else None, date.fromisoformat(end)), \
+        window.reason

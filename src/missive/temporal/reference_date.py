@@ -17,7 +17,7 @@ from ..knowledge.word_groups import read_word_groups
 from ..model import STAMP_SOURCES, DateCandidate, DateWindow, Document, common_span
 from .anniversaries import countries_named, find_anniversaries
 from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
-from .expressions import Expression, find_expressions
+from .expressions import Expression, find_expressions, resolve_expression
 from .grammar import parse_expression
 from .name_matching import normalise
 from .occasions import match_occasions
@@ -247,6 +247,33 @@ def rests_on_stamp(reference_reason: str, event_reason: str) -> bool:
     return stamp_only and not _STATED_YEAR.search(event_reason)
 
 
+# A dateline or an agency's credit is the article's own; any other page date (a header, a date
+# widget, a URL) gives way to what the text says is still ahead.
+TRUSTED_WEIGHT = SOURCE_WEIGHT["dateline"]
+# A year-less deadline read this far before the page date could also be next year's: left alone.
+YEAR_LESS_AHEAD_DAYS = 92
+# "the institute will make it official by June 8": a deadline the text puts ahead of now.
+_WILL_BY = re.compile(r"\bwill\s+(?:[\w'-]+\s+){0,8}?(?:by|on|before|until)\s+$", re.I)
+
+
+def _still_ahead(text: str, day: date) -> DateWindow | None:
+    """A date the text says is still to come ("will ... by June 8") that falls before the page's
+    date: now is on or before it (the page date is a crawl stamp or a date widget)."""
+    for match in re.finditer(r"\bwill\b", text):
+        start, end = _sentence_around(text, match.start())
+        for expr in find_expressions(text[start:end]):
+            at = start + expr.start
+            if at <= match.start() or not _WILL_BY.search(text[match.start():at]):
+                continue
+            window = resolve_expression(expr.text, DateWindow(day, day, "day"))
+            year_less = not re.search(r"\b(?:1[89]|20)\d\d\b", expr.text)
+            if window and window.end and window.end < day and (
+                    not year_less or (day - window.end).days <= YEAR_LESS_AHEAD_DAYS):
+                return DateWindow(None, window.end, "range",
+                                  f"'{text[match.start():start + expr.end]}' is still ahead, so now is by {window.end}")
+    return None
+
+
 def _year_less_day(cands) -> tuple[int, int] | None:
     """The month and day of the best year-less candidate (a dateline before a header)."""
     undated = sorted((c for c in cands if not c.has_year), key=lambda c: -SOURCE_WEIGHT.get(c.source, 1))
@@ -269,6 +296,11 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
             if placed and (day is None or c.source == "dateline"):
                 (day, why), source = placed, c.source
                 break
+    if day is not None and SOURCE_WEIGHT.get(source, 1) < TRUSTED_WEIGHT and not pin:
+        ahead = _still_ahead(text[:CONTENT_PIN_CHARS], day)
+        if ahead is not None:  # "will make it official by June 8" under a page date of July 26
+            conflicts.append(f"{source} date {day} overruled: {ahead.reason}")
+            return ReferenceDate(ahead, tuple(conflicts), "content")
     if day is not None:
         pinned = f"; agrees with {pin.label}" if pin and _distance(day, pin.start, pin.end) == 0 else ""
         return ReferenceDate(DateWindow(day, day, "day", why + pinned), tuple(conflicts), source)
