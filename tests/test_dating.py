@@ -123,6 +123,10 @@ CASES = [
      [("call", "CHL", "PER", "2024-03-03", "2024-03-14")]),
     ("2024-03-14", "Chile recalled its ambassador from Peru before their summit in Lima on March 3.",
      [("relations", "CHL", "PER", None, "2024-03-03")]),
+    # "On the same day, March 4, ...": the day named is also the undated act's told just before
+    ("2024-03-14", "Chilean President Gabriel Boric had a telephone conversation with Peruvian President Dina "
+     "Boluarte. On the same day, March 4, Boric spoke by phone with Bolivian President Luis Arce.",
+     [("call", "CHL", "PER", "2024-03-04", "2024-03-04"), ("call", "CHL", "BOL", "2024-03-04", "2024-03-04")]),
     # a trip made to attend a dated summit is the summit's
     ("2024-07-18", "Chilean President Gabriel Boric visited Peru to attend a regional summit on fisheries last "
      "November.", [("meeting", "CHL", "PER", "2023-11-01", "2023-11-30")]),

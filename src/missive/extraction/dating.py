@@ -667,6 +667,29 @@ def bound_by_earlier(drafts: list) -> None:
         d.window = intersect(d.window, edge) or d.window
 
 
+# "On the same day, July 11, X spoke with Z": the day named is also the day of the act told before.
+_SAME_DAY_NAMED = re.compile(r"\b(?:on\s+)?the\s+same\s+day\s*,\s*\S", re.I)
+# How many sentences back the act that shares the named day may be told.
+SAME_DAY_REACH = 3
+
+
+def date_the_same_day(drafts: list) -> None:
+    """"The day before, X had a telephone conversation with Y. ... On the same day, July 11, X spoke
+    with Z": the day the later sentence names is the day of the undated act told just before it."""
+    for i, d in enumerate(drafts):
+        if not d.has_own_date or not _SAME_DAY_NAMED.search(d.frame.token.doc.text):
+            continue
+        for e in reversed(drafts[:i]):
+            if e.sentence >= d.sentence or d.sentence - e.sentence > SAME_DAY_REACH:
+                continue
+            if e.has_own_date:
+                break  # the act before already has its day: "the same day" is that one
+            e.window = intersect(e.window, DateWindow(d.window.start, d.window.end, d.window.precision,
+                                                      f"the same day as the act told next: {d.window.reason}")) or e.window
+            e.has_own_date = e.window.start is not None and e.window.start == d.window.start
+            break
+
+
 _MEASURE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
 _HEDGES = frozenset("almost nearly about around some roughly approximately".split())

@@ -42,8 +42,8 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
                       gapped_counterparts)
 from .dating import (Statement, attach_expressions, bound_by_earlier, bound_by_occasions, continue_occasions,
-                     frame_window, intersect, link_measured, occasion_days, place_year_less, resolve, sentence_occasion,
-                     yearless_days)
+                     date_the_same_day, frame_window, intersect, link_measured, occasion_days, place_year_less,
+                     resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -230,6 +230,7 @@ class Extractor:
         continue_occasions(drafts)
         bound_by_occasions(drafts, occasion_days([s.text for s in work.sentences], report_day, self.lex), self.lex)
         bound_by_earlier(drafts)
+        date_the_same_day(drafts)
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
