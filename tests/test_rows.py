@@ -644,6 +644,24 @@ def test_a_row_the_code_cannot_use_fails_when_the_tables_are_built(tmp_path: Pat
         table(VOCAB, LEXICON, rows)
 
 
+@pytest.mark.parametrize("value, pos, lemma", [("relations", "NOUN", "relation"), ("meeting", "VERB", "meet"),
+                                               ("ties", "NOUN", "tie")])
+def test_a_lemma_value_that_is_a_form_of_another_rows_lemma_fails_at_load(tmp_path: Path, value: str, pos: str,
+                                                                           lemma: str):
+    """As a lemma of its own, "relations" would take that form away from every row naming "relation"."""
+    row = {"id": "x", "frames": ["relations"], "role": "participant", "rank": 1, "reason": "subject",
+           "anchor": "trigger", "pattern": [{"RIGHT_ID": "anchor", "RIGHT_ATTRS": {}},
+                                            {"LEFT_ID": "anchor", "REL_OP": ">", "RIGHT_ID": "w",
+                                             "RIGHT_ATTRS": {"LEMMA": value, "POS": pos}}]}
+    (tmp_path / "role_patterns.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"role_patterns\.jsonl:1: the LEMMA '{value}' is a form of .*'{lemma}'"):
+        load_lexicon(tmp_path)
+    row["pattern"][1]["RIGHT_ATTRS"]["LEMMA"] = lemma  # the lemma itself loads (a new folder: tables are cached)
+    (fixed := tmp_path / "fixed").mkdir()
+    (fixed / "role_patterns.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert load_lexicon(fixed).lemmas[(value, pos)] == lemma
+
+
 def test_a_users_trigger_line_reaches_the_lexicon(tmp_path: Path):
     (tmp_path / "triggers.jsonl").write_text(json.dumps(GOOD["triggers"]) + "\n", encoding="utf-8")
     lexicon = load_lexicon(tmp_path)

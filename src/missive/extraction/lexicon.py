@@ -114,6 +114,7 @@ def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
 def _lexicon(pattern_files: tuple[Table, ...], word_rows: Table, surname_rows: Table,
              irregular_rows: Table) -> Lexicon:
     irregular = irregular_forms(irregular_rows)
+    _check_lemmas(pattern_files, word_rows, irregular)
     lemmas = lemma_table(_named_lemmas(pattern_files, word_rows), irregular, _context_words(pattern_files))
     groups = dict(word_groups_of(word_rows, irregular_rows))
     triggers = {r["id"]: _trigger(r) for r in pattern_files[0].rows}
@@ -156,25 +157,40 @@ def _word_values(spec: Any) -> list[str]:
     return [v.lower() for v in values if isinstance(v, str) and not v.startswith("@")]
 
 
-def _token_patterns(records: Table) -> Iterator[dict[str, Any]]:
-    for row in records.rows:
-        for node in row.get("pattern", ()):
-            yield node.get("RIGHT_ATTRS", node)
-
-
 def _named_lemmas(pattern_files: Iterable[Table], word_rows: Table) -> set[tuple[str, str]]:
     """Every (lemma, VERB|NOUN) a row names: LEMMA values by their POS (both when none is
     given), and the lemmas of word groups with a part of speech."""
-    out: set[tuple[str, str]] = set()
-    for records in pattern_files:
-        for token in _token_patterns(records):
-            pos = _pos_of(token)
-            classes = ("VERB",) if pos == "verb" else ("NOUN",) if pos == "noun" else ("VERB", "NOUN")
-            out |= {(lemma, c) for lemma in _word_values(token.get("LEMMA", [])) for c in classes}
+    out = {(lemma, c) for records in pattern_files for _, lemma, c in _lemma_values(records)}
     for row in word_rows.rows:
         if row.get("pos"):
             out |= {(w, row["pos"]) for w in _split(row["word"])}
     return out
+
+
+def _lemma_values(records: Table) -> Iterator[tuple[Row, str, str]]:
+    """(row, lemma, VERB|NOUN) for every LEMMA value of the rows' token patterns, by the token's POS
+    (both classes when it gives none)."""
+    for row in records.rows:
+        for node in row.get("pattern", ()):
+            token = node.get("RIGHT_ATTRS", node)
+            pos = _pos_of(token)
+            classes = ("VERB",) if pos == "verb" else ("NOUN",) if pos == "noun" else ("VERB", "NOUN")
+            yield from ((row, lemma, c) for lemma in _word_values(token.get("LEMMA", [])) for c in classes)
+
+
+def _check_lemmas(pattern_files: tuple[Table, ...], word_rows: Table,
+                  irregular: dict[tuple[str, str], frozenset[str]]) -> None:
+    """A LEMMA value that is an inflected form of another named lemma ("relations" beside "relation")
+    fails at load: as a lemma of its own it would claim that form, and every row naming "relation"
+    would silently stop matching "relations" (lemma_table lets a named lemma keep its own form)."""
+    named = _named_lemmas(pattern_files, word_rows)
+    by_form = {(form, pos): lemma for lemma, pos in sorted(named) for form in forms_of(lemma, pos, irregular)
+               if form != lemma}
+    for records in pattern_files:
+        for row, value, pos in _lemma_values(records):
+            if other := by_form.get((value, pos)):
+                raise DataFileError(f"{row.where}: the LEMMA {value!r} is a form of the {pos.lower()} {other!r} "
+                                    f"another row names: write {other!r}")
 
 
 def _context_words(pattern_files: Iterable[Table]) -> set[tuple[str, str]]:
