@@ -155,6 +155,20 @@ def test_no_event_is_asserted(day, text):
     assert missive.extract(_article(day, text)) == []
 
 
+def test_without_filter_rows_a_refused_reading_becomes_an_event(extractor):
+    """What scripts/fit_confidence.py reads: the candidates the filters refuse (here a negated visit)."""
+    from missive.extraction.extractor import Extractor
+    from missive.extraction.filters import FilterTable
+    from missive.pipeline import build_document, process
+
+    text = _article("2021-04-02", "Peruvian President Pedro Castillo did not visit Bolivia on Thursday, officials said.")
+    doc = build_document("negated", text)
+    relaxed = Extractor(nlp=extractor.nlp, filters=FilterTable(extractor.nlp.vocab, extractor.lex, ()))
+    [(_, kept)] = [r for r in process([doc], extractor)]
+    [(_, unfiltered)] = [r for r in process([doc], relaxed)]
+    assert kept.events == [] and [(e.type, e.source.country) for e in unfiltered.events] == [("meeting", "PER")]
+
+
 def test_evidence_spans_index_the_original_text(examples):
     path = examples / "002_443b657839c6b62c.txt"
     original = path.read_text(encoding="utf-8")

@@ -95,14 +95,17 @@ class Extractor:
     """Holds the model, the gazetteer and the trigger lexicon; loads each once."""
 
     def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None,
-                 lexicon: Lexicon | None = None, settings: Settings | None = None):
+                 lexicon: Lexicon | None = None, settings: Settings | None = None,
+                 filters: FilterTable | None = None):
+        """`filters`: the filter rows to apply (default: the packaged ones and the user's); the
+        confidence fit passes an empty table to read the candidates the filters refuse."""
         self._nlp = nlp
         self.settings = settings or default_settings()
         self.resolver = resolver or ActorResolver.default()
         self.lex = lexicon or load_lexicon()
         self._matcher = None
         self._roles: RoleTable | None = None
-        self._filters: FilterTable | None = None
+        self._filters = filters
         self.confidence = ConfidenceModel.load()
         self._party_words = {n: self.lex.group(g) for g, n in PARTY_COUNTS.items()}
 
