@@ -151,6 +151,11 @@ STORIES = [
         "HAVANA, Jan. 30, 2014 (EFE) - Cuba and Mexico welcomed the declaration the 33 member countries of the "
         "bloc signed on Wednesday in Havana.",
         (), id="a-group-of-33-is-not-the-last-pair"),
+    pytest.param(
+        "CAIRO, July 5, 2023 (Reuters) - Egypt and Turkey on Tuesday restored full diplomatic relations after months "
+        "of talks held in Oman and Qatar. The two countries named ambassadors to each other on the same day.",
+        ("relations EGY-TUR 2023-07-04", "relations EGY>TUR 2023-07-04", "relations TUR>EGY 2023-07-04"),
+        id="places-listed-after-a-venue-are-venues-too"),
 ]
 
 

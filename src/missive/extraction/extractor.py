@@ -190,8 +190,8 @@ class Extractor:
                            or _states_what_follows(words, i, self.lex))]
         candidates = candidates[:self.settings.max_parsed_sentences]
         masked = [(s.start, s.start + len(s.text) - len(s.text.lstrip())) for s in sentences if s.text[:1] == " "]
-        mentions = _credible([Placed(m.start, m.end, m.actor, is_venue(doc.cleaned, m.start))
-                              for m in grounded.mentions if not _inside(masked, m.start)],
+        mentions = _credible(venue_lists([Placed(m.start, m.end, m.actor, is_venue(doc.cleaned, m.start))
+                                          for m in grounded.mentions if not _inside(masked, m.start)], doc.cleaned),
                              doc.cleaned, self.lex.common_surnames)
         cast = Cast(mentions, [s.start for s in sentences])
         article = article_evidence(mentions, reference.source)
@@ -426,6 +426,22 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 def is_venue(text: str, start: int) -> bool:
     """"signed in Washington", "talks at the Kremlin": a place named after in/at is where."""
     return bool(_VENUE_BEFORE.search(text[max(0, start - 12):start]))
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
+
+
+def venue_lists(mentions: list[Placed], text: str) -> list[Placed]:
+    """"conflicts in Syria and Yemen", "talks in Paris, Berlin or Rome": the places listed after a
+    venue are venues too (a person never is one)."""
+    out: list[Placed] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (not m.is_venue and m.actor.kind != "person" and prev is not None and prev.is_venue
+                and _LIST_JOINT.fullmatch(text[prev.end:m.start])):
+            m = Placed(m.start, m.end, m.actor, True)
+        out.append(m)
+    return out
 
 
 _PRO_VERB = re.compile(r"\b(?:did|do|does|done)\s+(?:so|the same)\b", re.IGNORECASE)
