@@ -156,6 +156,12 @@ STORIES = [
         "of talks held in Oman and Qatar. The two countries named ambassadors to each other on the same day.",
         ("relations EGY-TUR 2023-07-04", "relations EGY>TUR 2023-07-04", "relations TUR>EGY 2023-07-04"),
         id="places-listed-after-a-venue-are-venues-too"),
+    pytest.param(
+        "MANAMA, Sept. 3, 2025 (BNA) - Bahrain and Iran resumed diplomatic relations on Monday under an agreement "
+        "mediated by Russia. Since the agreement, trade between them has grown. The two countries have exchanged "
+        "ambassadors.",
+        ("relations BHR-IRN 2025-09-01", "relations BHR>IRN ..2025-09-03", "relations IRN>BHR ..2025-09-03"),
+        id="the-two-countries-are-the-last-pair-not-the-mediator-and-an-exchange-goes-both-ways"),
 ]
 
 

@@ -43,6 +43,9 @@ class Placed:
     is_venue: bool = False  # "in Washington", "at the Kremlin": where, not who (a group never points at it)
 
 
+RECENT_PAIR_SENTENCES = 2  # "the two countries" points at an interaction told at most this many sentences before
+
+
 class Cast:
     """The article's actor mentions in order, with the lookups the role finder needs."""
 
@@ -51,9 +54,14 @@ class Cast:
         self._starts = [m.start for m in self.mentions]
         self._sentences = sorted(sentence_starts)
         self.agents: list[Placed] = []  # actors seen acting (subjects of triggers), in text order
+        self.pairs: list[tuple[int, list[Actor]]] = []  # the two parties of an interaction read, in text order
 
     def note_agent(self, pos: int, actor: Actor) -> None:
         self.agents.append(Placed(pos, pos, actor))
+
+    def note_pair(self, pos: int, parties: list[Actor]) -> None:
+        """An interaction of exactly two countries was read at pos: what a later "the two countries" means."""
+        self.pairs.append((pos, parties))
 
     def within(self, start: int, end: int) -> list[Placed]:
         i = bisect_left(self._starts, start)
@@ -115,7 +123,11 @@ class Cast:
     def last_group(self, pos: int, size: int, people_only: bool = False) -> list[Actor]:
         """The `size` nearest actors of different countries, venues left out ("the three
         countries" after three presidents named in Luanda); none if fewer are named ("the 33
-        member countries")."""
+        member countries"). A pair is first the two parties of the last interaction read in this
+        sentence or the two before ("A and B resumed ties under a deal brokered by C. ... The two
+        countries exchanged ambassadors": A and B, not the mediator named last)."""
+        if size == 2 and (pair := self._recent_pair(pos, people_only)):
+            return pair
         found: dict[str, Actor] = {}
         why = "'the two ...' resolved to the last two parties mentioned" if size == 2 else \
             f"'the {size} ...' resolved to the last {size} parties mentioned"
@@ -128,6 +140,18 @@ class Cast:
                 break
         return list(found.values()) if len(found) == size else []
 
+
+    def _recent_pair(self, pos: int, people_only: bool) -> list[Actor]:
+        sentence = bisect_left(self._sentences, pos + 1)
+        for at, parties in reversed(self.pairs):
+            if at >= pos:
+                continue
+            if sentence - bisect_left(self._sentences, at + 1) > RECENT_PAIR_SENTENCES:
+                return []
+            if not people_only or all(a.kind == "person" for a in parties):
+                return [_because(a, "'the two ...' resolved to the parties of the last interaction read") for a in parties]
+            return []
+        return []
 
     def next_group(self, pos: int, size: int) -> list[Actor]:
         """"All four governments signed the roadmap on Monday. The leaders of A, B, C and D met

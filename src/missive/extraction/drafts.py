@@ -75,6 +75,9 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
             a, b = parties[:2]
             return [make(a, b), make(b, a)]
         return [make(parties[0], None)] if parties else [make(None, None)]
+    mutual = reciprocal_pairs(frame, medium, reciprocal_words)
+    if mutual and (kind not in SYMMETRIC_FRAMES or medium in MUTUAL_ENVOY_MEDIA):
+        return [make(a, b) for a, b in mutual]  # an exchange of envoys is an appointment each way
     if kind in SYMMETRIC_FRAMES:
         pairs = distributive_pairs(frame, pairwise_words) or separate_calls(frame, pairwise_words)
         if pairs:
@@ -83,9 +86,6 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
         source = parties[0] if parties else None
         target = parties[1] if len(parties) > 1 else None
         return [make(source, target, parties)]
-    mutual = reciprocal_pairs(frame, medium, reciprocal_words)
-    if mutual:
-        return [make(a, b) for a, b in mutual]
     agents = frame.agents or [None]
     recipients = frame.recipients or [None]
     return [make(a, r) for a in agents for r in recipients if not (a and r and a.country == r.country)]
@@ -138,7 +138,7 @@ def reciprocal_pairs(frame: Frame, medium: str, words: frozenset[str]) -> list[t
     """"Egypt and Turkey appointed ambassadors to each other's capitals", "the two countries have
     exchanged ambassadors", "Kim and Xi sent each other letters": with no counterpart of its own,
     every doer acts towards every other one, not towards a party borrowed from the context."""
-    doers = _distinct_countries(frame.agents)
+    doers = _distinct_countries(frame.agents or frame.participants)  # "Egypt and Turkey exchanged": participants
     if frame.recipients or len(doers) < 2:
         return []
     if not (says_reciprocally(frame, words) or (medium in MUTUAL_ENVOY_MEDIA and _plural_envoys(frame))):

@@ -284,6 +284,10 @@ class Extractor:
                 continue
             for agent in frame.agents[:1]:
                 work.cast.note_agent(base + tok.idx, agent)
+            parties = list({a.country: a for a in [*frame.agents, *frame.recipients, *frame.participants]
+                            if a.country}.values())
+            if len(parties) == 2:
+                work.cast.note_pair(base + tok.idx, parties)
             frames.append(frame)
         return frames
 
