@@ -142,6 +142,9 @@ NEWCOMERS = [
     ("Kim Song, North Korea's ambassador to the United Nations, told the assembly", "2023-01-01", "Kim Song", "PRK", "ambassador"),
     ("Zhang Jun, China's ambassador to the UN, said on Friday", "2022-05-27", "Zhang Jun", "CHN", "ambassador"),
     ("He met his Russian counterpart Andrei Rudenko in Beijing.", "2023-03-01", "Andrei Rudenko", "RUS", "official"),
+    # an envoy named by title and state after "of" is someone of that state, as "Oman's special envoy" is
+    ("Ruto received the special envoy of Oman on Monday.", "2023-03-01", "special envoy of Oman", "OMN", "ambassador"),
+    ("Abuja expelled the ambassador of Niger.", "2023-08-01", "ambassador of Niger", "NER", "ambassador"),
 ]
 
 STATES = [

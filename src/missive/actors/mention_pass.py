@@ -23,6 +23,8 @@ from .surfaces import NAME_GAP_RE, PAREN_GAP_RE, Item, Token
 
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
 _COMMA = re.compile(r"\s*,\s*")
+# Offices whose unnamed holder is still someone of the state: "the ambassador of X".
+ENVOY_ROLES = frozenset({"ambassador"})
 APPOSITIVE_REACH = 400  # an appositive ("Xi, general secretary of ...") ends within this many characters
 TARGET_WORDS = frozenset({"to", "for", "with", "in", "on", "at"})  # "ambassador to China": not the sender
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
@@ -239,7 +241,8 @@ class MentionPass(DescriptionSteps):
         plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
         if country and (follows_place or article or plural or self.is_one_mention):
             title = self.span(titles[-1].t0, titles[-1].t1)
-            self.office(start, end, role, country, may_be_unnamed=follows_place, title=title)
+            # "the special envoy of Qatar" is someone of that state, as "Qatar's special envoy" is
+            self.office(start, end, role, country, may_be_unnamed=follows_place or role in ENVOY_ROLES, title=title)
         return j
 
     def posting(self, j: int, t: int, country: str) -> int:

@@ -17,6 +17,7 @@ from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
 from .context import names_other_recipient
 from .dating import intersect
+from .deliveries import carried_apart
 from .drafts import Draft, better_medium
 from .frames import PartyNote
 
@@ -117,6 +118,8 @@ def _same_parties(a: Draft, b: Draft) -> bool:
     if a.type == "message":
         if _different_people(a.source, b.source) or _different_people(a.target, b.target):
             return False  # one message to Castro and Diaz-Canel: one event per addressee
+        if carried_apart(a, b):
+            return False
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "relations" and a.medium != b.medium:
         return False  # closing an embassy and recalling an ambassador are two acts
@@ -188,6 +191,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.background = home.background or d.background  # a message the news answers stays background
         home.in_person = home.in_person or d.in_person
         home.present += [a for a in d.present if a not in home.present]
+        home.carriers += [a for a in d.carriers if a not in home.carriers]
     return merged
 
 

@@ -34,6 +34,7 @@ from ..temporal.expressions import year_less_fact
 from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts,
                        signing_meetings, to_event)
 from .background import mark_background
+from .deliveries import delivery_meetings
 from .cast import ActorFinder, Cast, Placed
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
@@ -240,6 +241,7 @@ class Extractor:
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
+        merged += delivery_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes), work.article, self.confidence)

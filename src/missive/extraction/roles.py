@@ -91,6 +91,7 @@ class RoleReader:
         frame.agents = self._role(frame, "agent")
         frame.recipients = self._role(frame, "recipient")
         frame.participants = self._role(frame, "participant")
+        frame.carriers = self._role(frame, "carrier")
         if trig.frame in GUEST_FIRST_FRAMES:
             frame.participants.reverse()
         return frame
@@ -217,6 +218,19 @@ def read_receiver_subject(reader: RoleReader, frame: Frame, anchor: Token) -> li
     or the doer of a receiving clause on the trigger, is the recipient."""
     own = read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "receive") else []
     return own + [s for s in _clause_subjects(frame.token) if reader.lex.in_group(_clause_verb(s), "receive")]
+
+
+def read_carrier_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"the ambassador delivered a message from the king to him", "the letter was handed over by
+    the envoy": the doer of a hand-over verb (the word group 'hand_over') governing the trigger
+    (the assembler keeps the doer as a carrier only when the message names another sender)."""
+    return read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "hand_over") else []
+
+
+def read_carrier_clause(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"a message from the emir that was delivered by his special envoy": the doer of a hand-over
+    clause on the trigger."""
+    return [s for s in _clause_subjects(anchor) if reader.lex.in_group(_clause_verb(s), "hand_over")]
 
 
 def read_clause_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
@@ -389,6 +403,8 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "subject_unless_receiving": read_subject_unless_receiving,
     "receiver_subject": read_receiver_subject,
     "clause_subject": read_clause_subject,
+    "carrier_subject": read_carrier_subject,
+    "carrier_clause": read_carrier_clause,
     "thanked_for_sending": read_thanked_for_sending,
     "thanker": read_thanker,
     "from_phrases": read_from_phrases,
