@@ -163,7 +163,11 @@ def _same_time(a: Draft, b: Draft) -> bool:
 
 def _different_people(a: Actor | None, b: Actor | None) -> bool:
     return bool(a and b and a.kind == b.kind == "person" and a.name != b.name and a.role and b.role
-                and "main pair" not in a.reason + b.reason)
+                and not any(why in a.reason + b.reason for why in BORROWED_REASONS))
+
+
+# A party some sentence did not name but borrowed (fill_parties) is a guess: it tells no two people apart.
+BORROWED_REASONS = ("main pair", "told just before")
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -177,6 +181,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             merged.append(d)
             continue
         d.home = home
+        if home.type == "message":  # "sent Vietnam a message" ... "to President Thuong": the person
+            home.source, home.target = _person_for_state(home.source, d.source), _person_for_state(home.target, d.target)
         home.window = intersect(home.window, d.window) or home.window
         if d.has_own_date and not home.has_own_date:
             home.date_basis = d.date_basis
@@ -193,6 +199,15 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.present += [a for a in d.present if a not in home.present]
         home.carriers += [a for a in d.carriers if a not in home.carriers]
     return merged
+
+
+def _person_for_state(party: Actor | None, other: Actor | None) -> Actor | None:
+    """A message's party named as a state in one mention and as one of its people in another is
+    that person (so that a message to another of its people stays another message)."""
+    if party is not None and other is not None and party.kind == "state" and party.role in ("state", "") \
+            and other.kind == "person" and other.role not in ("", "official") and other.country == party.country:
+        return other
+    return party
 
 
 # How many sentences after a call the words said in it may still be told ("The Prime Minister

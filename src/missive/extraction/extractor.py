@@ -51,6 +51,7 @@ from .frames import Frame, find_triggers
 from .lexicon import AFTER_CALL, Lexicon, build_trigger_matcher, load_lexicon
 from .nlp import for_parsing, LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
+from .parallel_lists import respective_messages
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 from .roles import RoleReader, RoleTable, role_rows
@@ -347,6 +348,7 @@ class Extractor:
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
             made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"),
                              self.lex.group("pairwise"))
+            made = respective_messages(f, made, work.cast, sentence, self.lex.group("respectively"))
             orient_interaction(f, made, finder, work.cast, sentence)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)

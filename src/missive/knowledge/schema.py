@@ -27,7 +27,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "origin_nouns",  # what a country's own anniversary is of
                "attend", "pairwise",
                "three_party", "four_party", "spoken", "written", "in_person", "summit",
-               "hand_over")  # what an envoy does with a message it carries
+               "hand_over", "respectively")  # what an envoy does with a message it carries
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
@@ -248,6 +248,7 @@ class ContextReason(StrEnum):
     POSTING = "posting"  # "recalled its ambassador": the state named last before
     MAIN_PAIR = "main pair"  # not named in the sentence: the article's main pair
     CARRIER = "carrier"  # the envoy who handed a message over met its recipient
+    RESPECTIVELY = "respectively"  # "A and B respectively wrote to X and Y": the lists pair in order
 
 
 class Reference(StrEnum):
