@@ -243,7 +243,21 @@ class MentionPass(DescriptionSteps):
             title = self.span(titles[-1].t0, titles[-1].t1)
             # "the special envoy of Qatar" is someone of that state, as "Qatar's special envoy" is
             self.office(start, end, role, country, may_be_unnamed=follows_place or role in ENVOY_ROLES, title=title)
+            return self.shared_office(j, titles[-1].t1, country)
         return j
+
+    def shared_office(self, j: int, t: int, country: str) -> int:
+        """"Turkey's president and prime minister", "the Japanese prime minister and foreign
+        minister": a title joined by "and" to a state's title, with no name or state of its own,
+        is that state's office too."""
+        if t + 1 >= len(self.toks) or self.toks[t].norm != "and":
+            return j
+        titles, k = self.titles_from(j, t + 1)
+        after = titles[-1].t1 if titles else t
+        if not titles or self.next_is_name(k, after) or (after < len(self.toks) and self.toks[after].norm == "of"):
+            return j
+        self.office(titles[0].t0, after, self.title_role(titles), country, title=self.span(titles[-1].t0, after))
+        return k
 
     def posting(self, j: int, t: int, country: str) -> int:
         """'Vietnam's Ambassador to the Philippines Lai Thai Binh': the posting is a state of its

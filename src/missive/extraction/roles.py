@@ -21,7 +21,7 @@ from ..knowledge.records import read_records
 from ..knowledge.tables import Row
 from ..knowledge.schema import FRAME_KINDS, Reference, RoleReason
 from ..model import Actor
-from .cast import FORMER_WORDS, ActorFinder
+from .cast import FORMER_WORDS, PERSON_PRONOUNS, ActorFinder, is_pronoun
 from .frames import (SUBJECT_DEPS, Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of,
                      subject_takes_part)
 from .lexicon import Lexicon, Trigger
@@ -92,9 +92,28 @@ class RoleReader:
         frame.recipients = self._role(frame, "recipient")
         frame.participants = self._role(frame, "participant")
         frame.carriers = self._role(frame, "carrier")
+        if trig.type == "message":
+            self._sender_abroad(frame)
         if trig.frame in GUEST_FIRST_FRAMES:
             frame.participants.reverse()
         return frame
+
+    def _sender_abroad(self, frame: Frame) -> None:
+        """"In a separate letter to premier Li, he wrote": a message goes from one state to
+        another, so a pronoun sender that resolved to a compatriot of every addressee points past
+        that state's people to the person named before them."""
+        countries = {a.country for a in frame.recipients}
+        subject = subject_of(frame.verb) if frame.verb is not None else None
+        if (not countries or not frame.agents or any(a.country not in countries for a in frame.agents)
+                or subject is None or subject.lower_ not in PERSON_PRONOUNS or not is_pronoun(subject)):
+            return
+        compatriots = {m.actor.name for m in self.finder.cast.mentions if m.actor.country in countries}
+        found = [a for a in self.finder.actors_of(subject, compatriots) if a.country not in countries]
+        if found:
+            frame.agents = found
+            frame.notes = [n for n in frame.notes if n.role != "agent"] + [
+                PartyNote("agent", RoleReason.SUBJECT.value, tuple(found), Reference.PRONOUN)]
+            frame.remarks.append(f"a pronoun sender is no compatriot of the addressee: {found[0].name}")
 
     def _role(self, frame: Frame, role: str) -> list[Actor]:
         sources = self.table.sources(frame.trigger.frame, role)

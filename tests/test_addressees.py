@@ -1,10 +1,13 @@
-"""Parallel lists: "A and B have respectively sent messages to X and Y" is one message per pair.
+"""One message per addressee: lists of senders and addressees, and who a message went to.
 
-Hand-built parses and mentions first (no model), then whole articles: lists of one length pair
-in order; a sender who holds two offices writes to both counterparts, so when the lists differ in
-length each addressee's sender is the one of the same office, else the first listed. Without
-"respectively" the frame's own drafts stand. A message told with a state as its party and then
-with one of that state's people is that person's, so a message to another of them stays apart.
+"A and B have respectively sent messages to X and Y" is one message per pair: lists of one
+length pair in order; a sender who holds two offices writes to both counterparts, so when the
+lists differ in length each addressee's sender is the one of the same office, else the first
+listed. Without "respectively" the frame's own drafts stand. A message told with a state as its
+party and then with one of that state's people is that person's, so a message to another of them
+stays apart. "Sent India's president and prime minister messages" goes to both; "in a separate
+letter to Premier Li, he wrote" is not Li's compatriot writing to him. Hand-built parses and
+mentions first (no model), then whole articles.
 """
 
 from __future__ import annotations
@@ -97,12 +100,25 @@ STORIES = [
           Minister Nguyen Xuan Phuc have respectively cabled congratulations to General Secretary Thongloun
           Sisoulith, President Bounnhang Vorachith and Prime Minister Phankham Viphavanh of Laos.
         """, ("message VNM>LAO ..2021-01-27",) * 3, id="one-sender-holding-two-offices"),
+    pytest.param("""
+        NAIROBI, June 5, 2023 (KNA) - President William Ruto on Saturday sent India's President and Prime Minister
+          messages of condolence over the train crash in Odisha.
+        """, ("message KEN>IND 2023-06-03",) * 2, id="a-states-president-and-prime-minister"),
+    pytest.param("""
+        ROME, May 3, 2023 (ANSA) - Prime Minister Giorgia Meloni sent the Japanese prime minister and foreign
+          minister letters of thanks.
+        """, ("message ITA>JPN ..2023-05-03",) * 2, id="the-people-listed-in-a-misparsed-sentence"),
+    pytest.param("""
+        PHNOM PENH, Aug. 20, 2023 (AKP) - Prime Minister Hun Manet received a congratulatory letter from Chinese
+          President Xi Jinping on Friday. In a separate letter to Chinese Premier Li Qiang, he wrote that Cambodia
+          valued the support of China.
+        """, ("message CHN>KHM 2023-08-18", "message KHM>CHN ..2023-08-20"), id="a-separate-letter-to-a-compatriot"),
 ]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expect", STORIES)
-def test_respectively_pairs_the_senders_with_the_addressees(text: str, expect: tuple[str, ...], extractor):
+def test_each_addressee_gets_its_message(text: str, expect: tuple[str, ...], extractor):
     events = missive.extract(article(text), extractor)
     verdict = compare(expect, [missive.event_to_flat(e) for e in events])
     assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
