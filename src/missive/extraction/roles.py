@@ -1,6 +1,7 @@
 """Roles: who did what to whom, read off the parse by the rows of role_patterns.jsonl.
 
-Each row says, for some frame kinds, where one role (agent, recipient, participant) is found:
+Each row says, for some frame kinds, where one role (agent, recipient, participant; carrier: who
+handed a message over for its sender) is found:
 a DependencyMatcher pattern from the trigger or its verb, or a named reading for what no pattern
 expresses (ROLE_FUNCTIONS: climbing to a clause's subject, "thanked X for sending", the to-phrase
 rules of senders). Rows of the best rank that find any party win; rows of one rank add up
