@@ -142,6 +142,16 @@ NEWCOMERS = [
     ("Kim Song, North Korea's ambassador to the United Nations, told the assembly", "2023-01-01", "Kim Song", "PRK", "ambassador"),
     ("Zhang Jun, China's ambassador to the UN, said on Friday", "2022-05-27", "Zhang Jun", "CHN", "ambassador"),
     ("He met his Russian counterpart Andrei Rudenko in Beijing.", "2023-03-01", "Andrei Rudenko", "RUS", "official"),
+    # an envoy named by title and state after "of" is someone of that state, as "Oman's special envoy" is
+    ("Ruto received the special envoy of Oman on Monday.", "2023-03-01", "special envoy of Oman", "OMN", "ambassador"),
+    ("Abuja expelled the ambassador of Niger.", "2023-08-01", "ambassador of Niger", "NER", "ambassador"),
+]
+
+# "India's President and Prime Minister": a title joined to a state's title is that state's office too
+SHARED_OFFICES = [
+    ("Ruto sent India's President and Prime Minister messages.", "2023-06-05", "Prime Minister", "Narendra Modi"),
+    ("Meloni wrote to the Japanese prime minister and foreign minister.", "2023-05-03", "foreign minister",
+     "Yoshimasa Hayashi"),
 ]
 
 STATES = [
@@ -183,6 +193,18 @@ def test_people_are_named_canonically_with_their_state(resolver, text, on, surfa
     assert (mention.actor.name, mention.actor.country, mention.actor.kind) == (name, iso3, "person")
     assert mention.actor.role in ROLES and mention.actor.reason
     assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(("text", "on", "surface", "name"), SHARED_OFFICES)
+def test_a_title_joined_to_a_states_title_is_that_states_office(resolver, text, on, surface, name):
+    found = [m for m in resolver.find_mentions(text, D(on)) if m.text == surface]
+    assert [m.actor.name for m in found] == [name]
+
+
+def test_a_joined_title_with_a_state_of_its_own_is_that_states(resolver):
+    text = "Ruto sent India's President and the Prime Minister of Nepal messages."
+    found = [m for m in resolver.find_mentions(text, D("2023-06-05")) if "Prime Minister" in m.text]
+    assert [m.actor.country for m in found] == ["NPL"]
 
 
 @pytest.mark.parametrize(("text", "on", "name", "iso3", "role"), NEWCOMERS)

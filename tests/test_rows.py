@@ -350,6 +350,18 @@ ROLE_CASES = [
     # "Tokayev replied to a letter from Putin": the replier sends, the letter's sender receives
     ("Tokayev/NNP/nsubj>1=KAZ *replied/VBD/ROOT/reply to/IN/prep>1 a/DT/det>4 letter/NN/pobj>2 from/IN/prep>4 "
      "Putin/NNP/pobj>5=RUS", {"reply.subject": ["Tokayev"], "reply.to_sender": ["Putin"]}),
+    # "Ali handed a letter from Haitham to Ruto": the sender is the from-phrase, Ali only carried it
+    ("Ali/NNP/nsubj>1=OMN handed/VBD/ROOT/hand a/DT/det>3 *letter/NN/dobj>1 from/IN/prep>3 Haitham/NNP/pobj>4=OMN "
+     "to/IN/prep>1 Ruto/NNP/pobj>6=KEN", {"message.carrier": ["Ali"], "message.from": ["Haitham"]}),
+    ("Ali/NNP/nsubj>1=OMN wrote/VBD/ROOT/write a/DT/det>3 *letter/NN/dobj>1 to/IN/prep>1 Ruto/NNP/pobj>4=KEN",
+     {"message.carrier": [], "message.subject": ["Ali"]}),  # writing is no hand-over
+    # "a message from Mirziyoyev that was conveyed by his envoy"
+    ("a/DT/det>1 *message/NN/ROOT from/IN/prep>1 Mirziyoyev/NNP/pobj>2=UZB that/WDT/nsubjpass>6 "
+     "was/VBD/auxpass>6/be conveyed/VBN/relcl>1/convey by/IN/agent>6 his/PRP$/poss>9 envoy/NN/pobj>7=UZB",
+     {"message.carrier_clause": ["envoy"], "message.from": ["Mirziyoyev"]}),
+    ("a/DT/det>1 *message/NN/ROOT from/IN/prep>1 Mirziyoyev/NNP/pobj>2=UZB that/WDT/nsubjpass>6 "
+     "was/VBD/auxpass>6/be published/VBN/relcl>1/publish by/IN/agent>6 the/DT/det>9 agency/NN/pobj>7",
+     {"message.carrier_clause": []}),  # published, not handed over
     ("Modi/NNP/nsubj>1=IND gave/VBD/ROOT/give a/DT/det>3 lunch/NN/dobj>1 for/IN/prep>1 "
      "*visiting/VBG/pcomp>4/visit Jugnauth/NNP/dobj>5=MUS",
      {"visit.guest": ["Jugnauth"], "visit.guests_host": ["Modi"], "visit.subject": ["Modi"]}),

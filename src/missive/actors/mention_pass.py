@@ -23,6 +23,8 @@ from .surfaces import NAME_GAP_RE, PAREN_GAP_RE, Item, Token
 
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?:\s|$)")
 _COMMA = re.compile(r"\s*,\s*")
+# Offices whose unnamed holder is still someone of the state: "the ambassador of X".
+ENVOY_ROLES = frozenset({"ambassador"})
 APPOSITIVE_REACH = 400  # an appositive ("Xi, general secretary of ...") ends within this many characters
 TARGET_WORDS = frozenset({"to", "for", "with", "in", "on", "at"})  # "ambassador to China": not the sender
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
@@ -239,8 +241,23 @@ class MentionPass(DescriptionSteps):
         plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
         if country and (follows_place or article or plural or self.is_one_mention):
             title = self.span(titles[-1].t0, titles[-1].t1)
-            self.office(start, end, role, country, may_be_unnamed=follows_place, title=title)
+            # "the special envoy of Qatar" is someone of that state, as "Qatar's special envoy" is
+            self.office(start, end, role, country, may_be_unnamed=follows_place or role in ENVOY_ROLES, title=title)
+            return self.shared_office(j, titles[-1].t1, country)
         return j
+
+    def shared_office(self, j: int, t: int, country: str) -> int:
+        """"Turkey's president and prime minister", "the Japanese prime minister and foreign
+        minister": a title joined by "and" to a state's title, with no name or state of its own,
+        is that state's office too."""
+        if t + 1 >= len(self.toks) or self.toks[t].norm != "and":
+            return j
+        titles, k = self.titles_from(j, t + 1)
+        after = titles[-1].t1 if titles else t
+        if not titles or self.next_is_name(k, after) or (after < len(self.toks) and self.toks[after].norm == "of"):
+            return j
+        self.office(titles[0].t0, after, self.title_role(titles), country, title=self.span(titles[-1].t0, after))
+        return k
 
     def posting(self, j: int, t: int, country: str) -> int:
         """'Vietnam's Ambassador to the Philippines Lai Thai Binh': the posting is a state of its

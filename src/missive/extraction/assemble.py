@@ -17,6 +17,7 @@ from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
 from .context import names_other_recipient
 from .dating import intersect
+from .deliveries import carried_apart
 from .drafts import Draft, better_medium
 from .frames import PartyNote
 
@@ -117,6 +118,8 @@ def _same_parties(a: Draft, b: Draft) -> bool:
     if a.type == "message":
         if _different_people(a.source, b.source) or _different_people(a.target, b.target):
             return False  # one message to Castro and Diaz-Canel: one event per addressee
+        if carried_apart(a, b):
+            return False
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "relations" and a.medium != b.medium:
         return False  # closing an embassy and recalling an ambassador are two acts
@@ -160,7 +163,11 @@ def _same_time(a: Draft, b: Draft) -> bool:
 
 def _different_people(a: Actor | None, b: Actor | None) -> bool:
     return bool(a and b and a.kind == b.kind == "person" and a.name != b.name and a.role and b.role
-                and "main pair" not in a.reason + b.reason)
+                and not any(why in a.reason + b.reason for why in BORROWED_REASONS))
+
+
+# A party some sentence did not name but borrowed (fill_parties) is a guess: it tells no two people apart.
+BORROWED_REASONS = ("main pair", "told just before")
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -174,6 +181,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             merged.append(d)
             continue
         d.home = home
+        if home.type == "message":  # "sent Vietnam a message" ... "to President Thuong": the person
+            home.source, home.target = _person_for_state(home.source, d.source), _person_for_state(home.target, d.target)
         home.window = intersect(home.window, d.window) or home.window
         if d.has_own_date and not home.has_own_date:
             home.date_basis = d.date_basis
@@ -188,7 +197,17 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         home.background = home.background or d.background  # a message the news answers stays background
         home.in_person = home.in_person or d.in_person
         home.present += [a for a in d.present if a not in home.present]
+        home.carriers += [a for a in d.carriers if a not in home.carriers]
     return merged
+
+
+def _person_for_state(party: Actor | None, other: Actor | None) -> Actor | None:
+    """A message's party named as a state in one mention and as one of its people in another is
+    that person (so that a message to another of its people stays another message)."""
+    if party is not None and other is not None and party.kind == "state" and party.role in ("state", "") \
+            and other.kind == "person" and other.role not in ("", "official") and other.country == party.country:
+        return other
+    return party
 
 
 # How many sentences after a call the words said in it may still be told ("The Prime Minister

@@ -18,6 +18,7 @@ from ..model import Actor
 
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
 STATE_PRONOUNS = frozenset("it its itself".split())
+REFLEXIVE_PRONOUNS = frozenset("himself herself itself themselves".split())
 PLURAL_PRONOUNS = frozenset("they them their".split())
 PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads neighbors neighbours allies "
                        "presidents ministers premiers delegations".split())
@@ -227,6 +228,8 @@ class ActorFinder:
             is_subject = token.dep_ in ("nsubj", "nsubjpass")
             if is_subject:
                 exclude = exclude | self._non_subject_names(token)
+            else:
+                exclude = exclude | self._own_subject_names(token)
             actor = self.cast.last_person(pos, exclude, prefer_agents=is_subject)
             return [actor] if actor else []
         if pronoun and low in STATE_PRONOUNS:
@@ -332,6 +335,18 @@ class ActorFinder:
                 names.add(m.actor.name)
         return names
 
+    def _own_subject_names(self, pronoun: Token) -> set[str]:
+        """"The minister delivered to him a letter", "the envoy briefed him": an object pronoun
+        is someone else than its own verb's subject (a reflexive, "himself", is the subject)."""
+        if pronoun.lower_ in REFLEXIVE_PRONOUNS or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return set()
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "dative") else pronoun.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if is_verb_token(verb) else None
+        if subj is None or subj.lower_ in PERSON_PRONOUNS:
+            return set()
+        lo, hi = phrase_range(subj)
+        return {m.actor.name for m in self.cast.within(self.base + lo, self.base + hi) if m.actor.kind == "person"}
+
     def _through_of(self, token: Token, exclude: set[str]) -> list[Actor]:
         """"the heads of state of China, Vietnam" and "the leader of Laos": look inside of-phrases."""
         for child in token.children:
@@ -390,6 +405,10 @@ def _briefed_on_own(pronoun: Token, verb: Token) -> bool:
     while t.dep_ in ("pobj", "prep") and t.head != verb and t.head.i != t.i:
         t = t.head
     return t.dep_ == "prep" and t.lower_ in BRIEFING_PREPS and t.head == verb
+
+
+def is_verb_token(token: Token) -> bool:
+    return token.tag_.startswith("VB")
 
 
 def is_person_like(actor: Actor) -> bool:

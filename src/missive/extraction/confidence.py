@@ -89,6 +89,8 @@ def _party_features(d: Draft, countries: set[str]) -> list[str]:
     out: list[str] = []
     direct: set[str] = set()
     for note in d.found:
+        if note.role == "carrier":
+            continue  # who handed a message over is no party of it
         out.append(feature_name(note.role, note.how))
         if note.reference:
             out.append(feature_name("party", note.reference))

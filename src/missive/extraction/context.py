@@ -8,13 +8,12 @@ from the article's actor mentions, and each says so in the frame's notes or the 
 from __future__ import annotations
 
 import re
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..knowledge.schema import ContextReason, RoleReason
+from ..knowledge.schema import ContextReason, Reference, RoleReason
 from ..model import DateWindow
 from ..temporal.expressions import Expression, find_expressions
 from .nlp import Sentence
@@ -207,13 +206,26 @@ def other_person_of_sentence(cast: Cast, sentence: Sentence, frame: Frame) -> No
     known = (frame.agents or frame.recipients)[0]
     if not is_person_like(known):
         return
-    others = {m.actor.name: m.actor for m in _of_clause(cast, sentence, frame)
-              if is_person_like(m.actor) and m.actor.country and m.actor.country != known.country}
+    placed = [m for m in _of_clause(cast, sentence, frame)
+              if is_person_like(m.actor) and m.actor.country and m.actor.country != known.country]
+    others = {m.actor.name: m.actor for m in placed}
     if len(others) == 1:
         other = next(iter(others.values()))
         (frame.recipients if frame.agents else frame.agents).append(other)
         frame.notes.append(PartyNote("recipient" if frame.agents else "agent", ContextReason.OTHER_PERSON, (other,),
                                      says=f"other party: {other.name}, the one other person named in the sentence"))
+    elif frame.agents and len({a.country for a in others.values()}) == 1 and _listed(placed, sentence):
+        # "sent the Japanese prime minister and foreign minister letters": one message to each
+        frame.recipients.extend(others.values())
+        frame.notes.append(PartyNote("recipient", ContextReason.OTHER_PERSON, tuple(others.values()), Reference.LIST,
+                                     says=f"other parties: {', '.join(others)}, the people listed in the sentence"))
+
+
+def _listed(placed: list[Placed], sentence: Sentence) -> bool:
+    """Mentions one after another with only ",", "and" or "&" between them: a list."""
+    text = sentence.text
+    gaps = [text[a.end - sentence.start:b.start - sentence.start] for a, b in zip(placed, placed[1:])]
+    return bool(gaps) and all(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", g) for g in gaps)
 
 
 def _of_clause(cast: Cast, sentence: Sentence, frame: Frame) -> list[Placed]:

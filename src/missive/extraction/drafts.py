@@ -47,6 +47,7 @@ class Draft:
     answers: "Draft | None" = None  # the message this one replies to
     home: "Draft | None" = None  # the draft it was merged into, if any
     calendar: list[CalendarFact] = field(default_factory=list)  # its days without a year, when no year was found
+    carriers: list[Actor] = field(default_factory=list)  # who handed the message over ("delivered by the envoy")
 
     @property
     def countries(self) -> frozenset[str]:
@@ -68,7 +69,7 @@ def drafts_of(frame: Frame, medium: str, sentence: int, earlier_words: frozenset
     weak = kind == "message_weak" and not (frame.agents and frame.recipients)
     earlier = is_told_as_earlier(frame, earlier_words)
     make = lambda s, t, parts=(): Draft(frame, frame.trigger.type, medium, s, t, list(parts),
-                                       weak=weak, sentence=sentence, earlier=earlier)
+                                       weak=weak, sentence=sentence, earlier=earlier, carriers=list(frame.carriers))
     if kind == "exchange":
         parties = _distinct_countries(frame.participants)
         if len(parties) >= 2:

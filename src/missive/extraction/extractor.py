@@ -34,6 +34,7 @@ from ..temporal.expressions import year_less_fact
 from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_said_in_calls, home_of, merge_drafts,
                        signing_meetings, to_event)
 from .background import mark_background
+from .deliveries import delivery_meetings
 from .cast import ActorFinder, Cast, Placed
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
@@ -50,6 +51,7 @@ from .frames import Frame, find_triggers
 from .lexicon import AFTER_CALL, Lexicon, build_trigger_matcher, load_lexicon
 from .nlp import for_parsing, LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
+from .parallel_lists import respective_messages
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 from .roles import RoleReader, RoleTable, role_rows
@@ -243,6 +245,7 @@ class Extractor:
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
         merged += signing_meetings(merged)
+        merged += delivery_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes), work.article, self.confidence)
@@ -352,6 +355,7 @@ class Extractor:
                 counterpart_from_governing_clause(f, ActorFinder(work.cast, sentence.start, self.lex.group("state_nouns")))
             made = drafts_of(f, medium, i, self.lex.group("earlier"), self.lex.group("reciprocal"),
                              self.lex.group("pairwise"))
+            made = respective_messages(f, made, work.cast, sentence, self.lex.group("respectively"))
             orient_interaction(f, made, finder, work.cast, sentence)
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)

@@ -50,6 +50,7 @@ class Frame:
     recipients: list[Actor] = field(default_factory=list)
     participants: list[Actor] = field(default_factory=list)
     counterparts: list[Actor] = field(default_factory=list)  # participants named as the other side ("with X")
+    carriers: list[Actor] = field(default_factory=list)  # who handed a message over ("delivered by the envoy")
     pattern: str = ""
     notes: list[PartyNote] = field(default_factory=list)
     remarks: list[str] = field(default_factory=list)  # other decisions on it ("at the request of X")

@@ -1,6 +1,7 @@
 """Roles: who did what to whom, read off the parse by the rows of role_patterns.jsonl.
 
-Each row says, for some frame kinds, where one role (agent, recipient, participant) is found:
+Each row says, for some frame kinds, where one role (agent, recipient, participant; carrier: who
+handed a message over for its sender) is found:
 a DependencyMatcher pattern from the trigger or its verb, or a named reading for what no pattern
 expresses (ROLE_FUNCTIONS: climbing to a clause's subject, "thanked X for sending", the to-phrase
 rules of senders). Rows of the best rank that find any party win; rows of one rank add up
@@ -21,7 +22,7 @@ from ..knowledge.records import read_records
 from ..knowledge.tables import Row
 from ..knowledge.schema import FRAME_KINDS, Reference, RoleReason
 from ..model import Actor
-from .cast import FORMER_WORDS, ActorFinder
+from .cast import FORMER_WORDS, PERSON_PRONOUNS, ActorFinder, is_pronoun
 from .frames import (SUBJECT_DEPS, Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of,
                      subject_takes_part)
 from .lexicon import Lexicon, Trigger
@@ -91,9 +92,29 @@ class RoleReader:
         frame.agents = self._role(frame, "agent")
         frame.recipients = self._role(frame, "recipient")
         frame.participants = self._role(frame, "participant")
+        frame.carriers = self._role(frame, "carrier")
+        if trig.type == "message":
+            self._sender_abroad(frame)
         if trig.frame in GUEST_FIRST_FRAMES:
             frame.participants.reverse()
         return frame
+
+    def _sender_abroad(self, frame: Frame) -> None:
+        """"In a separate letter to premier Li, he wrote": a message goes from one state to
+        another, so a pronoun sender that resolved to a compatriot of every addressee points past
+        that state's people to the person named before them."""
+        countries = {a.country for a in frame.recipients}
+        subject = subject_of(frame.verb) if frame.verb is not None else None
+        if (not countries or not frame.agents or any(a.country not in countries for a in frame.agents)
+                or subject is None or subject.lower_ not in PERSON_PRONOUNS or not is_pronoun(subject)):
+            return
+        compatriots = {m.actor.name for m in self.finder.cast.mentions if m.actor.country in countries}
+        found = [a for a in self.finder.actors_of(subject, compatriots) if a.country not in countries]
+        if found:
+            frame.agents = found
+            frame.notes = [n for n in frame.notes if n.role != "agent"] + [
+                PartyNote("agent", RoleReason.SUBJECT.value, tuple(found), Reference.PRONOUN)]
+            frame.remarks.append(f"a pronoun sender is no compatriot of the addressee: {found[0].name}")
 
     def _role(self, frame: Frame, role: str) -> list[Actor]:
         sources = self.table.sources(frame.trigger.frame, role)
@@ -217,6 +238,19 @@ def read_receiver_subject(reader: RoleReader, frame: Frame, anchor: Token) -> li
     or the doer of a receiving clause on the trigger, is the recipient."""
     own = read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "receive") else []
     return own + [s for s in _clause_subjects(frame.token) if reader.lex.in_group(_clause_verb(s), "receive")]
+
+
+def read_carrier_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"the ambassador delivered a message from the king to him", "the letter was handed over by
+    the envoy": the doer of a hand-over verb (the word group 'hand_over') governing the trigger
+    (the assembler keeps the doer as a carrier only when the message names another sender)."""
+    return read_subject(reader, frame, anchor) if reader.lex.in_group(anchor, "hand_over") else []
+
+
+def read_carrier_clause(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"a message from the emir that was delivered by his special envoy": the doer of a hand-over
+    clause on the trigger."""
+    return [s for s in _clause_subjects(anchor) if reader.lex.in_group(_clause_verb(s), "hand_over")]
 
 
 def read_clause_subject(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
@@ -389,6 +423,8 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "subject_unless_receiving": read_subject_unless_receiving,
     "receiver_subject": read_receiver_subject,
     "clause_subject": read_clause_subject,
+    "carrier_subject": read_carrier_subject,
+    "carrier_clause": read_carrier_clause,
     "thanked_for_sending": read_thanked_for_sending,
     "thanker": read_thanker,
     "from_phrases": read_from_phrases,

@@ -26,7 +26,8 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin",
                "origin_nouns",  # what a country's own anniversary is of
                "attend", "pairwise",
-               "three_party", "four_party", "spoken", "written", "in_person", "summit")
+               "three_party", "four_party", "spoken", "written", "in_person", "summit",
+               "hand_over", "respectively")  # what an envoy does with a message it carries
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
@@ -185,7 +186,7 @@ class FilterReason(StrEnum):
     ONE_ACT = "one act told in the plural"
 
 
-ROLES = ("agent", "recipient", "participant")
+ROLES = ("agent", "recipient", "participant", "carrier")  # carrier: who handed over a message for its sender
 # Where a role or filter pattern is anchored: the trigger token, or the verb that carries it
 # (the trigger itself for a verb; the nearest verb above a noun: "sent" for "letter").
 ANCHORS = ("trigger", "verb")
@@ -246,6 +247,8 @@ class ContextReason(StrEnum):
     GOVERNING_CLAUSE = "governing clause"  # "restoring ties with Kenya after severing ...": the clause above
     POSTING = "posting"  # "recalled its ambassador": the state named last before
     MAIN_PAIR = "main pair"  # not named in the sentence: the article's main pair
+    CARRIER = "carrier"  # the envoy who handed a message over met its recipient
+    RESPECTIVELY = "respectively"  # "A and B respectively wrote to X and Y": the lists pair in order
 
 
 class Reference(StrEnum):
