@@ -142,6 +142,9 @@ NEWCOMERS = [
     ("Kim Song, North Korea's ambassador to the United Nations, told the assembly", "2023-01-01", "Kim Song", "PRK", "ambassador"),
     ("Zhang Jun, China's ambassador to the UN, said on Friday", "2022-05-27", "Zhang Jun", "CHN", "ambassador"),
     ("He met his Russian counterpart Andrei Rudenko in Beijing.", "2023-03-01", "Andrei Rudenko", "RUS", "official"),
+    # "the <title> of <state>" with no holder in the data: still that state's official
+    ("He recalled the visit of the Vice President of Chile to Lima.", "2019-08-01", "Vice President of Chile", "CHL",
+     "official"),
 ]
 
 STATES = [
@@ -189,6 +192,12 @@ def test_people_are_named_canonically_with_their_state(resolver, text, on, surfa
 def test_people_missing_from_the_data_still_get_a_state_and_role(resolver, text, on, name, iso3, role):
     mention = mention_covering(resolver.find_mentions(text, D(on)), name)
     assert (mention.actor.name, mention.actor.country, mention.actor.role) == (name, iso3, role)
+
+
+def test_an_official_titled_of_a_state_keeps_the_state_in_an_undated_text(resolver):
+    text = "He recalled the visit of the Vice President of Chile to Lima."
+    mention = mention_covering(resolver.find_mentions(text, None), "Vice President of Chile")
+    assert (mention.actor.country, mention.actor.role) == ("CHL", "official")
 
 
 @pytest.mark.parametrize(("text", "surface", "name", "iso3"), STATES)

@@ -135,6 +135,20 @@ def test_expression_without_a_basis_stays_unresolved(text, now, anchor):
     assert resolve_expression(text, now, anchor) is None
 
 
+# a now known only to be on or after a day: a shift of now stays as open as now is ...
+@pytest.mark.parametrize("text,start", [("last year", "2018-01-01"), ("today", "2019-02-01"),
+                                        ("two years ago", "2017-01-01")])
+def test_a_now_open_at_its_end_gives_a_shift_of_now_an_open_end(text, start):
+    window = resolve_expression(text, DateWindow(date(2019, 2, 1), None, "range"))
+    assert window is not None and (window.start.isoformat(), window.end) == (start, None)
+
+
+# ... but the occurrence nearest to such a now is no occurrence at all
+@pytest.mark.parametrize("text", ["on May 2", "on Thursday", "in March", "3-5 June", "last March"])
+def test_a_now_open_at_its_end_places_no_nearest_day(text):
+    assert resolve_expression(text, DateWindow(date(2019, 2, 1), None, "range")) is None
+
+
 @pytest.mark.parametrize("text,precision", [
     ("last month", "month"), ("last week", "week"), ("last year", "year"), ("Friday", "day"),
     ("earlier this year", "range"),

@@ -239,7 +239,7 @@ class MentionPass(DescriptionSteps):
         plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
         if country and (follows_place or article or plural or self.is_one_mention):
             title = self.span(titles[-1].t0, titles[-1].t1)
-            self.office(start, end, role, country, may_be_unnamed=follows_place, title=title)
+            self.office(start, end, role, country, may_be_unnamed=follows_place or article, title=title)
         return j
 
     def posting(self, j: int, t: int, country: str) -> int:

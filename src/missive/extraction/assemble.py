@@ -124,7 +124,14 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "agreement" and len(a.countries) >= 3 and b.countries < a.countries:
         return _names_again(b, a)
+    if _visitor(a) and _visitor(b) and _visitor(a) != _visitor(b):
+        return False  # A's visit to B and B's to A are two visits
     return a.countries == b.countries
+
+
+def _visitor(d: Draft) -> str:
+    """The visitor's country of a visit (a meeting read as visitor -> host), else ""."""
+    return d.source.country if d.frame.trigger.frame == "visit" and d.source and d.target else ""
 
 
 def _signed_thing(d: Draft):

@@ -464,7 +464,7 @@ def resolve_dated(d: Dated, report_day: DateWindow, anchor: DateWindow | None) -
 def in_narrative_year(expr: Expression, report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
     """"On May 16, 2014 ... the tragedy on May 13": an article without a report day tells a day
     without a year in the time of the dated event told before it (read as its "now")."""
-    if report_day.start is not None or report_day.end is not None or anchor is None or anchor.start is None:
+    if report_day.end is not None or anchor is None or anchor.start is None:
         return None
     fact = year_less_fact(expr.text)
     if fact is None:
@@ -632,10 +632,11 @@ def continue_occasions(drafts: list) -> None:
     """"In the past week, X shut embassies in A and B. It also closed its missions in C": a
     continuation without a date of its own takes the window of the act it continues (same type
     and actor, in an earlier sentence); "Earlier, the talks started after 11:30am" takes the day of
-    the act told before it."""
+    the act told before it. A continuation that names its own time ("also recalled a visit last
+    year"), even one no "now" of the article resolves, keeps it."""
     for i, d in enumerate(drafts):
         same_day = _SAME_DAY_EARLIER.match(d.frame.token.doc.text) and _CLOCK_TIME.search(d.frame.token.doc.text)
-        if d.has_own_date or not (same_day or any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
+        if d.has_own_date or d.frame.dated or not (same_day or any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
                                                   for c in d.frame.anchor.children)):
             continue
         source = d.source.country if d.source else None

@@ -260,7 +260,30 @@ class Extractor:
                         explained.lines.append(f"report day: '{dated.expression.text}' -> {narrowed.iso()}")
                         return DateWindow(narrowed.start, narrowed.end, narrowed.precision,
                                           f"reported '{dated.expression.text}': {narrowed.reason}")
+        if work.report_day.start is None and work.report_day.end is None:
+            return self._after_told_acts(work, explained)
         return work.report_day
+
+    def _after_told_acts(self, work: _DocWork, explained: Explained) -> DateWindow:
+        """An undated article is written once the acts it tells as done have begun: "recalled his
+        visit in February 2019" puts its now on or after 2019-02-01, so its "last year" means 2018
+        or later. Only expressions that need no now count, and only of frames that assert an act."""
+        latest: DateWindow | None = None
+        for i in work.candidates:
+            frames = self._frames(work.parses[i], work, i)
+            for dated in attach_expressions(work.parses[i], frames, self.lex):
+                f = dated.frame
+                if f is None or dated.dates_report_day or dated.bound or self.filters.refusal(f) \
+                        or not (f.agents or f.recipients or f.participants):
+                    continue
+                window = resolve(dated.expression, work.report_day, None)
+                if window and window.start and (latest is None or window.start > latest.start):
+                    latest = window
+        if latest is None:
+            return work.report_day
+        explained.lines.append(f"report day: on or after {latest.start} (an act told as done: {latest.reason})")
+        return DateWindow(latest.start, None, "range",
+                          f"on or after {latest.start}, when an act the article tells as done began ({latest.reason})")
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         """The sentence's frames, read once (the report-day pass and the sentence pass share them)."""

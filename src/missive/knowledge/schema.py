@@ -138,6 +138,7 @@ class RoleReason(StrEnum):
     VISITOR_SUBJECT = "visitor subject"
     POSSESSIVE_VISITOR = "possessive visitor"
     BY_PHRASE = "by-phrase"
+    OF_PHRASE = "of-phrase"
     VISITED_PLACE = "visited place"
     MISSION_LOCATION = "mission location"
     ENVOY_POSTING = "envoy's posting"

@@ -36,6 +36,8 @@ def _lift(parsed: Parsed, ref: DateWindow) -> tuple[date | None, date | None] | 
     rule, m = parsed.rule, parsed.match
     if rule.basis == "absolute" or (ref.start is None and ref.end is None):
         return rule.at(m, None)
+    if rule.is_nearest and ref.end is None:
+        return None
     lo = rule.at(m, ref.start) if ref.start else None
     hi = rule.at(m, ref.end) if ref.end else None
     if lo is None and hi is None:

@@ -64,6 +64,9 @@ class Rule:
     at: Callable[[re.Match[str], date | None], Span | None]
     says: str  # the convention, for the reason
     found: str = "always"  # always | prep (only after "in", "since"...: "in April") | never (resolve only)
+    # picks the occurrence nearest to now ("May 2", "Thursday", "in March"): a now known only to be
+    # after some day has no nearest one, unlike a shift of now ("last year", "today")
+    is_nearest: bool = False
 
 
 def named_group(m: re.Match[str], name: str) -> str | None:
@@ -313,7 +316,9 @@ def _day_of_rel_month(m: re.Match[str], ref: date | None) -> Span | None:
 
 
 def _rule(name: str, pattern: str, basis: str, at, says: str, found: str = "always") -> Rule:
-    return Rule(name, re.compile(pattern, re.I), basis, at, says, found)
+    return Rule(name, re.compile(pattern, re.I), basis, at, says, found,
+                is_nearest=at in (_month_day, _weekday, _rel_month_name) or (at is _month and "(?P<y>" not in pattern
+                                                                             and "(?P<rel>" not in pattern))
 
 
 _WDP = rf"(?:(?P<wd>{WEEKDAY_ALTERNATION}),?\s*\(?\s*)?"
