@@ -99,6 +99,10 @@ CASES = [
     ("two weeks ago", day("2023-07-25"), None, "2023-07-11", "2023-07-11"),
     ("a few days ago", day("2020-10-20"), None, "2020-10-16", "2020-10-18"),
     ("yesterday", day("2023-11-05"), None, "2023-11-04", "2023-11-04"),
+    # a weekday with its day of the month in brackets (South Asian press style)
+    ("on Thursday (4)", day("2024-01-06"), None, "2024-01-04", "2024-01-04"),
+    ("on Monday (11)", day("2024-03-20"), None, "2024-03-11", "2024-03-11"),
+    ("on Thursday (4)", day("2024-05-02"), None, "2024-04-04", "2024-04-04"),  # the latest such: April's
     ("tomorrow", day("2023-11-05"), None, "2023-11-06", "2023-11-06"),
     ("recently", day("2021-07-12"), None, "2021-01-10", "2021-07-12"),
     ("Pyongyang recalled its ambassador a month later", day("2024-09-09"), span("2024-02-01", "2024-02-29"),

@@ -162,6 +162,19 @@ def _decade(m: re.Match[str], _ref: date | None) -> Span | None:
     return date(start, 1, 1), date(start + 9, 12, 31)
 
 
+def _weekday_of_day(m: re.Match[str], ref: date | None) -> Span | None:
+    """'on Thursday (4)': the latest Thursday on or before now that is the 4th of its month."""
+    if ref is None:
+        return None
+    wd, day = WEEKDAYS.index(m["wd"].capitalize()), int(m["d"])
+    d = weekday_on_or_before(ref, wd)
+    for _ in range(60):  # a weekday falls on a given day of a month within some 14 months
+        if d.day == day:
+            return d, d
+        d -= timedelta(days=7)
+    return None
+
+
 def _weekday(m: re.Match[str], ref: date | None) -> Span | None:
     if ref is None:
         return None
@@ -317,7 +330,7 @@ def _day_of_rel_month(m: re.Match[str], ref: date | None) -> Span | None:
 
 def _rule(name: str, pattern: str, basis: str, at, says: str, found: str = "always") -> Rule:
     return Rule(name, re.compile(pattern, re.I), basis, at, says, found,
-                is_nearest=at in (_month_day, _weekday, _rel_month_name) or (at is _month and "(?P<y>" not in pattern
+                is_nearest=at in (_month_day, _weekday, _weekday_of_day, _rel_month_name) or (at is _month and "(?P<y>" not in pattern
                                                                              and "(?P<rel>" not in pattern))
 
 
@@ -391,6 +404,8 @@ RULES: tuple[Rule, ...] = (
           "a day named from now"),
     _rule("present", r"\b(?P<word>currently|at\s+present|at\s+the\s+moment|right\s+now|nowadays|now)\b", "now",
           _deictic, "the present: the reporting day", found="never"),
+    _rule("weekday of a day", rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)", "now", _weekday_of_day,
+          "a weekday with its day of the month in brackets: the latest such day on or before now"),
     _rule("weekday", rf"\b(?:(?P<rel>last|this|next|past|previous|coming)\s+)?(?P<wd>{WEEKDAY_ALTERNATION})"
           r"(?:\s+(?:morning|afternoon|evening|night))?\b", "now", _weekday,
           "a weekday: the most recent such day on or before the reporting day"),
