@@ -212,6 +212,9 @@ def test_a_window_of_now_covers_what_each_of_its_days_gives(start, length, text)
     ("yesterday", (8, 21), CalendarFact(8, 20)),
     ("last week", (8, 21), CalendarFact(8, 21, days_before=13)),
     ("on Wednesday", None, None),  # a weekday without a dateline says nothing fixed
+    ("yesterday", None, None),  # nor does a shift of now
+    ("Thursday, 4 May", None, CalendarFact(5, 4, weekday=3)),  # a named day keeps its weekday ...
+    ("3-5 June", None, CalendarFact(6, 3, days_after=2)),  # ... and its span
     ("last month", (8, 21), None),  # too loose to tell years apart
     ("in 2019", (8, 21), None),  # has its year: a window, not a fact
 ])

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..documents.quotations import find_quotations
 from ..model import CalendarFact, DateWindow, common_span
-from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact, yearless_day
+from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact
 from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
@@ -449,7 +449,7 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
 def yearless_days(texts: list[str]) -> list[CalendarFact]:
     """The days a frame's own expressions name without a year ("on November 9"), kept on an event whose
     window stays open because nothing in the article fixes the year (see model.CalendarFact)."""
-    facts = [f for t in texts if (f := yearless_day(t)) is not None]
+    facts = [f for t in texts if (f := year_less_fact(t)) is not None]
     return list(dict.fromkeys(facts))
 
 
