@@ -194,6 +194,18 @@ def test_people_missing_from_the_data_still_get_a_state_and_role(resolver, text,
     assert (mention.actor.name, mention.actor.country, mention.actor.role) == (name, iso3, role)
 
 
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("We, the President of the Republic of Chile G.A. Boric, and the President of Peru D. Boluarte",
+     "Boric", "Gabriel Boric"),
+    ("We, the President of the Republic of Chile G.A. Boric, and the President of Peru D. Boluarte",
+     "Boluarte", "Dina Boluarte"),
+])
+def test_initials_before_a_surname_are_part_of_the_name_not_a_name(resolver, text, surface, name):
+    found = resolver.find_mentions(text, D("2023-05-10"))
+    assert all(len(m.text) > 1 for m in found), [m.text for m in found]  # no "G" or "D" of its own
+    assert mention_covering(found, surface).actor.name == name
+
+
 def test_an_official_titled_of_a_state_keeps_the_state_in_an_undated_text(resolver):
     text = "He recalled the visit of the Vice President of Chile to Lima."
     mention = mention_covering(resolver.find_mentions(text, None), "Vice President of Chile")

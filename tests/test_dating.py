@@ -229,3 +229,14 @@ def test_an_undated_article_is_written_after_the_acts_it_tells_as_done():
     assert ("call", date(2021, 3, 1), None) in found, found
     assert ("meeting", date(2021, 3, 1), date(2021, 3, 31)) in found, found
     assert ("meeting", date(2020, 1, 1), None) in found, found
+
+
+def test_a_declaration_s_own_text_is_an_agreement_of_its_signatories_on_its_day():
+    # the text of a joint declaration, dated by its header: the act is the document's, on its day
+    text = ("Joint Declaration\n\n12.05.2023\n\nWe, the President of the Republic of Chile G. Boric and the "
+            "President of the Republic of Peru D. Boluarte, hereby declare the following:\n\n1. The Parties "
+            "shall open a joint commission on fisheries.\n")
+    found = [(e.type, sorted(a.country for a in e.participants) or sorted({e.source.country, e.target.country}),
+              e.when.start, e.when.end) for e in missive.extract(text)]
+    assert found == [("agreement", ["CHL", "PER"], date(2023, 5, 12), date(2023, 5, 12))], found
+

@@ -129,6 +129,9 @@ TRIGGER_CASES = [
     ("dinner/noun", "gave/VBD/ROOT/give a/DT/det>2 *lunch/NN/dobj>0"),
     ("sign/verb", "*signing/VBG/ROOT/sign treaties/NNS/dobj>0/treaty"),
     ("ink/verb", "*inked/VBD/ROOT/ink deal/NN/dobj>0"),
+    # the text of a joint declaration: "We, the presidents of A and B, hereby declare the following:"
+    ("hereby/verb", "We/PRP/nsubj>2/we hereby/RB/advmod>2 *declare/VBP/ROOT/declare the/DT/det>4 "
+                    "following/NN/dobj>2"),
     ("establish/verb", "*establishing/VBG/ROOT/establish ties/NNS/dobj>0/tie"),
     ("restore/verb", "*restoring/VBG/ROOT/restore relations/NNS/dobj>0/relation"),
     ("normalize/verb", "*normalized/VBN/ROOT/normalize ties/NNS/dobj>0/tie"),
@@ -201,6 +204,10 @@ NOT_TRIGGERS = [
     "his/PRP$/poss>1 *post/NN/ROOT as/IN/prep>1 minister/NN/pobj>2",  # an office held
     "in/IN/ROOT this/DT/det>2 *regards/NNS/pobj>0/regard",
     "agreed/VBD/ROOT/agree to/TO/aux>3 *exchange/VB/xcomp>0 ambassadors/NNS/dobj>2/ambassador",  # only planned
+    # "a ceasefire is hereby declared": no "the following", no address of signatories
+    "a/DT/det>1 ceasefire/NN/nsubjpass>4 is/VBZ/auxpass>4/be hereby/RB/advmod>4 *declared/VBN/ROOT/declare",
+    # "we declare the following" without "hereby": words of a speech, not a declaration's text
+    "we/PRP/nsubj>1 *declare/VBP/ROOT/declare the/DT/det>3 following/NN/dobj>1",
 ]
 
 

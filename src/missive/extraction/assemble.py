@@ -285,10 +285,11 @@ def date_simultaneous(drafts: list[Draft]) -> None:
             home.reasons = [r for r in home.reasons if not r.startswith("date: ")] + [f"date: {home.window.reason}"]
 
 
-def signing_meetings(merged: list[Draft]) -> list[Draft]:
+def signing_meetings(merged: list[Draft], signing_words: frozenset[str] = frozenset()) -> list[Draft]:
     """A signing ceremony is also a meeting (the annotation conventions): when office-holders of
     each side signed as the news, or the text says they signed together or before a witness (who
-    then took part too), unless the article already has that meeting."""
+    then took part too), unless the article already has that meeting. Only a signing (the word
+    group 'signing'): a statement's own text ("We, ..., hereby declare") tells no ceremony."""
     out: list[Draft] = []
     for d in merged:
         if d.type == "agreement" and not d.background:  # "the talks started at 11:30": the signing's day
@@ -296,6 +297,8 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
                 if m.type == "meeting" and d.countries <= m.countries and intersect(m.window, d.window):
                     _date_by_signing(m, d)
         if d.type != "agreement" or not (d.in_person or (_signed_by_people(d) and not d.background)):
+            continue
+        if signing_words and d.frame.token.lower_ not in signing_words:
             continue
         people = _one_per_country([*d.participants, d.source, d.target, *d.present])
         countries = frozenset(a.country for a in people)

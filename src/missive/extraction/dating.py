@@ -546,6 +546,20 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
     return bounded(window, [d for d in dated if d.frame is frame and d.bound], report_day, anchor), False
 
 
+def performed_by_the_text(frame: Frame, report_day: DateWindow, words: frozenset[str]) -> DateWindow | None:
+    """"We, ..., hereby declare the following": the text performs the act (the word group
+    'performative'), so the act is of the document's own day, when the article has one."""
+    verb = frame.anchor
+    if report_day.start is None or report_day.start != report_day.end or verb is None:
+        return None
+    # the parser hangs "hereby" on the verb or on its subject ("We, ..., hereby declare")
+    word = next((g for c in verb.children for g in (c, *c.children) if g.lower_ in words), None)
+    if word is None:
+        return None
+    return DateWindow(report_day.start, report_day.end, "day",
+                      f"performed by the text itself ('{word.text}'): the document's day {report_day.start}")
+
+
 def place_year_less(drafts: list) -> None:
     """"held a call on April 2, the first follow-up call since their meeting in November 2023": with
     no report day a day without a year stays open (a calendar fact), but once the event is bounded

@@ -42,8 +42,8 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
                       gapped_counterparts)
 from .dating import (Statement, attach_expressions, bound_by_earlier, bound_by_occasions, continue_occasions,
-                     date_the_same_day, frame_window, intersect, link_measured, occasion_days, place_year_less,
-                     resolve, sentence_occasion, yearless_days)
+                     date_the_same_day, frame_window, intersect, link_measured, occasion_days, performed_by_the_text,
+                     place_year_less, resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -239,7 +239,7 @@ class Extractor:
         place_year_less(merged)
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
-        merged += signing_meetings(merged)
+        merged += signing_meetings(merged, self.lex.group("signing"))
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
         events = {id(d): to_event(d, work.doc, quotes_of(d, drafts, quotes), work.article, self.confidence)
@@ -339,6 +339,9 @@ class Extractor:
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
             window, own = frame_window(f, dated, sentence_report_day, anchor, marks, statement,
                                        self.lex.group("remark"), one_off)
+            performed = None if own else performed_by_the_text(f, sentence_report_day, self.lex.group("performative"))
+            if performed is not None:
+                window, own = performed, True
             own_texts = [d.expression.text for d in dated if d.frame is f and not d.dates_report_day and not d.bound]
             basis = window_basis(window, own, own_texts, marks is not None,
                                  one_off is not None and f.trigger.type in ("message", "call"))

@@ -26,7 +26,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin",
                "origin_nouns",  # what a country's own anniversary is of
                "attend", "pairwise",
-               "three_party", "four_party", "spoken", "written", "in_person", "summit")
+               "three_party", "four_party", "spoken", "written", "in_person", "summit", "signing", "performative")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
