@@ -145,6 +145,9 @@ NEWCOMERS = [
     # an envoy named by title and state after "of" is someone of that state, as "Oman's special envoy" is
     ("Ruto received the special envoy of Oman on Monday.", "2023-03-01", "special envoy of Oman", "OMN", "ambassador"),
     ("Abuja expelled the ambassador of Niger.", "2023-08-01", "ambassador of Niger", "NER", "ambassador"),
+    # "the <title> of <state>" with no holder in the data: still that state's official
+    ("He recalled the visit of the Vice President of Chile to Lima.", "2019-08-01", "Vice President of Chile", "CHL",
+     "official"),
 ]
 
 # "India's President and Prime Minister": a title joined to a state's title is that state's office too
@@ -211,6 +214,24 @@ def test_a_joined_title_with_a_state_of_its_own_is_that_states(resolver):
 def test_people_missing_from_the_data_still_get_a_state_and_role(resolver, text, on, name, iso3, role):
     mention = mention_covering(resolver.find_mentions(text, D(on)), name)
     assert (mention.actor.name, mention.actor.country, mention.actor.role) == (name, iso3, role)
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("We, the President of the Republic of Chile G.A. Boric, and the President of Peru D. Boluarte",
+     "Boric", "Gabriel Boric"),
+    ("We, the President of the Republic of Chile G.A. Boric, and the President of Peru D. Boluarte",
+     "Boluarte", "Dina Boluarte"),
+])
+def test_initials_before_a_surname_are_part_of_the_name_not_a_name(resolver, text, surface, name):
+    found = resolver.find_mentions(text, D("2023-05-10"))
+    assert all(len(m.text) > 1 for m in found), [m.text for m in found]  # no "G" or "D" of its own
+    assert mention_covering(found, surface).actor.name == name
+
+
+def test_an_official_titled_of_a_state_keeps_the_state_in_an_undated_text(resolver):
+    text = "He recalled the visit of the Vice President of Chile to Lima."
+    mention = mention_covering(resolver.find_mentions(text, None), "Vice President of Chile")
+    assert (mention.actor.country, mention.actor.role) == ("CHL", "official")
 
 
 @pytest.mark.parametrize(("text", "surface", "name", "iso3"), STATES)

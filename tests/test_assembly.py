@@ -257,6 +257,25 @@ def test_a_signing_by_office_holders_in_the_news_is_also_a_meeting_and_a_witness
     assert signing_meetings([news, meeting]) == []  # the article already has it
 
 
+# "We, the President of Kenya ... and the Prime Minister of Ethiopia ..., hereby declare the following:"
+THE_TWO_DECLARE = parse("We/PRP/nsubj/2 hereby/RB/advmod/2 declare/VBP/ROOT/2 the/DT/det/4 following/NN/dobj/2 "
+                        ":/:/punct/2")
+
+
+def test_a_statement_s_own_text_tells_no_signing_ceremony():
+    from missive.extraction.assemble import signing_meetings
+    from missive.extraction.lexicon import load_lexicon
+
+    signing = load_lexicon().group("signing")
+    declared = THE_TWO_DECLARE
+    f = frame(declared, "declare", "agreement", "sign", "verb")
+    f.participants = [RUTO, ABIY]
+    assert signing_meetings(drafts_of(f, "", 1), signing) == []
+    g = frame(THE_THREE_COUNTRIES, "signed", "agreement", "sign", "verb")
+    g.participants = [RUTO, ABIY]
+    assert [m.type for m in signing_meetings(drafts_of(g, "", 1), signing)] == ["meeting"]
+
+
 # -- distributive counterparts -----------------------------------------------------------------------
 SEPARATE_ACCORDS = parse("Kenya/NNP/nsubj/3 and/CC/cc/0 Angola/NNP/conj/0 signed/VBD/ROOT/3 separate/JJ/amod/5 "
                          "accords/NNS/dobj/3 with/IN/prep/3 Zambia/NNP/pobj/6 ././punct/3")

@@ -216,3 +216,27 @@ def test_without_a_report_day_a_day_without_a_year_is_read_in_the_time_of_the_ev
             "Francisco Sagasti in Lima.\n\nOn March 2, Pinera had spoken by telephone with Sagasti.\n")
     found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
     assert ("call", date(2021, 3, 2), date(2021, 3, 2)) in found, found
+
+
+def test_an_undated_article_is_written_after_the_acts_it_tells_as_done():
+    # no date line: the visit in March 2021 is told as done, so the article's "today" and "last
+    # year" are read from a now on or after 2021-03-01; "also recalled ... last year" keeps its own
+    # time rather than continuing the March 2021 visit's
+    text = ("Calls received by the President\n\nPresident Gabriel Boric today received a telephone call from "
+            "President Dina Boluarte of Peru. Boric recalled his recent visit to Peru in March 2021. He also "
+            "recalled the visit of the Vice President of Peru to Chile last year.\n")
+    found = {(e.type, e.when.start, e.when.end) for e in missive.extract(text)}
+    assert ("call", date(2021, 3, 1), None) in found, found
+    assert ("meeting", date(2021, 3, 1), date(2021, 3, 31)) in found, found
+    assert ("meeting", date(2020, 1, 1), None) in found, found
+
+
+def test_a_declaration_s_own_text_is_an_agreement_of_its_signatories_on_its_day():
+    # the text of a joint declaration, dated by its header: the act is the document's, on its day
+    text = ("Joint Declaration\n\n12.05.2023\n\nWe, the President of the Republic of Chile G. Boric and the "
+            "President of the Republic of Peru D. Boluarte, hereby declare the following:\n\n1. The Parties "
+            "shall open a joint commission on fisheries.\n")
+    found = [(e.type, sorted(a.country for a in e.participants) or sorted({e.source.country, e.target.country}),
+              e.when.start, e.when.end) for e in missive.extract(text)]
+    assert found == [("agreement", ["CHL", "PER"], date(2023, 5, 12), date(2023, 5, 12))], found
+

@@ -250,3 +250,25 @@ def test_a_year_less_day_beside_the_anniversary_of_the_pair_s_ties_dates_the_art
     window = infer_reference_date(doc).window
     assert window.start and window.end and window.start <= date(2024, 8, 15) <= window.end
     assert resolve_expression("Aug. 15", window).start == date(2024, 8, 15)
+
+
+def _told(text: str, *candidates: DateCandidate) -> Document:
+    return Document("told", text, text, OffsetMap.identity(len(text)), Metadata(date_candidates=candidates))
+
+
+def test_a_weekday_with_its_day_in_brackets_overrules_a_page_date_with_no_such_day_before_it():
+    # a date widget's day (a Thursday 2 May) has no Thursday the 4th in the week up to it; the
+    # caption's 5 January does (Thursday 4 January 2024), so the caption dates the article
+    text = ("CHILEAN president Gabriel Boric on Thursday (4) wrote to his Peruvian counterpart after the floods.\n")
+    ref = infer_reference_date(_told(text, header("2024-05-02", "Thursday, May 02, 2024"),
+                                     DateCandidate(date(2024, 1, 5), "caption", "photo of January 5, 2024")))
+    assert ref.window.iso() == ("2024-01-05", "2024-01-05")
+    assert len(ref.conflicts) == 1 and "2024-05-02 overruled" in ref.conflicts[0] and "Thursday (4)" in ref.conflicts[0]
+    assert resolve_expression("on Thursday (4)", ref.window).iso() == ("2024-01-04", "2024-01-04")
+
+
+def test_a_weekday_with_its_day_in_brackets_keeps_a_page_date_it_fits():
+    text = "CHILEAN president Gabriel Boric on Thursday (4) wrote to his Peruvian counterpart.\n"
+    ref = infer_reference_date(_told(text, header("2024-01-06", "Saturday, January 06, 2024"),
+                                     DateCandidate(date(2023, 3, 20), "caption", "photo of March 20, 2023")))
+    assert ref.window.iso() == ("2024-01-06", "2024-01-06") and ref.conflicts == ()

@@ -129,6 +129,9 @@ TRIGGER_CASES = [
     ("dinner/noun", "gave/VBD/ROOT/give a/DT/det>2 *lunch/NN/dobj>0"),
     ("sign/verb", "*signing/VBG/ROOT/sign treaties/NNS/dobj>0/treaty"),
     ("ink/verb", "*inked/VBD/ROOT/ink deal/NN/dobj>0"),
+    # the text of a joint declaration: "We, the presidents of A and B, hereby declare the following:"
+    ("hereby/verb", "We/PRP/nsubj>2/we hereby/RB/advmod>2 *declare/VBP/ROOT/declare the/DT/det>4 "
+                    "following/NN/dobj>2"),
     ("establish/verb", "*establishing/VBG/ROOT/establish ties/NNS/dobj>0/tie"),
     ("restore/verb", "*restoring/VBG/ROOT/restore relations/NNS/dobj>0/relation"),
     ("normalize/verb", "*normalized/VBN/ROOT/normalize ties/NNS/dobj>0/tie"),
@@ -201,6 +204,10 @@ NOT_TRIGGERS = [
     "his/PRP$/poss>1 *post/NN/ROOT as/IN/prep>1 minister/NN/pobj>2",  # an office held
     "in/IN/ROOT this/DT/det>2 *regards/NNS/pobj>0/regard",
     "agreed/VBD/ROOT/agree to/TO/aux>3 *exchange/VB/xcomp>0 ambassadors/NNS/dobj>2/ambassador",  # only planned
+    # "a ceasefire is hereby declared": no "the following", no address of signatories
+    "a/DT/det>1 ceasefire/NN/nsubjpass>4 is/VBZ/auxpass>4/be hereby/RB/advmod>4 *declared/VBN/ROOT/declare",
+    # "we declare the following" without "hereby": words of a speech, not a declaration's text
+    "we/PRP/nsubj>1 *declare/VBP/ROOT/declare the/DT/det>3 following/NN/dobj>1",
 ]
 
 
@@ -290,6 +297,10 @@ ROLE_CASES = [
      {"mission.accredited": ["See"], "mission.location": ["See", "Rome"]}),
     ("a/DT/det>1 *visit/NN/ROOT to/IN/prep>1 Caracas/NNP/pobj>2~VEN by/IN/prep>1 President/NNP/compound>5 "
      "Lula/NNP/pobj>4=BRA", {"visit.by": ["Lula"], "visit.to": ["Caracas"]}),
+    # "recalled the visit of the Chilean minister to Lima": the of-phrase is the visitor, not the subject
+    ("Boluarte/NNP/nsubj>1=PER recalled/VBD/ROOT/recall the/DT/det>3 *visit/NN/dobj>1 of/IN/prep>3 the/DT/det>6 "
+     "minister/NN/pobj>4=CHL to/IN/prep>1 Lima/NNP/pobj>7~PER",
+     {"visit.of": ["minister"], "visit.subject": ["Boluarte"]}),
     ("Argentina/NNP/nsubj>1~ARG *recalled/VBD/ROOT/recall its/PRP$/poss>3 ambassador/NN/dobj>1 to/IN/prep>3 "
      "Spain/NNP/pobj>4~ESP", {"envoy.subject": ["Argentina"], "envoy.posting": ["Spain"]}),
     ("Peru/NNP/nsubj>1~PER *expelled/VBD/ROOT/expel diplomats/NNS/dobj>1/diplomat from/IN/prep>1 Caracas/NNP/pobj>3~VEN",
@@ -394,6 +405,14 @@ def test_every_role_row_has_a_case():
      "secretary/NN/pobj>3 for/IN/prep>1 sending/VBG/pcomp>6/send *felicitations/NNS/dobj>7/felicitation",
      [], ["Kim"], []),  # the thanked secretary settles the sender: no fallback to the thanker
     ("Xi/NNP/nsubj>1=CHN *hosted/VBD/ROOT/host Macron/NNP/dobj>1=FRA", [], [], ["Macron", "Xi"]),  # guest first
+    ("Boluarte/NNP/nsubj>1=PER recalled/VBD/ROOT/recall the/DT/det>3 *visit/NN/dobj>1 of/IN/prep>3 the/DT/det>6 "
+     "minister/NN/pobj>4=CHL to/IN/prep>3 Lima/NNP/pobj>7~PER", ["minister"], ["Lima"], []),  # not the recaller
+    # "two reporters from Chile visited Peru": people from a state are not the state ...
+    ("two/CD/nummod>1 reporters/NNS/nsubj>4/reporter from/IN/prep>1 Chile/NNP/pobj>2~CHL *visited/VBD/ROOT/visit "
+     "Peru/NNP/dobj>4~PER", [], ["Peru"], []),
+    # ... its officials are
+    ("two/CD/nummod>1 officials/NNS/nsubj>4/official from/IN/prep>1 Chile/NNP/pobj>2~CHL *visited/VBD/ROOT/visit "
+     "Peru/NNP/dobj>4~PER", ["Chile"], ["Peru"], []),
     ("Kim/NNP/nsubj>1=PRK *exchanged/VBD/ROOT/exchange letters/NNS/dobj>1/letter with/IN/prep>1 Xi/NNP/pobj>3=CHN",
      [], [], ["Kim", "Xi"]),
     ("Australia/NNP/nsubj>1~AUS *summoned/VBD/ROOT/summon the/DT/det>4 Australian/JJ/amod>4~AUS ambassador/NN/dobj>1",

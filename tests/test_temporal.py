@@ -99,6 +99,10 @@ CASES = [
     ("two weeks ago", day("2023-07-25"), None, "2023-07-11", "2023-07-11"),
     ("a few days ago", day("2020-10-20"), None, "2020-10-16", "2020-10-18"),
     ("yesterday", day("2023-11-05"), None, "2023-11-04", "2023-11-04"),
+    # a weekday with its day of the month in brackets (South Asian press style)
+    ("on Thursday (4)", day("2024-01-06"), None, "2024-01-04", "2024-01-04"),
+    ("on Monday (11)", day("2024-03-20"), None, "2024-03-11", "2024-03-11"),
+    ("on Thursday (4)", day("2024-05-02"), None, "2024-04-04", "2024-04-04"),  # the latest such: April's
     ("tomorrow", day("2023-11-05"), None, "2023-11-06", "2023-11-06"),
     ("recently", day("2021-07-12"), None, "2021-01-10", "2021-07-12"),
     ("Pyongyang recalled its ambassador a month later", day("2024-09-09"), span("2024-02-01", "2024-02-29"),
@@ -133,6 +137,20 @@ def test_table_holds_at_least_sixty_real_phrasings():
 ])
 def test_expression_without_a_basis_stays_unresolved(text, now, anchor):
     assert resolve_expression(text, now, anchor) is None
+
+
+# a now known only to be on or after a day: a shift of now stays as open as now is ...
+@pytest.mark.parametrize("text,start", [("last year", "2018-01-01"), ("today", "2019-02-01"),
+                                        ("two years ago", "2017-01-01")])
+def test_a_now_open_at_its_end_gives_a_shift_of_now_an_open_end(text, start):
+    window = resolve_expression(text, DateWindow(date(2019, 2, 1), None, "range"))
+    assert window is not None and (window.start.isoformat(), window.end) == (start, None)
+
+
+# ... but the occurrence nearest to such a now is no occurrence at all
+@pytest.mark.parametrize("text", ["on May 2", "on Thursday", "in March", "3-5 June", "last March"])
+def test_a_now_open_at_its_end_places_no_nearest_day(text):
+    assert resolve_expression(text, DateWindow(date(2019, 2, 1), None, "range")) is None
 
 
 @pytest.mark.parametrize("text,precision", [
@@ -194,6 +212,9 @@ def test_a_window_of_now_covers_what_each_of_its_days_gives(start, length, text)
     ("yesterday", (8, 21), CalendarFact(8, 20)),
     ("last week", (8, 21), CalendarFact(8, 21, days_before=13)),
     ("on Wednesday", None, None),  # a weekday without a dateline says nothing fixed
+    ("yesterday", None, None),  # nor does a shift of now
+    ("Thursday, 4 May", None, CalendarFact(5, 4, weekday=3)),  # a named day keeps its weekday ...
+    ("3-5 June", None, CalendarFact(6, 3, days_after=2)),  # ... and its span
     ("last month", (8, 21), None),  # too loose to tell years apart
     ("in 2019", (8, 21), None),  # has its year: a window, not a fact
 ])

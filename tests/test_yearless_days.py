@@ -13,7 +13,7 @@ import pytest
 from missive.model import CalendarFact, Skip
 from missive.pipeline import ingest, process, read_documents
 from missive.store.database import Store
-from missive.temporal.expressions import yearless_day
+from missive.temporal.expressions import year_less_fact
 
 LETTER = "Chinese President Xi Jinping sent a letter to North Korean leader Kim Jong Un on {day}, state media said.\n"
 
@@ -29,7 +29,7 @@ LETTER = "Chinese President Xi Jinping sent a letter to North Korean leader Kim 
     ("May 2019", None),
 ])
 def test_an_expression_naming_a_day_without_a_year_is_a_calendar_fact(text: str, fact: CalendarFact | None):
-    found = yearless_day(text)
+    found = year_less_fact(text)
     assert (found and CalendarFact(found.month, found.day, found.weekday, found.days_before, found.days_after)) == fact
 
 

@@ -126,7 +126,8 @@ def demote_glued_shorts(text: str, toks: list[Token], items: list[Item], leads_n
 
 
 def add_name_runs(text: str, toks: list[Token], items: list[Item]) -> list[Item]:
-    """Runs of capitalised words the dictionary does not know: candidate unknown names."""
+    """Runs of capitalised words the dictionary does not know: candidate unknown names. A lone
+    initial ("N." of "N.V. Pashinyan") is part of the name after it, never a name of its own."""
     covered = {t for it in items for t in range(it.t0, it.t1)}
     runs, start = [], None
     for i, tok in enumerate(toks):
@@ -134,9 +135,16 @@ def add_name_runs(text: str, toks: list[Token], items: list[Item]) -> list[Item]
         ok = i not in covered and (tok.raw[:1].isupper() or hyphened) and not tok.raw.isdigit()
         if ok and start is not None and NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start) and i - start < 5:
             continue
-        if start is not None:
+        if start is not None and not _is_initial(text, toks, start, i):
             runs.append(Item("name", start, i))
         start = i if ok else None
-    if start is not None:
+    if start is not None and not _is_initial(text, toks, start, len(toks)):
         runs.append(Item("name", start, len(toks)))
     return sorted(items + runs, key=lambda it: it.t0)
+
+
+def _is_initial(text: str, toks: list[Token], t0: int, t1: int) -> bool:
+    """One capital letter with its full stop, followed by more of a name: "N." of "N.V. Pashinyan"."""
+    tok = toks[t0]
+    return (t1 == t0 + 1 and len(tok.raw) == 1 and text[tok.end : tok.end + 1] == "."
+            and t1 < len(toks) and toks[t1].raw[:1].isupper() and toks[t1].start - tok.end <= 2)

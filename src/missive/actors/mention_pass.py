@@ -241,8 +241,10 @@ class MentionPass(DescriptionSteps):
         plural = self.toks[titles[0].t1 - 1].norm.endswith("s")
         if country and (follows_place or article or plural or self.is_one_mention):
             title = self.span(titles[-1].t0, titles[-1].t1)
-            # "the special envoy of Qatar" is someone of that state, as "Qatar's special envoy" is
-            self.office(start, end, role, country, may_be_unnamed=follows_place or role in ENVOY_ROLES, title=title)
+            # "the special envoy of Qatar" is someone of that state, as "Qatar's special envoy" is; so is
+            # "the Vice President of India" with no holder in the data
+            self.office(start, end, role, country, may_be_unnamed=follows_place or article or role in ENVOY_ROLES,
+                        title=title)
             return self.shared_office(j, titles[-1].t1, country)
         return j
 

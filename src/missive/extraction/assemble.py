@@ -127,7 +127,14 @@ def _same_parties(a: Draft, b: Draft) -> bool:
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
     if a.type == "agreement" and len(a.countries) >= 3 and b.countries < a.countries:
         return _names_again(b, a)
+    if _visitor(a) and _visitor(b) and _visitor(a) != _visitor(b):
+        return False  # A's visit to B and B's to A are two visits
     return a.countries == b.countries
+
+
+def _visitor(d: Draft) -> str:
+    """The visitor's country of a visit (a meeting read as visitor -> host), else ""."""
+    return d.source.country if d.frame.trigger.frame == "visit" and d.source and d.target else ""
 
 
 def _signed_thing(d: Draft):
@@ -297,10 +304,11 @@ def date_simultaneous(drafts: list[Draft]) -> None:
             home.reasons = [r for r in home.reasons if not r.startswith("date: ")] + [f"date: {home.window.reason}"]
 
 
-def signing_meetings(merged: list[Draft]) -> list[Draft]:
+def signing_meetings(merged: list[Draft], signing_words: frozenset[str] = frozenset()) -> list[Draft]:
     """A signing ceremony is also a meeting (the annotation conventions): when office-holders of
     each side signed as the news, or the text says they signed together or before a witness (who
-    then took part too), unless the article already has that meeting."""
+    then took part too), unless the article already has that meeting. Only a signing (the word
+    group 'signing'): a statement's own text ("We, ..., hereby declare") tells no ceremony."""
     out: list[Draft] = []
     for d in merged:
         if d.type == "agreement" and not d.background:  # "the talks started at 11:30": the signing's day
@@ -308,6 +316,8 @@ def signing_meetings(merged: list[Draft]) -> list[Draft]:
                 if m.type == "meeting" and d.countries <= m.countries and intersect(m.window, d.window):
                     _date_by_signing(m, d)
         if d.type != "agreement" or not (d.in_person or (_signed_by_people(d) and not d.background)):
+            continue
+        if signing_words and d.frame.token.lower_ not in signing_words:
             continue
         people = _one_per_country([*d.participants, d.source, d.target, *d.present])
         countries = frozenset(a.country for a in people)

@@ -266,8 +266,13 @@ class ActorFinder:
         if not words or any(t.tag_ != "JJ" and not t.tag_.startswith("NNP") for t in words) or head in words:
             return False
         is_adjective = all(t.tag_ == "JJ" or t.dep_ in ("amod", "compound") for t in words)
+        return is_adjective and not self.is_state_noun(head)
+
+    def is_state_noun(self, head: Token) -> bool:
+        """A noun that a state acts through (government, officials, leader, delegation...), by its
+        own word or a modifier's ("top diplomats"); without the word group every noun is."""
         phrase = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod"))]
-        return is_adjective and not any(t.lower_ in self.state_nouns for t in phrase)
+        return not self.state_nouns or any(t.lower_ in self.state_nouns for t in phrase)
 
     def _group_in_sentence(self, pos: int, size: int) -> list[Actor]:
         """"Putin visited Pyongyang and the two leaders signed": the parties of the sentence, when

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..documents.quotations import find_quotations
 from ..model import CalendarFact, DateWindow, common_span
-from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact, yearless_day
+from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact
 from ..temporal.calendar_spans import shift_span
 from ..temporal.grammar import parse_expression
 from ..temporal.occasions import match_occasions, occasion_window
@@ -449,7 +449,7 @@ def intersect(a: DateWindow, b: DateWindow) -> DateWindow | None:
 def yearless_days(texts: list[str]) -> list[CalendarFact]:
     """The days a frame's own expressions name without a year ("on November 9"), kept on an event whose
     window stays open because nothing in the article fixes the year (see model.CalendarFact)."""
-    facts = [f for t in texts if (f := yearless_day(t)) is not None]
+    facts = [f for t in texts if (f := year_less_fact(t)) is not None]
     return list(dict.fromkeys(facts))
 
 
@@ -464,7 +464,7 @@ def resolve_dated(d: Dated, report_day: DateWindow, anchor: DateWindow | None) -
 def in_narrative_year(expr: Expression, report_day: DateWindow, anchor: DateWindow | None) -> DateWindow | None:
     """"On May 16, 2014 ... the tragedy on May 13": an article without a report day tells a day
     without a year in the time of the dated event told before it (read as its "now")."""
-    if report_day.start is not None or report_day.end is not None or anchor is None or anchor.start is None:
+    if report_day.end is not None or anchor is None or anchor.start is None:
         return None
     fact = year_less_fact(expr.text)
     if fact is None:
@@ -544,6 +544,20 @@ def frame_window(frame: Frame, dated: list[Dated], report_day: DateWindow, ancho
         window = DateWindow(None, report_day.end, "range" if report_day.end else "open",
                             f"no date of its own; reported by {report_day.end}" if report_day.end else "no date in the text")
     return bounded(window, [d for d in dated if d.frame is frame and d.bound], report_day, anchor), False
+
+
+def performed_by_the_text(frame: Frame, report_day: DateWindow, words: frozenset[str]) -> DateWindow | None:
+    """"We, ..., hereby declare the following": the text performs the act (the word group
+    'performative'), so the act is of the document's own day, when the article has one."""
+    verb = frame.anchor
+    if report_day.start is None or report_day.start != report_day.end or verb is None:
+        return None
+    # the parser hangs "hereby" on the verb or on its subject ("We, ..., hereby declare")
+    word = next((g for c in verb.children for g in (c, *c.children) if g.lower_ in words), None)
+    if word is None:
+        return None
+    return DateWindow(report_day.start, report_day.end, "day",
+                      f"performed by the text itself ('{word.text}'): the document's day {report_day.start}")
 
 
 def place_year_less(drafts: list) -> None:
@@ -632,10 +646,11 @@ def continue_occasions(drafts: list) -> None:
     """"In the past week, X shut embassies in A and B. It also closed its missions in C": a
     continuation without a date of its own takes the window of the act it continues (same type
     and actor, in an earlier sentence); "Earlier, the talks started after 11:30am" takes the day of
-    the act told before it."""
+    the act told before it. A continuation that names its own time ("also recalled a visit last
+    year"), even one no "now" of the article resolves, keeps it."""
     for i, d in enumerate(drafts):
         same_day = _SAME_DAY_EARLIER.match(d.frame.token.doc.text) and _CLOCK_TIME.search(d.frame.token.doc.text)
-        if d.has_own_date or not (same_day or any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
+        if d.has_own_date or d.frame.dated or not (same_day or any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_WORDS
                                                   for c in d.frame.anchor.children)):
             continue
         source = d.source.country if d.source else None

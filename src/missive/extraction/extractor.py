@@ -43,8 +43,8 @@ from .context import (continue_group_occasion, counted_participants, party_count
                       signing_presence, listed_senders, orient_interaction, visitor_from_abroad,
                       gapped_counterparts)
 from .dating import (Statement, attach_expressions, bound_by_earlier, bound_by_occasions, continue_occasions,
-                     date_the_same_day, frame_window, intersect, link_measured, occasion_days, place_year_less,
-                     resolve, sentence_occasion, yearless_days)
+                     date_the_same_day, frame_window, intersect, link_measured, occasion_days, performed_by_the_text,
+                     place_year_less, resolve, sentence_occasion, yearless_days)
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
@@ -244,7 +244,7 @@ class Extractor:
         place_year_less(merged)
         link_measured(drafts)
         mark_background(merged, drafts, work.sentences, work.doc.cleaned, report_day, self.lex.group("receive"))
-        merged += signing_meetings(merged)
+        merged += signing_meetings(merged, self.lex.group("signing"))
         merged += delivery_meetings(merged)
         _default_sources(merged, work.doc)
         quotes = attach_quotes(drafts, work.sentences, lambda d: not home_of(d).background)
@@ -266,7 +266,30 @@ class Extractor:
                         explained.lines.append(f"report day: '{dated.expression.text}' -> {narrowed.iso()}")
                         return DateWindow(narrowed.start, narrowed.end, narrowed.precision,
                                           f"reported '{dated.expression.text}': {narrowed.reason}")
+        if work.report_day.start is None and work.report_day.end is None:
+            return self._after_told_acts(work, explained)
         return work.report_day
+
+    def _after_told_acts(self, work: _DocWork, explained: Explained) -> DateWindow:
+        """An undated article is written once the acts it tells as done have begun: "recalled his
+        visit in February 2019" puts its now on or after 2019-02-01, so its "last year" means 2018
+        or later. Only expressions that need no now count, and only of frames that assert an act."""
+        latest: DateWindow | None = None
+        for i in work.candidates:
+            frames = self._frames(work.parses[i], work, i)
+            for dated in attach_expressions(work.parses[i], frames, self.lex):
+                f = dated.frame
+                if f is None or dated.dates_report_day or dated.bound or self.filters.refusal(f) \
+                        or not (f.agents or f.recipients or f.participants):
+                    continue
+                window = resolve(dated.expression, work.report_day, None)
+                if window and window.start and (latest is None or window.start > latest.start):
+                    latest = window
+        if latest is None:
+            return work.report_day
+        explained.lines.append(f"report day: on or after {latest.start} (an act told as done: {latest.reason})")
+        return DateWindow(latest.start, None, "range",
+                          f"on or after {latest.start}, when an act the article tells as done began ({latest.reason})")
 
     def _frames(self, doc: Doc, work: _DocWork, i: int) -> list[Frame]:
         """The sentence's frames, read once (the report-day pass and the sentence pass share them)."""
@@ -326,6 +349,9 @@ class Extractor:
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
             window, own = frame_window(f, dated, sentence_report_day, anchor, marks, statement,
                                        self.lex.group("remark"), one_off)
+            performed = None if own else performed_by_the_text(f, sentence_report_day, self.lex.group("performative"))
+            if performed is not None:
+                window, own = performed, True
             own_texts = [d.expression.text for d in dated if d.frame is f and not d.dates_report_day and not d.bound]
             basis = window_basis(window, own, own_texts, marks is not None,
                                  one_off is not None and f.trigger.type in ("message", "call"))

@@ -162,14 +162,15 @@ class RoleReader:
     def _actors(self, tokens: list[Token], frame: Frame, role: str, reason: RoleReason,
                 others: set[str] = frozenset()) -> list[Actor]:
         """The actors of the tokens; a subject with none stands for its possessive or its
-        from-phrase ("the leaders of ... from Cuba"). Each token's find is noted with how its
-        words pointed (a pronoun, a group, a list)."""
+        from-phrase when it is a noun a state acts through ("the leaders of ... from Cuba", not
+        "two reporters from Cuba"). Each token's find is noted with how its words pointed (a
+        pronoun, a group, a list)."""
         found: list[Actor] = []
         for t in tokens:
             # a pronoun is not the party already found for the frame ("Castillo, who telephoned him")
             words = [t]
             actors = self.finder.actors_of(t, {a.name for a in frame.agents} | others)
-            if not actors and t.dep_ in SUBJECT_DEPS:
+            if not actors and t.dep_ in SUBJECT_DEPS and self.finder.is_state_noun(t):
                 words = [next((c for c in t.children if c.dep_ == "poss"), t)]
                 actors = self.finder.actors_of(words[0], set())
                 if not actors:

@@ -26,7 +26,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "occasion_disaster", "greets_occasion", "mourns_occasion", "reciprocal", "dated_origin",
                "origin_nouns",  # what a country's own anniversary is of
                "attend", "pairwise",
-               "three_party", "four_party", "spoken", "written", "in_person", "summit",
+               "three_party", "four_party", "spoken", "written", "in_person", "summit", "signing", "performative",
                "hand_over", "respectively")  # what an envoy does with a message it carries
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
@@ -139,6 +139,7 @@ class RoleReason(StrEnum):
     VISITOR_SUBJECT = "visitor subject"
     POSSESSIVE_VISITOR = "possessive visitor"
     BY_PHRASE = "by-phrase"
+    OF_PHRASE = "of-phrase"
     VISITED_PLACE = "visited place"
     MISSION_LOCATION = "mission location"
     ENVOY_POSTING = "envoy's posting"

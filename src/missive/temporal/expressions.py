@@ -36,6 +36,8 @@ def _lift(parsed: Parsed, ref: DateWindow) -> tuple[date | None, date | None] | 
     rule, m = parsed.rule, parsed.match
     if rule.basis == "absolute" or (ref.start is None and ref.end is None):
         return rule.at(m, None)
+    if rule.is_nearest and ref.end is None:
+        return None
     lo = rule.at(m, ref.start) if ref.start else None
     hi = rule.at(m, ref.end) if ref.end else None
     if lo is None and hi is None:
@@ -75,10 +77,8 @@ def resolve_expression(text: str, now: DateWindow, anchor: DateWindow | None = N
     return window_of(start, end, reason)
 
 
-def yearless_day(text: str) -> CalendarFact | None:
-    """The day an expression names without a year ("on May 2", "Thursday, 4 May", "3-5 June"), as a
-    CalendarFact: when nothing in the article fixes the year the window stays open, but the day still
-    tells another report's dated window which years fit (consolidation). None for any other expression."""
+def _named_day(text: str) -> CalendarFact | None:
+    """The day an expression names without a year ("on May 2", "Thursday, 4 May", "3-5 June")."""
     text = _STRIP_PREP.sub("", text.strip())
     parsed = parse_expression(text)
     if parsed is None or parsed.rule.basis != "now" or len(parsed.match.group(0)) < 0.7 * len(text):
@@ -102,12 +102,16 @@ _SAMPLE_YEARS = tuple(range(2001, 2013))
 
 
 def year_less_fact(text: str, dateline: tuple[int, int] | None = None) -> CalendarFact | None:
-    """What an expression says of its day when no year is known: "on May 2" is May 2 of some year;
-    "on Tuesday" under a year-less dateline "May 4" is the Tuesday of the week up to May 4
-    (CalendarFact(5, 4, weekday=1, days_before=6)). Read by resolving the expression against the
-    dateline's day in years of every weekday; None when it says nothing fixed (a bare weekday
-    without a dateline, "in 2019")."""
-    month, day = dateline or (12, 31)
+    """What an expression says of its day when no year is known, as a CalendarFact: when nothing in
+    the article fixes the year the window stays open, but the day still tells another report's dated
+    window which years fit (consolidation). Without a dateline, only a day it names: "on May 2",
+    "Thursday, 4 May", "3-5 June". Under a year-less dateline "May 4", also what it says relative
+    to that day: "on Tuesday" is the Tuesday of the week up to May 4 (CalendarFact(5, 4, weekday=1,
+    days_before=6)), read by resolving it against the dateline's day in years of every weekday.
+    None when it says nothing fixed (a bare weekday or "yesterday" without a dateline, "in 2019")."""
+    if dateline is None:
+        return _named_day(text)
+    month, day = dateline
     spans = []
     for year in _SAMPLE_YEARS:
         try:
@@ -123,8 +127,6 @@ def year_less_fact(text: str, dateline: tuple[int, int] | None = None) -> Calend
         _, lo, hi = spans[0]
         if lo == hi:
             return CalendarFact(lo.month, lo.day, reason=f"'{text.strip()}' without a year")
-    if dateline is None:
-        return None
     before = max((now - lo).days for now, lo, _ in spans)
     after = max((hi - now).days for now, _, hi in spans)
     single = all(lo == hi for _, lo, hi in spans)

@@ -64,6 +64,9 @@ class Rule:
     at: Callable[[re.Match[str], date | None], Span | None]
     says: str  # the convention, for the reason
     found: str = "always"  # always | prep (only after "in", "since"...: "in April") | never (resolve only)
+    # picks the occurrence nearest to now ("May 2", "Thursday", "in March"): a now known only to be
+    # after some day has no nearest one, unlike a shift of now ("last year", "today")
+    is_nearest: bool = False
 
 
 def named_group(m: re.Match[str], name: str) -> str | None:
@@ -157,6 +160,19 @@ def _year(m: re.Match[str], _ref: date | None) -> Span | None:
 def _decade(m: re.Match[str], _ref: date | None) -> Span | None:
     start = int(m["dec"])
     return date(start, 1, 1), date(start + 9, 12, 31)
+
+
+def _weekday_of_day(m: re.Match[str], ref: date | None) -> Span | None:
+    """'on Thursday (4)': the latest Thursday on or before now that is the 4th of its month."""
+    if ref is None:
+        return None
+    wd, day = WEEKDAYS.index(m["wd"].capitalize()), int(m["d"])
+    d = weekday_on_or_before(ref, wd)
+    for _ in range(60):  # a weekday falls on a given day of a month within some 14 months
+        if d.day == day:
+            return d, d
+        d -= timedelta(days=7)
+    return None
 
 
 def _weekday(m: re.Match[str], ref: date | None) -> Span | None:
@@ -313,7 +329,9 @@ def _day_of_rel_month(m: re.Match[str], ref: date | None) -> Span | None:
 
 
 def _rule(name: str, pattern: str, basis: str, at, says: str, found: str = "always") -> Rule:
-    return Rule(name, re.compile(pattern, re.I), basis, at, says, found)
+    return Rule(name, re.compile(pattern, re.I), basis, at, says, found,
+                is_nearest=at in (_month_day, _weekday, _weekday_of_day, _rel_month_name) or (at is _month and "(?P<y>" not in pattern
+                                                                             and "(?P<rel>" not in pattern))
 
 
 _WDP = rf"(?:(?P<wd>{WEEKDAY_ALTERNATION}),?\s*\(?\s*)?"
@@ -386,6 +404,8 @@ RULES: tuple[Rule, ...] = (
           "a day named from now"),
     _rule("present", r"\b(?P<word>currently|at\s+present|at\s+the\s+moment|right\s+now|nowadays|now)\b", "now",
           _deictic, "the present: the reporting day", found="never"),
+    _rule("weekday of a day", rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)", "now", _weekday_of_day,
+          "a weekday with its day of the month in brackets: the latest such day on or before now"),
     _rule("weekday", rf"\b(?:(?P<rel>last|this|next|past|previous|coming)\s+)?(?P<wd>{WEEKDAY_ALTERNATION})"
           r"(?:\s+(?:morning|afternoon|evening|night))?\b", "now", _weekday,
           "a weekday: the most recent such day on or before the reporting day"),

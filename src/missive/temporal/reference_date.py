@@ -274,6 +274,29 @@ def _still_ahead(text: str, day: date) -> DateWindow | None:
     return None
 
 
+# "on Thursday (4)": a weekday with its day of the month, which a report names within the week after it.
+_WEEKDAY_OF_DAY = re.compile(rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)")
+WEEKDAY_OF_DAY_REACH = timedelta(days=7)
+
+
+def _fits_weekday_of_day(text: str, cands) -> tuple[list, list[str]]:
+    """'Modi on Thursday (4) wrote ...' in the lead: a dated candidate with no Thursday the 4th in
+    the week up to it is another day's (a page's date widget), when another candidate has one."""
+    m = _WEEKDAY_OF_DAY.search(text[:LEAD_CHARS * 2])
+    if not m:
+        return list(cands), []
+
+    def fits(c) -> bool:
+        span = resolve_expression(m.group(0), DateWindow(c.value, c.value, "day"))
+        return span is not None and span.start is not None and c.value - span.start <= WEEKDAY_OF_DAY_REACH
+
+    kept = [c for c in cands if fits(c)]
+    if not kept or len(kept) == len(cands):
+        return list(cands), []
+    return kept, [f"{c.source} date {c.value} overruled: '{m.group(0)}' names no such day in the week up to it"
+                  for c in cands if c not in kept and c.source != "caption"]  # a caption dates its photo
+
+
 def _year_less_day(cands) -> tuple[int, int] | None:
     """The month and day of the best year-less candidate (a dateline before a header)."""
     undated = sorted((c for c in cands if not c.has_year), key=lambda c: -SOURCE_WEIGHT.get(c.source, 1))
@@ -286,7 +309,9 @@ def infer_reference_date(doc: Document) -> ReferenceDate:
     text = normalise(doc.cleaned or doc.original)
     pin, conflicts = _combine(content_pins(text[:CONTENT_PIN_CHARS]))
     cands = doc.metadata.date_candidates
-    chosen, why, notes = _choose_dated([c for c in cands if c.has_year], pin)
+    dated, overruled = _fits_weekday_of_day(text, [c for c in cands if c.has_year])
+    conflicts += overruled
+    chosen, why, notes = _choose_dated(dated, pin)
     day, source = (chosen.value, chosen.source) if chosen else (None, "none")
     conflicts += notes
     for c in (c for c in cands if not c.has_year):
