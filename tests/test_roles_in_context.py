@@ -162,6 +162,11 @@ STORIES = [
         "ambassadors.",
         ("relations BHR-IRN 2025-09-01", "relations BHR>IRN ..2025-09-03", "relations IRN>BHR ..2025-09-03"),
         id="the-two-countries-are-the-last-pair-not-the-mediator-and-an-exchange-goes-both-ways"),
+    pytest.param(
+        "SANTIAGO, May 9, 2023 (EFE) - President Gabriel Boric held a virtual meeting with Argentine President "
+        "Alberto Fernandez on Monday, May 8. \"Our peoples are closer than ever,\" Fernandez told Boric at the "
+        "end of the meeting.",
+        ("call CHL-ARG 2023-05-08",), id="the-meeting-that-a-call-was-is-the-call"),
 ]
 
 

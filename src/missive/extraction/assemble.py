@@ -112,9 +112,9 @@ def fill_exchanges(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _same_parties(a: Draft, b: Draft) -> bool:
+def _same_parties(a: Draft, b: Draft, summit_words: frozenset[str] = frozenset()) -> bool:
     if a.type != b.type:
-        return False
+        return _refers_back(b, a, summit_words)
     if a.type == "message":
         if _different_people(a.source, b.source) or _different_people(a.target, b.target):
             return False  # one message to Castro and Diaz-Canel: one event per addressee
@@ -130,6 +130,17 @@ def _same_parties(a: Draft, b: Draft) -> bool:
     if _visitor(a) and _visitor(b) and _visitor(a) != _visitor(b):
         return False  # A's visit to B and B's to A are two visits
     return a.countries == b.countries
+
+
+def _refers_back(later: Draft, told: Draft, summit_words: frozenset[str]) -> bool:
+    """"had an online meeting with Biden [a call] ... Biden told him at the beginning of the meeting":
+    a definite meeting noun with no date of its own, between the same two states as a call told
+    before it, is that call, not a meeting in person (a summit, the word group 'summit', never is)."""
+    token = later.frame.token
+    return (later.type == "meeting" and told.type == "call" and not later.has_own_date
+            and token.lower_ not in summit_words
+            and later.frame.trigger.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and len(told.countries) == 2 and later.countries == told.countries)
 
 
 def _visitor(d: Draft) -> str:
@@ -177,11 +188,11 @@ def _different_people(a: Actor | None, b: Actor | None) -> bool:
 BORROWED_REASONS = ("main pair", "told just before")
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], summit_words: frozenset[str] = frozenset()) -> list[Draft]:
     """Drafts about one interaction, in text order, fold into the first with compatible dates."""
     merged: list[Draft] = []
     for d in drafts:
-        home = next((m for m in merged if _same_parties(m, d) and _same_time(m, d)), None)
+        home = next((m for m in merged if _same_parties(m, d, summit_words) and _same_time(m, d)), None)
         if home is None:
             if d.weak:
                 continue  # "the missive" alone asserts nothing new

@@ -239,7 +239,7 @@ class Extractor:
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
-        merged = fold_said_in_calls(merge_drafts(drafts), self.lex.group("spoken"), self.lex.group("written"))
+        merged = fold_said_in_calls(merge_drafts(drafts, self.lex.group("summit")), self.lex.group("spoken"), self.lex.group("written"))
         date_simultaneous(drafts)
         place_year_less(merged)
         link_measured(drafts)
