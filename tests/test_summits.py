@@ -34,6 +34,11 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "tribute to a former president of Guyana. During the last day, the heads of government of the 15 CARICOM "
      "member states signed a declaration on climate finance.",
      ("meeting BRB-JAM 2025-02-27..2025-03-01", "agreement BRB-JAM 2025-03-01"), ()),
+    ("last-years-summit-keeps-its-own-roster",
+     "BRASILIA, Dec. 8, 2023 (Agencia Brasil) - Brazilian President Luiz Inacio Lula da Silva hosted the Mercosur "
+     "summit in Rio de Janeiro on Thursday with the leaders of Argentina and Uruguay. Last year's Mercosur summit "
+     "was hosted by Paraguay with the leaders of Bolivia and Chile.",
+     ("meeting ARG+BRA+URY 2023-12-07", "meeting BOL+CHL+PRY 2022"), ()),
     ("a-summit-ahead-gives-nothing",
      "ACCRA, May 2, 2024 (GNA) - Ghana will host the ECOWAS summit next month. The ECOWAS summit is expected to "
      "open in Accra on June 3 with the leaders of Nigeria, Senegal and Togo.",
@@ -61,3 +66,16 @@ def test_a_summit_of_two_named_states_has_no_direction(extractor):
     meetings = [e for e in missive.extract(text, extractor) if e.type == "meeting"]
     assert [(e.source, e.target, sorted(p.country for p in e.participants)) for e in meetings] == [
         (None, None, ["BRB", "JAM"])]
+
+
+def test_hosting_a_summit_under_way_is_its_evidence(extractor):
+    """"X is hosting the summit with ..." with no date of its own is arranged, unless the article dates
+    that summit around the report day: then it tells the summit under way, and is its evidence."""
+    text = ("JOHANNESBURG, Aug. 22, 2023 (SAnews) - South African President Cyril Ramaphosa is hosting the BRICS "
+            "summit with Brazilian President Luiz Inacio Lula da Silva and the leaders of China and India. Leaders "
+            "of BRICS are meeting on Tuesday in Sandton for the first day of their three-day summit.\n")
+    (summit,) = [e for e in missive.extract(text, extractor) if e.type == "meeting"]
+    assert any("is hosting the BRICS summit" in span.text for span in summit.evidence)
+    assert (summit.when.start.isoformat(), summit.when.end.isoformat()) == ("2023-08-22", "2023-08-24")
+    ahead = text.replace("are meeting on Tuesday", "will meet on Thursday")
+    assert [e for e in missive.extract(ahead, extractor) if e.type == "meeting"] == []

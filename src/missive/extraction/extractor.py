@@ -55,7 +55,7 @@ from .parallel_lists import respective_messages
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 from .roles import RoleReader, RoleTable, role_rows
-from .summits import ArticleSummits, find_summits, is_summit_word, join_summit, span_summits
+from .summits import ArticleSummits, find_summits, is_summit_word, join_summit, span_summits, summits_under_way
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,7 @@ class _DocWork:
     held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
     year_less: tuple[int, int] | None = None  # a dateline's month and day when no year was found
     summits: ArticleSummits = field(default_factory=ArticleSummits)  # its organisations' summits and their rosters
+    pending: list[Draft] = field(default_factory=list)  # "is hosting the summit", undated: kept if it is under way
 
 
 class Extractor:
@@ -245,6 +246,10 @@ class Extractor:
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
         span_summits(drafts, self.lex)
+        under_way = summits_under_way(work.pending, drafts, report_day)
+        explained.lines += [f"[{d.frame.pattern}] kept: the summit it tells is under way on the report day "
+                            f"({d.window.iso()})" for d in under_way]
+        drafts = sorted(drafts + under_way, key=lambda d: d.sentence)
         merged = fold_said_in_calls(merge_drafts(drafts), self.lex.group("spoken"), self.lex.group("written"))
         date_simultaneous(drafts)
         place_year_less(merged)
@@ -329,7 +334,11 @@ class Extractor:
                 f.drop = ""
                 f.remarks.append("present progressive dated on the report day: in progress")
             explained.lines.append(_explain_frame(f, sentence))
-            if f.drop:
+            summit = work.summits.of_frame(f, work.cast, sentence.start, self.lex) \
+                if f.trigger.frame in ("meet", "host", "sign") else None
+            # "X is hosting the G7 summit with ...", undated: under way if the summit is (pending_summits)
+            pending = bool(f.drop) and summit is not None and not f.dated and f.drop.startswith(FilterReason.ARRANGED.value)
+            if f.drop and not pending:
                 continue
             medium = medium_of(f, self.lex)
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
@@ -350,8 +359,6 @@ class Extractor:
             size = party_count(f, self._party_words) if f.trigger.frame in ("meet", "sign") else 0
             if size:
                 counted_participants(f, size, work.cast, work.sentences, i, work.doc.cleaned)
-            summit = work.summits.of_frame(f, work.cast, sentence.start, self.lex) \
-                if f.trigger.frame in ("meet", "host", "sign") else None
             if summit is not None:
                 join_summit(f, summit)
             if f.trigger.frame == "meet":
@@ -387,6 +394,9 @@ class Extractor:
                 d.occasion = occasion if d.type == "message" else ""
                 d.reported_by = list(media)
                 d.reasons = [f"pattern {f.pattern}", *map(str, f.notes), *f.remarks, f"date: {window.reason}"]
+            if pending:
+                work.pending += made
+                continue
             by_frame[f.token.i] = made
             out += made + since_first(f, made, sentence_report_day)
             out += gapped_counterparts(made, sentence, work.cast, lambda e: resolve(e, sentence_report_day, anchor))

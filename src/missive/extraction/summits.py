@@ -28,7 +28,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from ..knowledge.schema import ContextReason, DateBasis
+from ..knowledge.schema import ContextReason, DateBasis, FilterReason
 from ..model import Actor, DateWindow
 from .cast import Cast, Placed
 from .dating import intersect
@@ -102,19 +102,35 @@ def summit_told(token: Token, lex: Lexicon) -> bool:
     return is_verb(above) or (lex.in_group(above, "summit_parts") and above.dep_ == "pobj" and is_verb(above.head.head))
 
 
+def another_summit(token: Token, lex: Lexicon) -> bool:
+    """"last year's G20 summit", "the previous summit", "the 2019 summit", "the next summit": a summit
+    the phrase sets apart from the one the article reports (its roster is not this one's)."""
+    other = lex.group("earlier") | lex.group("not_yet")
+    for t in (w for left in token.lefts for w in left.subtree):
+        if t.lower_ in other or t.lower_ == "year" or (t.like_num and len(t.text) == 4 and t.text.isdigit()):
+            return True
+    return False
+
+
 def frame_organisation(frame: Frame, cast: Cast, base: int, lex: Lexicon, default: str = "") -> str:
     """The organisation whose summit the frame tells: a summit noun naming it (else the article's
-    one summit organisation); a meeting or signing whose subject names it ("Leaders of the G7 are
-    meeting", "the heads of state of the CELAC member countries signed"); a hosting of its summit."""
+    one summit organisation); a meeting or signing whose subject is its leaders or members ("Leaders
+    of the G7 are meeting", "the heads of state of the CELAC member countries signed", not "the UN
+    chief met"); a hosting of its summit."""
     tok, kind = frame.token, frame.trigger.frame
     if kind == "meet" and is_summit_word(tok, lex):
-        return (_phrase_organisation(tok, cast, base) or default) if summit_told(tok, lex) else ""
+        told = summit_told(tok, lex) and not another_summit(tok, lex)
+        return (_phrase_organisation(tok, cast, base) or default) if told else ""
     if kind == "host":
-        summits = [c for c in frame.anchor.children if c.dep_ == "dobj" and is_summit_word(c, lex)]
+        anchor = frame.anchor
+        held = [anchor.head] if anchor.dep_ in ("acl", "relcl") else []  # "the summit (that) X hosted"
+        summits = [c for c in [*anchor.children, *held] if (c.dep_ in ("dobj", "nsubjpass") or c in held)
+                   and is_summit_word(c, lex) and not another_summit(c, lex)]
         return next((_phrase_organisation(c, cast, base) or default for c in summits), "")
     if kind in ("meet", "sign") and is_verb(frame.anchor):
         subject = subject_of(frame.anchor)
-        if subject is not None and not any(m.actor.country for m in _mentions_of(subject, cast, base)):
+        if subject is not None and lex.in_group(subject, "summit_members") and not any(
+                m.actor.country for m in _mentions_of(subject, cast, base)):
             return _phrase_organisation(subject, cast, base)
     return ""
 
@@ -145,21 +161,18 @@ def find_summits(text: str, sentences: list[Sentence], frames: dict[int, list[Fr
     return found
 
 
-# A frame asserts its roster unless negated or conditional; "is hosting" (planned or in progress) names it too.
-_ROSTER_REFUSALS_ALLOWED = ("", "present progressive")
-
-
 def _read_roster(f: Frame, found: ArticleSummits, cast: Cast, base: int, lex: Lexicon,
                  refusal: Callable[[Frame], str]) -> None:
     kind = f.trigger.frame
     attends = kind == "visit" and lex.in_group(f.anchor, "attend")
     if kind != "host" and not attends:
         return
-    why = refusal(f)
-    if why and not why.startswith(_ROSTER_REFUSALS_ALLOWED[1]):
+    why = refusal(f)  # negated or conditional names no one; "is hosting" (planned or under way) does
+    if why and not why.startswith(FilterReason.ARRANGED.value):
         return
     if attends:
-        objects = [c for c in f.anchor.children if c.dep_ == "dobj" and is_summit_word(c, lex)]
+        objects = [c for c in f.anchor.children if c.dep_ == "dobj" and is_summit_word(c, lex)
+                   and not another_summit(c, lex)]
         org = next((_phrase_organisation(c, cast, base) or found.default for c in objects), "")
         if org in found.by_organisation:
             found.by_organisation[org].add(f.agents, "attending")
@@ -170,17 +183,17 @@ def _read_roster(f: Frame, found: ArticleSummits, cast: Cast, base: int, lex: Le
 
 
 def _read_chair(text: str, s: Sentence, cast: Cast, found: ArticleSummits, lex: Lexicon) -> None:
-    """"A handed over CELAC's rotating presidency to B", "B took over the presidency of the GCC":
+    """"A handed over CELAC's rotating presidency to B", "B took over the chairmanship of the GCC":
     the states that pass or take the organisation's chair in a sentence take part in its summit."""
     chair = lex.group("chair")
+    chair_of = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(chair)))})\s+of\s+(?:the\s+)?$")
     for m in organisations_in(cast, s.start, s.end):
         summit = found.by_organisation.get(m.actor.name)
         if summit is None:
             continue
-        beside = set(re.findall(r"[a-z]+", text[m.end:min(s.end, m.end + CHAIR_REACH)].lower().split(",")[0]))
-        before = re.findall(r"[a-z]+", text[max(s.start, m.start - 20):m.start].lower())
-        if not (chair & beside or (before[-2:-1] == ["of"] and before[-1] == "the" and before[-3:-2] and
-                                   before[-3] in chair) or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in chair)):
+        after = text[m.end:min(s.end, m.end + CHAIR_REACH)].split(",")[0].lower()
+        before = text[max(s.start, m.start - CHAIR_REACH):m.start].lower()
+        if chair.isdisjoint(re.findall(r"[a-z]+", after)) and not chair_of.search(before):
             continue
         summit.add([p.actor for p in cast.within(s.start, s.end)
                     if p.actor.country and not p.is_venue and p.actor.kind != "organisation"],
@@ -289,3 +302,23 @@ def _summit_span(group: list[Draft], lex: Lexicon) -> DateWindow | None:
         return None
     how = f"a {length}-day summit from its first day" if length else "the summit from its first to its last day"
     return DateWindow(first, last, "day" if first == last else "range", f"{how} ({first}..{last})")
+
+
+def summits_under_way(pending: list[Draft], drafts: list[Draft], report_day: DateWindow) -> list[Draft]:
+    """"X is hosting the G7 summit with ...", with no date of its own: a present progressive is
+    arranged, unless the article dates that summit's days around the report day (its first day
+    is today, "the three-day summit"): then it tells the summit under way, and takes its days."""
+    out = []
+    for d in pending:
+        spans = [e.window for e in drafts if e.summit == d.summit and e.type == d.type and e.has_own_date
+                 and e.window.start is not None and e.window.end is not None and report_day.start is not None
+                 and e.window.start <= report_day.start and report_day.end is not None and report_day.end <= e.window.end]
+        if not spans or len(d.countries) < 2:
+            continue
+        w = spans[0]
+        d.window = DateWindow(w.start, w.end, w.precision, f"the summit under way on the report day: {w.reason}")
+        d.has_own_date, d.date_basis = True, DateBasis.SPAN
+        d.reasons = [r for r in d.reasons if not r.startswith("date: ")] + [
+            "present progressive of the summit under way on the report day", f"date: {d.window.reason}"]
+        out.append(d)
+    return out

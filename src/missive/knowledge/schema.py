@@ -29,7 +29,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "three_party", "four_party", "spoken", "written", "in_person", "summit",
                "hand_over", "respectively",  # what an envoy does with a message it carries
                # an organisation's summit: its chair, its parts, the verbs of its first and last day
-               "chair", "summit_parts", "summit_begins", "summit_ends", "first_day", "last_day")
+               "chair", "summit_parts", "summit_begins", "summit_ends", "first_day", "last_day", "summit_members")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
