@@ -34,6 +34,10 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "tribute to a former president of Guyana. During the last day, the heads of government of the 15 CARICOM "
      "member states signed a declaration on climate finance.",
      ("meeting BRB-JAM 2025-02-27..2025-03-01", "agreement BRB-JAM 2025-03-01"), ()),
+    ("hosted-and-attended-is-one-summit-not-a-meeting-of-the-attendees",
+     "ROME, Oct. 31, 2021 (ANSA) - Italian Prime Minister Mario Draghi hosted the G20 summit in Rome on Saturday. "
+     "Indian Prime Minister Narendra Modi and Indonesian President Joko Widodo attended the summit.",
+     ("meeting IDN+IND+ITA 2021-10-30",), ()),
     ("last-years-summit-keeps-its-own-roster",
      "BRASILIA, Dec. 8, 2023 (Agencia Brasil) - Brazilian President Luiz Inacio Lula da Silva hosted the Mercosur "
      "summit in Rio de Janeiro on Thursday with the leaders of Argentina and Uruguay. Last year's Mercosur summit "
