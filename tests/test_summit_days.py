@@ -109,3 +109,10 @@ def test_a_first_day_and_a_length_give_the_span_and_another_years_report_keeps_i
     span_summits([first, last_year], LEX)
     assert (first.window.start, first.window.end) == (date(2022, 6, 26), date(2022, 6, 28))
     assert (last_year.window.start, last_year.window.end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_day_of_a_summit_of_known_length_gives_the_days_around_it():
+    """"a two-day summit" held on Monday, neither its first nor its last day said: Sunday..Tuesday."""
+    monday = _draft("The/DT/det/2 two-day/JJ/amod/2 summit/NN/nsubj/3 met/VBD/ROOT/3", _day(date(2012, 6, 18)), True, 0)
+    span_summits([monday], LEX)
+    assert (monday.window.start, monday.window.end) == (date(2012, 6, 17), date(2012, 6, 19))

@@ -283,7 +283,7 @@ def _signing_day(group: list[Draft]) -> DateWindow | None:
 
 
 def _summit_span(group: list[Draft], lex: Lexicon) -> DateWindow | None:
-    first = last = None
+    first = last = some_day = None
     length = 0
     for d in group:
         length = length or (_length(d.frame, lex) if d.type == "meeting" else 0)
@@ -294,10 +294,14 @@ def _summit_span(group: list[Draft], lex: Lexicon) -> DateWindow | None:
             first = d.window.start
         elif which == "last" and last is None:
             last = d.window.end
+        some_day = some_day or d.window.start
     if first and not last and length:
         last = first + timedelta(days=length - 1)
     if last and not first and length:
         first = last - timedelta(days=length - 1)
+    if not (first or last) and some_day and length:  # "a two-day summit" held on Monday: Sunday..Tuesday
+        first, last = some_day - timedelta(days=length - 1), some_day + timedelta(days=length - 1)
+        return DateWindow(first, last, "range", f"a {length}-day summit that includes {some_day} ({first}..{last})")
     if not (first and last) or not 0 <= (last - first).days < MAX_SUMMIT_DAYS:
         return None
     how = f"a {length}-day summit from its first day" if length else "the summit from its first to its last day"
