@@ -83,3 +83,16 @@ def test_hosting_a_summit_under_way_is_its_evidence(extractor):
     assert (summit.when.start.isoformat(), summit.when.end.isoformat()) == ("2023-08-22", "2023-08-24")
     ahead = text.replace("are meeting on Tuesday", "will meet on Thursday")
     assert [e for e in missive.extract(ahead, extractor) if e.type == "meeting"] == []
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    ("on Friday", ("meeting KEN-TZA 2024-03-08",)),  # the report's own day: under way
+    ("on Saturday", ()),  # a day ahead: arranged
+    ("next week", ()),
+])
+def test_a_present_progressive_on_the_report_day_is_under_way(day: str, expected: tuple[str, ...], extractor):
+    text = (f"NAIROBI, March 8, 2024 (KNA) - Kenyan President William Ruto is meeting Tanzanian President Samia "
+            f"Suluhu Hassan in Mombasa {day}.\n")
+    found = [missive.event_to_flat(e) for e in missive.extract(text, extractor)]
+    verdict = compare(expected, found, ())
+    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
