@@ -295,16 +295,16 @@ def _summit_span(group: list[Draft], lex: Lexicon) -> DateWindow | None:
         elif which == "last" and last is None:
             last = d.window.end
         some_day = some_day or d.window.start
+    how = "the summit from its first to its last day"
     if first and not last and length:
-        last = first + timedelta(days=length - 1)
+        last, how = first + timedelta(days=length - 1), f"a {length}-day summit from its first day"
     if last and not first and length:
-        first = last - timedelta(days=length - 1)
+        first, how = last - timedelta(days=length - 1), f"a {length}-day summit up to its last day"
     if not (first or last) and some_day and length:  # "a two-day summit" held on Monday: Sunday..Tuesday
         first, last = some_day - timedelta(days=length - 1), some_day + timedelta(days=length - 1)
         return DateWindow(first, last, "range", f"a {length}-day summit that includes {some_day} ({first}..{last})")
     if not (first and last) or not 0 <= (last - first).days < MAX_SUMMIT_DAYS:
         return None
-    how = f"a {length}-day summit from its first day" if length else "the summit from its first to its last day"
     return DateWindow(first, last, "day" if first == last else "range", f"{how} ({first}..{last})")
 
 
