@@ -125,6 +125,8 @@ def _same_parties(a: Draft, b: Draft, summit_words: frozenset[str] = frozenset()
         return False  # closing an embassy and recalling an ambassador are two acts
     if a.type == "relations" and a.medium in ONE_WAY_ACTIONS and _directed(a) and _directed(b):
         return (a.source.country, a.target.country) == (b.source.country, b.target.country)
+    if a.type in ("meeting", "agreement") and bool(a.summit) != bool(b.summit):
+        return False  # an organisation's summit and a meeting or signing of two of its members are two acts
     if a.type == "agreement" and len(a.countries) >= 3 and b.countries < a.countries:
         return _names_again(b, a)
     if _visitor(a) and _visitor(b) and _visitor(a) != _visitor(b):
@@ -387,9 +389,9 @@ def to_event(d: Draft, doc: Document, quotes: list[tuple[int, int]] = (), articl
         start, end = doc.original_span(s, e)
         return Span(doc.doc_id, start, end, doc.original[start:end])
 
-    # multilateral (three or more states): every participant, no direction
+    # multilateral (three or more states, or an organisation's summit): every participant, no direction
     participants = tuple(_one_per_country([*d.participants, d.source, d.target])) \
-        if d.type in ("meeting", "agreement") and len(d.countries) > 2 else ()
+        if d.type in ("meeting", "agreement") and (len(d.countries) > 2 or (d.summit and len(d.countries) > 1)) else ()
     source, target = (None, None) if participants else (d.source, d.target)
     features = evidence_features(d, article or NO_ARTICLE, bool(quotes))
     scored = (model or ConfidenceModel.load()).score(features)

@@ -48,6 +48,7 @@ class Draft:
     home: "Draft | None" = None  # the draft it was merged into, if any
     calendar: list[CalendarFact] = field(default_factory=list)  # its days without a year, when no year was found
     carriers: list[Actor] = field(default_factory=list)  # who handed the message over ("delivered by the envoy")
+    summit: str = ""  # the organisation whose summit it tells (or whose leaders signed): a multilateral event
 
     @property
     def countries(self) -> frozenset[str]:

@@ -25,7 +25,7 @@ from ..actors.mention_pass import Mention
 from ..actors.resolver import ActorResolver
 from ..budget import Budget
 from ..documents.date_candidates import dateline_end
-from ..knowledge.schema import PARTY_COUNTS, DateBasis
+from ..knowledge.schema import PARTY_COUNTS, DateBasis, FilterReason
 from ..model import CalendarFact, DateWindow, Document, Event
 from ..settings import Settings, default_settings
 from ..temporal.anniversaries import Anniversary, anniversary_date, find_anniversaries
@@ -55,6 +55,7 @@ from .parallel_lists import respective_messages
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
 from .roles import RoleReader, RoleTable, role_rows
+from .summits import ArticleSummits, find_summits, is_summit_word, join_summit, span_summits, summits_under_way
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class _DocWork:
     statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
     held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
     year_less: tuple[int, int] | None = None  # a dateline's month and day when no year was found
+    summits: ArticleSummits = field(default_factory=ArticleSummits)  # its organisations' summits and their rosters
+    pending: list[Draft] = field(default_factory=list)  # "is hosting the summit", undated: kept if it is under way
 
 
 class Extractor:
@@ -211,6 +214,9 @@ class Extractor:
         report_day = self._refine_report_day(work, explained)
         explained.report_day = report_day
         work.held_on = _anniversaries_held_on(work.doc.cleaned, report_day)
+        work.summits = find_summits(work.doc.cleaned, work.sentences,
+                                    {i: self._frames(work.parses[i], work, i) for i in work.candidates},
+                                    work.cast, self.lex, self.filters.refusal)
         drafts: list[Draft] = []
         anchor: DateWindow | None = None
         previous: list[Draft] = []
@@ -239,7 +245,13 @@ class Extractor:
         continue_group_occasion(drafts)
         fill_parties(drafts)
         drafts = [d for d in fill_exchanges(drafts) if d.is_complete]
-        merged = fold_said_in_calls(merge_drafts(drafts, self.lex.group("summit")), self.lex.group("spoken"), self.lex.group("written"))
+        span_summits(drafts, self.lex)
+        under_way = summits_under_way(work.pending, drafts, report_day)
+        explained.lines += [f"[{d.frame.pattern}] kept: the summit it tells is under way on the report day "
+                            f"({d.window.iso()})" for d in under_way]
+        drafts = sorted(drafts + under_way, key=lambda d: d.sentence)
+        merged = fold_said_in_calls(merge_drafts(drafts, self.lex.group("summit")), self.lex.group("spoken"),
+                                    self.lex.group("written"))
         date_simultaneous(drafts)
         place_year_less(merged)
         link_measured(drafts)
@@ -342,8 +354,15 @@ class Extractor:
         by_frame: dict[int, list[Draft]] = {}
         windows: dict[int, tuple[DateWindow, bool]] = {}
         for f in frames:
+            if f.drop and _in_progress(f, frame_window(f, dated, sentence_report_day, anchor, None), sentence_report_day):
+                f.drop = ""
+                f.remarks.append("present progressive dated on the report day: in progress")
             explained.lines.append(_explain_frame(f, sentence))
-            if f.drop:
+            summit = work.summits.of_frame(f, work.cast, sentence.start, self.lex) \
+                if f.trigger.frame in ("meet", "host", "sign") else None
+            # "X is hosting the G7 summit with ...", undated: under way if the summit is (pending_summits)
+            pending = bool(f.drop) and summit is not None and not f.dated and f.drop.startswith(FilterReason.ARRANGED.value)
+            if f.drop and not pending:
                 continue
             medium = medium_of(f, self.lex)
             marks = anniversary if _owns_anniversary(f, frames, doc) and medium != "reply" else None
@@ -367,12 +386,16 @@ class Extractor:
             size = party_count(f, self._party_words) if f.trigger.frame in ("meet", "sign") else 0
             if size:
                 counted_participants(f, size, work.cast, work.sentences, i, work.doc.cleaned)
+            if summit is not None:
+                join_summit(f, summit)
             if f.trigger.frame == "meet":
                 following = work.sentences[i + 1] if i + 1 < len(work.sentences) else None
                 gathering_participants(f, finder, work.cast, following)
             if f.trigger.frame == "meet":
                 summit_participants(f, work.cast, work.sentences, work.doc.cleaned, self.lex.group("summit"))
-            if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2:
+            # (an organisation's summit is not the two people of its sentence: they met on its sidelines)
+            if f.trigger.frame in ("meet", "call") and len({a.country for a in f.participants}) < 2 and (
+                    summit is None or not is_summit_word(f.token, self.lex)):
                 f.participants = people_of_sentence(work.cast, sentence, f) or f.participants
             if f.trigger.type == "message" and len(f.agents) + len(f.recipients) == 1:
                 other_person_of_sentence(work.cast, sentence, f)
@@ -383,6 +406,8 @@ class Extractor:
                              self.lex.group("pairwise"))
             made = respective_messages(f, made, work.cast, sentence, self.lex.group("respectively"))
             orient_interaction(f, made, finder, work.cast, sentence)
+            for d in made:
+                d.summit = summit.organisation if summit is not None else ""
             if f.trigger.frame in ("envoy", "mission") and f.agents and not f.recipients:
                 posting_from_context(made, work.cast, sentence.start + f.token.idx)
             in_person, present = signing_presence(f, finder) if f.trigger.frame == "sign" else (False, [])
@@ -396,6 +421,9 @@ class Extractor:
                 d.occasion = occasion if d.type == "message" else ""
                 d.reported_by = list(media)
                 d.reasons = [f"pattern {f.pattern}", *map(str, f.notes), *f.remarks, f"date: {window.reason}"]
+            if pending:
+                work.pending += made
+                continue
             by_frame[f.token.i] = made
             out += made + since_first(f, made, sentence_report_day)
             out += gapped_counterparts(made, sentence, work.cast, lambda e: resolve(e, sentence_report_day, anchor))
@@ -437,6 +465,14 @@ def _told_apart(frame: Frame, text: str, lex: Lexicon) -> bool:
     if len({a.country for a in frame.participants if a.country}) < 2:
         return False
     return not words_of(text) & lex.group("in_person")
+
+
+def _in_progress(frame: Frame, dated: tuple[DateWindow, bool], report_day: DateWindow) -> bool:
+    """"Leaders are meeting on Sunday" in Sunday's report: a present progressive whose own date is
+    the report day tells what is under way, not what is arranged."""
+    window, own = dated
+    return (frame.drop.startswith(FilterReason.ARRANGED.value) and own and report_day.start is not None
+            and window.start == window.end == report_day.start == report_day.end)
 
 
 def _calendar_facts(own_texts: list[str], window: DateWindow, dateline: tuple[int, int] | None) -> tuple[CalendarFact, ...]:

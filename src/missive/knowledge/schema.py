@@ -27,7 +27,9 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "origin_nouns",  # what a country's own anniversary is of
                "attend", "pairwise",
                "three_party", "four_party", "spoken", "written", "in_person", "summit", "signing", "performative",
-               "hand_over", "respectively")  # what an envoy does with a message it carries
+               "hand_over", "respectively",  # what an envoy does with a message it carries
+               # an organisation's summit: its chair, its parts, the verbs of its first and last day
+               "chair", "summit_parts", "summit_begins", "summit_ends", "first_day", "last_day", "summit_members")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
 PARTY_COUNTS = {"three_party": 3, "four_party": 4}
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "foreign_minister", "official", "ambassador")
@@ -244,6 +246,7 @@ class ContextReason(StrEnum):
     NEXT_SENTENCE = "next sentence"  # a gathering's participants named in the sentence after it
     COUNTED = "counted"  # "trilateral talks": the nearest sentence naming that many parties
     SUMMIT = "summit"  # "gathered for a two-day summit": the states of the article's sentences on the summit
+    ROSTER = "summit roster"  # an organisation's summit: the states named as hosting, attending or chairing it
     OTHER_PERSON = "other person"  # a message's other party: the one other person of its clause
     GOVERNING_CLAUSE = "governing clause"  # "restoring ties with Kenya after severing ...": the clause above
     POSTING = "posting"  # "recalled its ambassador": the state named last before
@@ -272,6 +275,7 @@ class DateBasis(StrEnum):
     OCCASION = "occasion"  # after a one-off occasion began, by the report day
     ANNIVERSARY = "anniversary"  # in the week before an anniversary it marks
     BOUND = "bound"  # after or before another dated event, by the report day
+    SPAN = "span"  # a summit's days: its first and last day, or one of them and its length
     REPORT_DAY = "report day"  # no date of its own: on or before the report day (open without one)
 
 
