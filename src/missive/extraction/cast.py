@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..knowledge.schema import Reference
+from ..knowledge.numbers import CARDINALS
 from ..model import Actor
 
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
@@ -24,8 +25,7 @@ PAIR_NOUNS = frozenset("leaders countries sides nations states governments heads
                        "presidents ministers premiers delegations".split())
 PEOPLE_PAIR_NOUNS = frozenset("leaders heads presidents ministers premiers".split())
 # "the three countries", "all four governments": how many the group counts.
-GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10, "eleven": 11, "twelve": 12}
+GROUP_SIZES = {**{w: n for w, n in CARDINALS.items() if n >= 2}, "both": 2}
 THROUGH_PREPS = frozenset({"of", "including", "like"})
 # Where a name stands for a person a later pronoun may point at ("met Giuliani ... with him").
 NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj"})

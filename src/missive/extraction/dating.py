@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from ..documents.quotations import find_quotations
+from ..knowledge.numbers import CARDINALS
 from ..model import CalendarFact, DateWindow, common_span
 from ..temporal.expressions import Expression, find_expressions, resolve_expression, year_less_fact
 from ..temporal.calendar_spans import shift_span
@@ -708,8 +709,7 @@ def date_the_same_day(drafts: list) -> None:
 _MEASURE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
 _HEDGES = frozenset("almost nearly about around some roughly approximately".split())
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 2}
+_COUNTS = {**CARDINALS, "a": 1, "an": 1, "several": 3, "few": 2}
 
 
 def _measure(marker: Token) -> tuple[int, str, bool] | None:

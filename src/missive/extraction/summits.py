@@ -28,6 +28,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
+from ..knowledge.numbers import cardinal
 from ..knowledge.schema import ContextReason, DateBasis, FilterReason
 from ..model import Actor, DateWindow
 from .cast import Cast, Placed
@@ -41,7 +42,6 @@ from .nlp import Sentence
 CHAIR_REACH = 40
 # The longest summit whose days the text spans (a span longer than this is a misreading).
 MAX_SUMMIT_DAYS = 14
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
 _LENGTH = re.compile(r"\b(two|three|four|five|six|seven|[2-7])[- ]day\b", re.IGNORECASE)
 
 
@@ -222,7 +222,7 @@ def _length(frame: Frame, lex: Lexicon) -> int:
         if is_summit_word(t, lex):
             m = _LENGTH.search(doc.text[t.left_edge.idx:t.idx])
             if m:
-                return _NUMBERS[m.group(1).lower()]
+                return cardinal(m.group(1)) or 0
     return 0
 
 
