@@ -103,13 +103,11 @@ def summit_told(token: Token, lex: Lexicon) -> bool:
 
 
 def another_summit(token: Token, lex: Lexicon) -> bool:
-    """"last year's G20 summit", "the previous summit", "the 2019 summit", "the next summit": a summit
-    the phrase sets apart from the one the article reports (its roster is not this one's)."""
+    """"last year's G20 summit", "the previous summit", "the next summit": a summit the phrase sets
+    apart from the one the article reports (its roster is not this one's). "This year's summit" and
+    "the 2023 summit" may well be the one reported: their dates decide."""
     other = lex.group("earlier") | lex.group("not_yet")
-    for t in (w for left in token.lefts for w in left.subtree):
-        if t.lower_ in other or t.lower_ == "year" or (t.like_num and len(t.text) == 4 and t.text.isdigit()):
-            return True
-    return False
+    return any(t.lower_ in other for left in token.lefts for t in left.subtree)
 
 
 def frame_organisation(frame: Frame, cast: Cast, base: int, lex: Lexicon, default: str = "") -> str:
