@@ -333,6 +333,9 @@ def test_a_year_less_day_a_day_off_a_multilateral_act_joins_it_with_the_conflict
     (accord("b", "2025-05-05", "2025-05-05", KENYA, NIGERIA, BRAZIL), 1),  # a day apart: one act, outlets disagree
     (accord("b", "2025-05-06", "2025-05-06", KENYA, NIGERIA, BRAZIL), 2),  # two days apart: two acts
     (accord("b", None, None, KENYA, NIGERIA, BRAZIL, calendar=(CalendarFact(5, 6),)), 2),  # "May 6", no year
+    (accord("b", "2025-05-05", "2025-05-31", KENYA, NIGERIA, BRAZIL), 2),  # "later in May": no day to agree on
+    (accord("b", None, None, KENYA, NIGERIA, BRAZIL, calendar=(CalendarFact(5, 11, weekday=0, days_before=6),)),
+     2),  # "on Monday" under a year-less dateline "May 11": a week, not a day
 ])
 def test_three_states_acting_together_a_day_apart_are_one_act_and_no_further(other: Report, events_: int):
     rows = events([accord("a", "2025-05-04", "2025-05-04", KENYA, NIGERIA, BRAZIL), other])

@@ -27,7 +27,7 @@ from ..knowledge.tables import Table, read_table
 from ..knowledge.words import TOKEN_RE, fold
 from ..model import Actor, CalendarFact, DateWindow, Event
 from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_fits, calendars_meet, gap_days, is_narrow,
-                            is_one_off, is_undated, occasion_affinity, windows_overlap)
+                            is_one_off, is_undated, occasion_affinity, width, windows_overlap)
 from .near_duplicates import is_copy
 
 QUOTE_WORDS = 6  # a shared run of this many quoted words is one source's words, not a coincidence
@@ -265,12 +265,19 @@ def _same_states(a: Traits, b: Traits) -> bool:
 
 
 def _days_meet(a: Traits, b: Traits) -> bool:
-    """a's narrow window or year-less day lies within a day of b's narrow window."""
-    if not b.narrow:
+    """a's day (a dated window or a year-less day, of one or two days) lies within a day of b's: May and
+    June 2025 are a day apart too, but say nothing of one act."""
+    if not _a_day(b.when):
         return False
-    if a.narrow:
+    if _a_day(a.when):
         return gap_days(a.when, b.when) <= DATE_CONFLICT_DAYS
-    return is_undated(a.when) and bool(calendar_fits(a.calendar, b.when, DATE_CONFLICT_DAYS))
+    days = all(f.days_before + f.days_after <= DATE_CONFLICT_DAYS for f in a.calendar)
+    return is_undated(a.when) and days and bool(calendar_fits(a.calendar, b.when, DATE_CONFLICT_DAYS))
+
+
+def _a_day(w: DateWindow) -> bool:
+    span = width(w)
+    return span is not None and span <= DATE_CONFLICT_DAYS
 
 
 def _copies(a: Traits, b: Traits) -> bool:
