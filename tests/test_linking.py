@@ -90,7 +90,7 @@ def test_a_vague_report_joins_the_event_its_evidence_points_to(vague: Report, jo
     (CalendarFact(5, 4, weekday=3, days_before=6), "2019-05-02", True),  # May 4, 2019 was a Saturday
     (CalendarFact(5, 4, weekday=3, days_before=6), "2020-05-02", False),  # ... and May 2, 2020 a Saturday
     (CalendarFact(5, 2), "2020-05-02", True),
-    (CalendarFact(5, 2), "2020-05-03", False),
+    (CalendarFact(5, 2), "2020-05-04", False),  # two days off: no outlet's slip, another day
 ])
 def test_a_year_less_dateline_fits_only_the_years_its_weekday_allows(fact: CalendarFact, day: str, fits: bool):
     dated = report("dated", day, day, source=CHINA, target=PRK)
@@ -295,6 +295,116 @@ def test_visits_told_in_opposite_directions_stay_two_visits_even_beside_a_meetin
     xi_visit = report("b", "2023-01-01", "2023-12-31", type_="meeting", medium="", source=XI, target=HUN,
                       pattern="visit:trip")
     assert len(events([hun_visit, xi_visit])) == 2
+
+
+# -- a day's disagreement: year-less days and multilateral acts ---------------------------------------------
+RUTO, TINUBU, LULA = Actor("William Ruto", "KEN"), Actor("Bola Tinubu", "NGA"), Actor("Luiz Inacio Lula da Silva", "BRA")
+KENYA, NIGERIA, BRAZIL = Actor("Kenya", "KEN", "state"), Actor("Nigeria", "NGA", "state"), Actor("Brazil", "BRA", "state")
+
+
+def accord(doc: str, start: str | None, end: str | None, *parties: Actor, words: str = "",
+           calendar: tuple[CalendarFact, ...] = (), type_: str = "agreement") -> Report:
+    """A multilateral act: no source or target, its parties as participants."""
+    text = words or f"{', '.join(p.name for p in parties)} signed a joint declaration"
+    event = Event(doc_id=doc, type=type_, source=None, target=None, when=window(start, end),
+                  participants=tuple(parties), evidence=(Span(doc, 0, len(text), text),), calendar=calendar,
+                  doc_hash=f"hash-of-{doc}")
+    return Report(event)
+
+
+def dates_conflicts(row: dict) -> list[dict]:
+    return [c for c in row["conflicts"] if c["kind"] == "dates"]
+
+
+def test_a_year_less_day_a_day_off_a_multilateral_act_joins_it_with_the_conflict_shown():
+    """'the leaders of Kenya, Nigeria and Brazil signed a declaration on May 3' (no year) beside the
+    declaration's own text dated 4 May 2025: the same three states, one act, dated either side of midnight."""
+    dated = accord("text", "2025-05-04", "2025-05-04", RUTO, TINUBU, LULA)
+    yearless = accord("news", None, None, KENYA, NIGERIA, BRAZIL, words="On May 3 the leaders of Kenya, Nigeria and "
+                      "Brazil signed a declaration", calendar=(CalendarFact(5, 3, reason="'May 3' without a year"),))
+    [row] = events([yearless, dated])
+    assert link_of(row, "news") == LinkReason.PARTICIPANTS.value
+    assert (row["date_min"], row["date_max"]) == ("2025-05-03", "2025-05-04")
+    [conflict] = dates_conflicts(row)
+    assert "2025-05-04" in conflict["reason"] and "May 3" in conflict["reason"]
+
+
+@pytest.mark.parametrize("other,events_", [
+    (accord("b", "2025-05-05", "2025-05-05", KENYA, NIGERIA, BRAZIL), 1),  # a day apart: one act, outlets disagree
+    (accord("b", "2025-05-06", "2025-05-06", KENYA, NIGERIA, BRAZIL), 2),  # two days apart: two acts
+    (accord("b", None, None, KENYA, NIGERIA, BRAZIL, calendar=(CalendarFact(5, 6),)), 2),  # "May 6", no year
+    (accord("b", "2025-05-05", "2025-05-31", KENYA, NIGERIA, BRAZIL), 2),  # "later in May": no day to agree on
+    (accord("b", None, None, KENYA, NIGERIA, BRAZIL, calendar=(CalendarFact(5, 11, weekday=0, days_before=6),)),
+     2),  # "on Monday" under a year-less dateline "May 11": a week, not a day
+])
+def test_three_states_acting_together_a_day_apart_are_one_act_and_no_further(other: Report, events_: int):
+    rows = events([accord("a", "2025-05-04", "2025-05-04", KENYA, NIGERIA, BRAZIL), other])
+    assert len(rows) == events_
+    if events_ == 1:
+        assert dates_conflicts(rows[0])
+
+
+def test_two_states_a_day_apart_need_more_than_their_names():
+    """A pair deals often: two agreements of Kenya and Nigeria a day apart share nothing but the pair."""
+    rows = events([accord("a", "2025-05-04", "2025-05-04", KENYA, NIGERIA),
+                   accord("b", "2025-05-05", "2025-05-05", KENYA, NIGERIA)])
+    assert len(rows) == 2
+
+
+def test_an_undated_report_naming_every_participant_joins_the_dated_act_of_the_same_people():
+    dated = accord("dated", "2025-05-04", "2025-05-04", RUTO, TINUBU, LULA)
+    undated = accord("undated", None, None, LULA, RUTO, TINUBU, words="Lula, Ruto and Tinubu signed a declaration "
+                     "on trade in Nairobi")
+    [row] = events([undated, dated])
+    assert link_of(row, "undated") == LinkReason.NAMED_PARTIES.value
+    assert "dates" not in {c["kind"] for c in row["conflicts"]}
+
+
+def test_an_undated_multilateral_report_joins_nothing_on_its_states_or_on_other_people():
+    dated = accord("dated", "2025-05-04", "2025-05-04", RUTO, TINUBU, LULA)
+    states = accord("states", None, None, KENYA, NIGERIA, BRAZIL)  # no day, no names: any year's declaration
+    ministers = accord("ministers", None, None, Actor("Musalia Mudavadi", "KEN"), TINUBU, LULA)
+    assert len(events([dated, states])) == 2
+    assert len(events([dated, ministers])) == 2
+    assert why_apart(traits_of("m", ministers.event, "m"), traits_of("d", dated.event, "d")) is Apart.PERSONS
+
+
+def test_a_year_less_day_a_day_off_a_letter_joins_it_on_a_shared_quotation_with_the_conflict_shown():
+    dated = report("dated", "2024-07-10", "2024-07-10", quote=QUOTE)
+    yearless = report("yearless", None, None, quote=QUOTE, calendar=(CalendarFact(7, 11, reason="'July 11'"),))
+    [row] = events([dated, yearless])
+    assert link_of(row, "yearless") == LinkReason.QUOTATION.value
+    assert (row["date_min"], row["date_max"]) == ("2024-07-10", "2024-07-11")
+    assert dates_conflicts(row)
+
+
+def test_two_year_less_copies_a_day_apart_are_one_letter_with_the_conflict_shown():
+    words = "Xi Jinping sent a warm letter of thanks to Kim Jong Un for the birthday greetings of the Korean people"
+    [row] = events([report("a", None, None, words=words, calendar=(CalendarFact(5, 2),)),
+                    report("b", None, None, words=words, calendar=(CalendarFact(5, 3),))])
+    assert dates_conflicts(row) and row["date_min"] is None
+
+
+@pytest.mark.parametrize("first,second", [
+    # two letters of the same people a day apart in one month, in different words
+    (report("a", "2024-07-10", "2024-07-10", words="Xi Jinping sent a letter of condolence to Kim Jong Un over the "
+            "floods in the north of the country"),
+     report("b", "2024-07-11", "2024-07-11", words="Xi Jinping wrote to Kim Jong Un to congratulate him on the "
+            "anniversary of the treaty of friendship")),
+    # ... and the second told without a year
+    (report("a", "2024-07-10", "2024-07-10", words="Xi Jinping sent a letter of condolence to Kim Jong Un over the "
+            "floods in the north of the country"),
+     report("b", None, None, calendar=(CalendarFact(7, 11),), words="Xi Jinping wrote to Kim Jong Un to "
+            "congratulate him on the anniversary of the treaty of friendship")),
+    # an envoy recalled one day and a new one appointed the next, with the same quoted words
+    (report("a", "2024-03-04", "2024-03-04", type_="relations", medium="recall_envoy", source=EGY, target=TUR,
+            quote=QUOTE),
+     report("b", None, None, type_="relations", medium="appoint_envoy", source=EGY, target=TUR, quote=QUOTE,
+            calendar=(CalendarFact(3, 5),))),
+])
+def test_different_acts_a_day_apart_stay_apart(first: Report, second: Report):
+    assert len(events([first, second])) == 2
+    assert len(events([second, first])) == 2
 
 
 # -- identity ----------------------------------------------------------------------------------------------

@@ -99,6 +99,26 @@ def test_a_yearless_report_that_fits_letters_of_several_years_reads_the_same_in_
     assert alone["docs"] == ["yearless"] and alone["conflicts"][0]["kind"] == "ambiguous"
 
 
+def test_an_undated_report_of_three_named_leaders_joins_their_dated_act_through_the_store(tmp_path: Path):
+    """The flat format keeps a multilateral act's participants as states; the store keeps their names, so
+    'Ruto, Tinubu and Lula signed a declaration' (no date) finds the dated declaration they signed."""
+    people = (Actor("William Ruto", "KEN"), Actor("Bola Tinubu", "NGA"), Actor("Luiz Inacio Lula da Silva", "BRA"))
+    dated, undated = article("text", "Ruto, Tinubu and Lula signed a declaration on 4 May 2025.\n"), \
+        article("news", "Ruto, Tinubu and Lula signed a declaration on trade.\n")
+
+    def accord(doc: Document, day: date | None) -> Event:
+        return Event(doc_id=doc.doc_id, doc_hash=doc.content_hash, type="agreement", source=None, target=None,
+                     when=DateWindow(day, day, "day" if day else "open", "test"), participants=people,
+                     evidence=(Span(doc.doc_id, 0, 20, doc.original[:20]),))
+    for n, order in enumerate(((dated, undated), (undated, dated))):
+        with Store.open(tmp_path / f"o{n}.duckdb") as store:
+            for doc in order:
+                store.save_document(doc, [accord(doc, date(2025, 5, 4) if doc is dated else None)])
+            [event] = store.consolidated()
+            assert event["docs"] == ["news", "text"] and event["participants"] == ["BRA", "KEN", "NGA"]
+            assert {r["doc"]: r["linked_by"] for r in event["reports"]}["news"] == "named_parties"
+
+
 def test_a_run_killed_before_consolidating_is_finished_by_the_next(tmp_path: Path):
     a, b = article("kcna"), article("yonhap")
     with Store.open(tmp_path / "m.duckdb") as store:

@@ -90,11 +90,36 @@ def calendar_days(facts: Sequence[CalendarFact], within: DateWindow) -> list[tup
     return out
 
 
-def calendar_fits(facts: Sequence[CalendarFact], window: DateWindow) -> bool | None:
-    """Do year-less days fit a window? None when there is nothing to test (no facts, no bound)."""
+def widened(window: DateWindow, days: int) -> DateWindow:
+    """The window `days` wider on each bounded side (an open side stays open)."""
+    more = timedelta(days=days)
+    return DateWindow(window.start - more if window.start else None, window.end + more if window.end else None,
+                      window.precision, window.reason)
+
+
+def calendar_fits(facts: Sequence[CalendarFact], window: DateWindow, slack: int = 0) -> bool | None:
+    """Do year-less days fit a window (or miss it by no more than `slack` days)? None when there is
+    nothing to test (no facts, no bound)."""
     if not facts or (window.start is None and window.end is None):
         return None
-    return bool(calendar_days(facts, window))
+    return bool(calendar_days(facts, widened(window, slack) if slack else window))
+
+
+def calendars_meet(a: Sequence[CalendarFact], b: Sequence[CalendarFact], slack: int = 0) -> bool:
+    """Is there a year in which the days both sets of year-less facts allow lie no more than `slack`
+    days apart ("May 2" and "May 3" meet with a day's slack, "May 2" and "May 20" never)?"""
+    if not slack:
+        return bool(calendar_days(tuple(a) + tuple(b), DateWindow(None, None)))
+    days_b = {lo.year: (lo, hi) for lo, hi in _yearly(tuple(b))}
+    more = timedelta(days=slack)
+    return any(lo - more <= other[1] and other[0] <= hi + more
+               for lo, hi in _yearly(tuple(a)) for y in (lo.year - 1, lo.year, lo.year + 1)
+               if (other := days_b.get(y)) is not None)
+
+
+@lru_cache(maxsize=1024)
+def _yearly(facts: tuple[CalendarFact, ...]) -> tuple[tuple[date, date], ...]:
+    return tuple(calendar_days(facts, DateWindow(None, None)))
 
 
 def calendar_window(facts: Sequence[CalendarFact], window: DateWindow) -> tuple[date, date] | None:

@@ -20,8 +20,8 @@ from enum import StrEnum
 from typing import Any
 
 from ..model import MEDIUM_PRECEDENCE, Actor, DateWindow, Event, event_to_flat
-from .compatibility import OCCASION_OVERLAP, calendar_window, fitting_years, occasion_affinity
-from .evidence import MEDIUM_FAMILY, UNORDERED, LinkReason, traits_of
+from .compatibility import OCCASION_OVERLAP, calendar_window, fitting_years, occasion_affinity, widened
+from .evidence import DATE_CONFLICT_DAYS, MEDIUM_FAMILY, UNORDERED, LinkReason, traits_of
 from .identity import consolidated_id, founding_report
 from .linking import Cluster, allowed_window, link
 from .near_duplicates import source_groups
@@ -252,24 +252,47 @@ def _window(reports: Sequence[Report]) -> tuple[DateWindow, tuple[Conflict, ...]
         if who and not disagree:
             parts.append(f"{label} {bound} per {who[0].event.doc_id} ({who[0].event.when.reason})")
     reason = f"what all {len(reports)} reports' windows allow" + (": " + "; ".join(parts) if parts else "")
-    facts = [f for r in reports for f in r.event.calendar]
-    narrowed = calendar_window(facts, DateWindow(start, end))
-    if narrowed and narrowed != (start, end):
-        start, end = narrowed
-        reason += f"; narrowed by year-less days to {start}..{end}"
-    elif facts and not (start and end):
-        days = ", ".join(dict.fromkeys(f.reason or f"{f.month}/{f.day}" for f in facts))
-        reason += f"; a day without a year: {days}" if fitting_years(facts) else f"; year-less days no year holds: {days}"
+    start, end, note, day_off = _year_less(reports, start, end)
+    reason += note
     conflicts: tuple[Conflict, ...] = ()
-    if disagree:
-        said = "; ".join(f"{r.event.doc_id}: {_iso(r.event.when)}" for r in reports if r.event.when.start or r.event.when.end)
-        reason = f"the reports disagree by a day, so both days: {start}..{end}"
+    if disagree or day_off:
+        said = "; ".join(f"{r.event.doc_id}: {_said(r)}" for r in reports
+                         if r.event.when.start or r.event.when.end or r.event.calendar)
+        reason = (f"the reports disagree by a day, so both days: {start}..{end}" if start and end
+                  else f"the reports' year-less days disagree by a day{note}")
         conflicts = (Conflict(ConflictKind.DATES, tuple(sorted(r.id for r in reports)),
                               f"the outlets date this event differently ({said}): merged on shared evidence"),)
     exact = [r for r in reports if (r.event.when.start, r.event.when.end) == (start, end)]
     precision = exact[0].event.when.precision if exact else (
         "open" if start is None and end is None else ("day" if start == end else "range"))
     return DateWindow(start, end, precision, reason), conflicts
+
+
+def _year_less(reports: Sequence[Report], start: date | None, end: date | None
+               ) -> tuple[date | None, date | None, str, bool]:
+    """What the reports' year-less days make of their window: narrowed to the days they allow; both days
+    where they miss it by a day ("November 9" beside 10 November 2020) or miss each other by a day
+    ("May 2" beside "May 3"), which is a disagreement. -> (start, end, a note for the reason, disagree)"""
+    facts = [f for r in reports for f in r.event.calendar]
+    if not facts:
+        return start, end, "", False
+    narrowed = calendar_window(facts, DateWindow(start, end))
+    if narrowed:
+        return (*narrowed, f"; narrowed by year-less days to {narrowed[0]}..{narrowed[1]}", False) \
+            if narrowed != (start, end) else (start, end, "", False)
+    if start and end:
+        off = calendar_window(facts, widened(DateWindow(start, end), DATE_CONFLICT_DAYS))
+        return (min(start, off[0]), max(end, off[1]), "", True) if off else (start, end, "", False)
+    days = ", ".join(dict.fromkeys(f.reason or f"{f.month}/{f.day}" for f in facts))
+    if fitting_years(facts):
+        return start, end, f"; a day without a year: {days}", False
+    several = sum(1 for r in reports if r.event.calendar) > 1  # linking let them meet only a day apart
+    return start, end, f"; year-less days no year holds: {days}", several
+
+
+def _said(r: Report) -> str:
+    days = ", ".join(f.reason or f"{f.month}/{f.day}" for f in r.event.calendar)
+    return f"{_iso(r.event.when)} ({days})" if days and (r.event.when.start or r.event.when.end) else days or _iso(r.event.when)
 
 
 def _overruled(reports: Sequence[Report], overruled: set[str], when: DateWindow) -> tuple[Conflict, ...]:

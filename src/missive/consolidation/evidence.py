@@ -4,8 +4,11 @@ Overlapping date windows are compatibility, not identity: "Kim sent a letter to 
 fits every letter of the year. So a report joins an event only on evidence, and each merge records
 the strongest it had, from a closed set (LinkReason): the same wording (a wire copy or a close
 translation), a verbatim quotation of six words or more, the same occasion, a year-less day that fits,
-narrow windows that agree, the same named sender and recipient with the same medium, or, for a vague
-report, nothing but nearness in time. Guards (Apart) veto a link whatever the evidence: a different
+the same three or more states acting together a day apart at most, narrow windows that agree, the same
+named sender and recipient (or participants) with the same medium, or, for a vague report, nothing but
+nearness in time. Outlets that date one act a day apart (a year-less "November 9" against a text dated
+10 November) are not kept apart by the dates: they merge on strong evidence, with the disagreement
+recorded as a date conflict (see linking). Guards (Apart) veto a link whatever the evidence: a different
 act on the same pair (a recall is not an appointment), different named people, two reports of one
 article from different sentences (the extractor already merged what one article says about one
 interaction), a reply and what it answers, different occasions, dates too far apart.
@@ -23,8 +26,8 @@ from typing import Any
 from ..knowledge.tables import Table, read_table
 from ..knowledge.words import TOKEN_RE, fold
 from ..model import Actor, CalendarFact, DateWindow, Event
-from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_days, calendar_fits, gap_days, is_narrow,
-                            is_one_off, is_undated, occasion_affinity, windows_overlap)
+from .compatibility import (OCCASION_OVERLAP, YEAR_DAYS, anchor, calendar_fits, calendars_meet, gap_days, is_narrow,
+                            is_one_off, is_undated, occasion_affinity, width, windows_overlap)
 from .near_duplicates import is_copy
 
 QUOTE_WORDS = 6  # a shared run of this many quoted words is one source's words, not a coincidence
@@ -53,6 +56,7 @@ class LinkReason(str, Enum):
     QUOTATION = "quotation"  # a verbatim quotation of QUOTE_WORDS words or more in both
     CALENDAR = "calendar"  # a day without a year that falls in the event's window
     OCCASION = "occasion"  # the same occasion named
+    PARTICIPANTS = "participants"  # the same three or more states in one act, on the same day or a day apart
     DATES = "dates"  # narrow date windows that agree
     NAMED_PARTIES = "named_parties"  # the same named sender and recipient, same medium, near in time (or undated)
     NEAREST_IN_TIME = "nearest_in_time"  # a vague report: the nearest event, nothing against it
@@ -63,7 +67,9 @@ class LinkReason(str, Enum):
 
 
 _ORDER = list(LinkReason)
-STRONG = frozenset({LinkReason.NEAR_DUPLICATE, LinkReason.QUOTATION, LinkReason.OCCASION, LinkReason.CALENDAR})
+STRONG = frozenset({LinkReason.NEAR_DUPLICATE, LinkReason.QUOTATION, LinkReason.OCCASION, LinkReason.CALENDAR,
+                    LinkReason.PARTICIPANTS})
+MULTILATERAL = 3  # this many states acting together in one type of act on adjacent days are one act
 
 
 class Apart(str, Enum):
@@ -76,7 +82,7 @@ class Apart(str, Enum):
     OCCASION = "different_occasion"  # the 74th and the 75th anniversary
     YEARS = "years_apart"  # no event spans years
     DATES = "disjoint_dates"  # windows that exclude each other (beyond a one-day disagreement)
-    CALENDAR = "calendar"  # a year-less day that falls in no year the other report allows
+    CALENDAR = "calendar"  # a year-less day more than a day from every day the other report allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,7 @@ class Traits:
     narrow: bool
     occasion: str
     act: str  # the medium's family for messages and calls, the act for relations
-    people: tuple[frozenset[str], frozenset[str]]  # named persons: (senders, recipients), or both parties twice
+    people: tuple[frozenset[str], frozenset[str]]  # named persons: (senders, recipients), or all parties twice
     quote_grams: frozenset[tuple[str, ...]]
     wording: frozenset[str]
     calendar: tuple[CalendarFact, ...]
@@ -102,13 +108,14 @@ class Traits:
     stamp_dated: bool  # its window rests on its page's date stamp: the others' text may overrule it
     spans: tuple[tuple[int, int], ...]  # its evidence in its article
     directed: bool = True  # its direction is the text's (a visit), not only the order of the words
+    parties: frozenset[str] = frozenset()  # the states involved (the same for every report of one key)
 
 
 def traits_of(report_id: str, event: Event, group: str, signature: Any = None, stamp_dated: bool = False) -> Traits:
     senders = frozenset(a.name for a in (event.source,) if _is_person(a))
     recipients = frozenset(a.name for a in (event.target,) if _is_person(a))
-    if event.type in UNORDERED:  # no direction: both parties on both sides
-        senders = recipients = senders | recipients
+    if event.type in UNORDERED:  # no direction: every party on both sides, a multilateral act's participants too
+        senders = recipients = senders | recipients | {a.name for a in event.participants if _is_person(a)}
     people = (senders, recipients)
     act = MEDIUM_FAMILY.get(event.medium, event.medium)
     return Traits(report_id, event.doc_id, group, signature, event.type, event.when, anchor(event.when), is_narrow(event.when),
@@ -117,7 +124,8 @@ def traits_of(report_id: str, event: Event, group: str, signature: Any = None, s
                   _wording(" ".join(s.text for s in event.evidence)), event.calendar, event.in_reply_to,
                   (event.source.country if event.source else "", event.target.country if event.target else ""),
                   stamp_dated, tuple((sp.start_char, sp.end_char) for sp in event.evidence),
-                  frame_of(event.pattern) not in GRAMMATICAL_ORDER_FRAMES)
+                  frame_of(event.pattern) not in GRAMMATICAL_ORDER_FRAMES,
+                  frozenset(a.country for a in (event.source, event.target, *event.participants) if a and a.country))
 
 
 def frame_of(pattern: str) -> str:
@@ -179,11 +187,19 @@ def why_apart(a: Traits, b: Traits) -> Apart | None:
         return Apart.OCCASION  # a meeting's 'occasion' is often its place: only numbers tell two apart
     if a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > YEAR_DAYS:
         return Apart.YEARS
-    if calendar_fits(a.calendar, b.when) is False or calendar_fits(b.calendar, a.when) is False:
+    slack = DATE_CONFLICT_DAYS  # a day's disagreement is a date conflict, judged with the evidence (linking)
+    if calendar_fits(a.calendar, b.when, slack) is False or calendar_fits(b.calendar, a.when, slack) is False:
         return Apart.CALENDAR
-    if a.calendar and b.calendar and not calendar_days(a.calendar + b.calendar, DateWindow(None, None)):
+    if a.calendar and b.calendar and not calendars_meet(a.calendar, b.calendar, slack):
         return Apart.CALENDAR  # "on May 2" and "on May 20", neither with a year: no year holds both
     return None
+
+
+def calendar_conflict(a: Traits, b: Traits) -> bool:
+    """Year-less days that hold only with a day's slack ("November 9" beside 10 November 2020, "May 2"
+    beside "May 3"): outlets disagreeing on the day, like windows a day apart."""
+    return (calendar_fits(a.calendar, b.when) is False or calendar_fits(b.calendar, a.when) is False
+            or bool(a.calendar and b.calendar and not calendars_meet(a.calendar, b.calendar)))
 
 
 def _same_sentence(a: Traits, b: Traits) -> bool:
@@ -196,7 +212,7 @@ def _people_differ(a: Traits, b: Traits) -> bool:
     """A side both name with different people (naming only the state is no contradiction); without
     direction, two named people each and not the same two."""
     if a.kind in UNORDERED:
-        return len(a.people[0]) == len(b.people[0]) == 2 and a.people[0] != b.people[0]
+        return len(a.people[0]) == len(b.people[0]) == _n_parties(a) and a.people[0] != b.people[0]
     return any(x and y and x != y for x, y in zip(a.people, b.people))
 
 
@@ -213,6 +229,8 @@ def shared_evidence(a: Traits, b: Traits, proximity_days: int) -> LinkReason | N
         return LinkReason.OCCASION
     if a.narrow and b.narrow and windows_overlap(a.when, b.when):
         return LinkReason.DATES
+    if _same_states(a, b) and (_days_meet(a, b) or _days_meet(b, a)):
+        return LinkReason.PARTICIPANTS
     near = _near(a, b, proximity_days) and not _reversed(a, b)
     undated = _undated_beside_dated(a, b) and _both_named(a) and not _opposite(a, b)
     if (near and all(a.people) or undated) and a.people == b.people and a.act == b.act:
@@ -231,8 +249,35 @@ def _undated_beside_dated(a: Traits, b: Traits) -> bool:
 
 
 def _both_named(t: Traits) -> bool:
-    """Both sides named by a person (without direction: two people)."""
-    return len(t.people[0]) >= 2 if t.kind in UNORDERED else all(t.people)
+    """Both sides named by a person (without direction: a person of every party)."""
+    return len(t.people[0]) >= _n_parties(t) if t.kind in UNORDERED else all(t.people)
+
+
+def _n_parties(t: Traits) -> int:
+    return max(2, len(t.parties))
+
+
+def _same_states(a: Traits, b: Traits) -> bool:
+    """The same three or more states acting together: a state pair deals weekly, so only named people
+    or wording tell its acts apart, but one set of three or more states signing (or meeting) on adjacent
+    days is one act that outlets date either side of midnight."""
+    return len(a.parties) >= MULTILATERAL and a.parties == b.parties and a.act == b.act
+
+
+def _days_meet(a: Traits, b: Traits) -> bool:
+    """a's day (a dated window or a year-less day, of one or two days) lies within a day of b's: May and
+    June 2025 are a day apart too, but say nothing of one act."""
+    if not _a_day(b.when):
+        return False
+    if _a_day(a.when):
+        return gap_days(a.when, b.when) <= DATE_CONFLICT_DAYS
+    days = all(f.days_before + f.days_after <= DATE_CONFLICT_DAYS for f in a.calendar)
+    return is_undated(a.when) and days and bool(calendar_fits(a.calendar, b.when, DATE_CONFLICT_DAYS))
+
+
+def _a_day(w: DateWindow) -> bool:
+    span = width(w)
+    return span is not None and span <= DATE_CONFLICT_DAYS
 
 
 def _copies(a: Traits, b: Traits) -> bool:

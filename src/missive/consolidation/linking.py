@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import DateWindow, common_span
-from .compatibility import YEAR_DAYS, anchor, distance, occasion_affinity, width, windows_overlap
-from .evidence import STRONG, LinkReason, Traits, date_conflict, shared_evidence, why_apart
+from .compatibility import YEAR_DAYS, anchor, calendar_fits, distance, occasion_affinity, width, windows_overlap
+from .evidence import (DATE_CONFLICT_DAYS, STRONG, LinkReason, Traits, calendar_conflict, date_conflict, shared_evidence,
+                       why_apart)
 
 PROXIMITY_DAYS = YEAR_DAYS  # without other evidence, a vague report joins only an event this close to its date
 MONTH_INDEX_DAYS = 400  # events founded on wider windows are rare and checked by every report
@@ -70,13 +71,19 @@ def allowed_window(windows: list[DateWindow]) -> DateWindow:
 def fit(t: Traits, cluster: Cluster) -> Fit | None:
     """How a report fits an event; None when a guard, the dates or a lack of evidence keeps it out.
     Windows that miss each other merge only on strong evidence: by a day (the outlets disagree), or
-    by more when the report is dated only by its page's stamp and the event by its reports' text."""
+    by more when the report is dated only by its page's stamp and the event by its reports' text. A
+    year-less day is held to the same: a day off the event's window or another report's day is a
+    disagreement, merged only on strong evidence."""
     conflict = overrules = False
     if not windows_overlap(t.when, cluster.window):
         conflict = date_conflict(t.when, cluster.window)
         overrules = not conflict and t.stamp_dated and any(not m.stamp_dated for m in cluster.members)
         if not (conflict or overrules):
             return None
+    fits_day = calendar_fits(t.calendar, cluster.window)
+    if fits_day is False and not calendar_fits(t.calendar, cluster.window, DATE_CONFLICT_DAYS):
+        return None
+    conflict = conflict or fits_day is False or any(calendar_conflict(t, m) for m in cluster.members)
     best: tuple[LinkReason, str] | None = None
     for m in cluster.members:
         if why_apart(t, m) is not None:

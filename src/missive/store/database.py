@@ -31,7 +31,7 @@ from ..consolidation.consolidate import Report, pair_key
 from ..consolidation.near_duplicates import signature_from_values, text_signature
 from ..consolidation.pair_analysis import Comparison, PairStats, Wording, compare_wording, pair_stats, quoted_passages
 from ..errors import StoreBusy, StoreError, StoreMissing
-from ..model import FLAT_NAMES, CalendarFact, DateWindow, Document, Event, Skip, Span, event_from_flat, event_to_flat
+from ..model import FLAT_NAMES, Actor, CalendarFact, DateWindow, Document, Event, Skip, Span, event_from_flat, event_to_flat
 from ..settings import default_settings
 from ..temporal.reference_date import rests_on_stamp
 from .consolidated import bring_up_to_date, enqueue, rebuild_all, report_reach, resolve, retired
@@ -577,7 +577,7 @@ def _first_line(exc: BaseException) -> str:
 # the store adds to it (reach, year-less days, actor kinds and the stamp flag are consolidation's).
 STORED_EVENT_COLUMNS = ("content_hash", "doc_id", *(n for n in FLAT_NAMES if n not in ("doc", "doc_hash")), "pattern",
                         "reasons", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind", "target_kind",
-                        "stamp_dated")
+                        "stamp_dated", "participant_actors")
 # The columns of table documents an article writes (ingested_at is the transaction's time).
 DOCUMENT_COLUMNS = ("content_hash", "doc_id", "path", "title", "url", "outlet", "original", "cleaned", "metadata",
                     "removals", "report_start", "report_end", "report_reason", "conflicts", "n_events", "source_key")
@@ -594,7 +594,8 @@ def _event_row(event: Event, content_hash: str, stamp_dated: bool) -> tuple[Any,
            "quotes": json.dumps([[q.start_char, q.end_char, q.text] for q in event.quotes]),
            "reach_lo": lo, "reach_hi": hi, "calendar": json.dumps([_fact_json(f) for f in event.calendar]),
            "source_kind": event.source.kind if event.source else None,
-           "target_kind": event.target.kind if event.target else None, "stamp_dated": stamp_dated}
+           "target_kind": event.target.kind if event.target else None, "stamp_dated": stamp_dated,
+           "participant_actors": json.dumps([[p.country, p.name, p.kind] for p in event.participants])}
     return tuple(row[c] for c in STORED_EVENT_COLUMNS)
 
 
@@ -661,11 +662,20 @@ def _row_to_event(row: dict[str, Any]) -> Event:
     # a person or a state, as the resolver said (unknown in rows stored before it was kept: no person)
     source = replace(event.source, kind=row.get("source_kind") or "") if event.source else None
     target = replace(event.target, kind=row.get("target_kind") or "") if event.target else None
-    return replace(event, quotes=quotes, calendar=facts, source=source, target=target, pattern=row.get("pattern") or "")
+    return replace(event, quotes=quotes, calendar=facts, source=source, target=target, pattern=row.get("pattern") or "",
+                   participants=_participants(row, event.participants))
+
+
+def _participants(row: dict[str, Any], nameless: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The participants as stored with their names and kinds (rows of older stores: their states only)."""
+    stored = json.loads(row.get("participant_actors") or "[]")
+    if [c for c, _, _ in stored] != [p.country for p in nameless]:
+        return nameless
+    return tuple(Actor(name=name, country=country, kind=kind) for country, name, kind in stored)
 
 
 _INTERNAL_COLUMNS = ("content_hash", "pair_key", "quotes", "reach_lo", "reach_hi", "calendar", "source_kind",
-                     "target_kind", "stamp_dated", "doc_outlet", "doc_metadata", "doc_start", "doc_end", "doc_signature",
+                     "target_kind", "stamp_dated", "participant_actors", "doc_outlet", "doc_metadata", "doc_start", "doc_end", "doc_signature",
                      "doc_reason")
 
 

@@ -176,4 +176,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     """,
               rebuilds_consolidation=True),
+    # Who took part in a multilateral act, by name where the text named them: the flat format keeps only
+    # their states, and an undated report of three named leaders joins the dated one by those names.
+    # Rows stored before keep nameless participants (consolidation reads them as states, as it did).
+    Migration(9, "participants' names", """
+    ALTER TABLE events ADD COLUMN participant_actors JSON;
+    """),
 )
