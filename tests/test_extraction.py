@@ -90,6 +90,9 @@ POSITIVE = [
      [("call", "IND", "USA", "2025-01-20", "2025-01-20")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
      [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
+    # a summit the congratulations are about is their topic, not a meeting of the two
+    ("2024-11-21", "Xi also congratulated Lula on Brazil's successful hosting of the G20 summit.",
+     [("message", "CHN", "BRA", None, "2024-11-21")]),
 ]
 
 NEGATIVE = [
@@ -118,6 +121,8 @@ NEGATIVE = [
     ("2023-08-26", "Seoul called off the summit with Tokyo."),
     ("2019-11-02", "Trump and Xi have been expected to sign a trade deal for a month, but those negotiations hit another snag."),
     ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),
+    ("2023-08-25", "Indian Prime Minister Narendra Modi thanked Australian Prime Minister Anthony Albanese for the talks in Canberra."),
+    ("2024-06-04", "Egyptian President Abdel Fattah al-Sisi thanked Qatari Emir Sheikh Tamim bin Hamad Al Thani for hosting the summit."),
 ]
 
 

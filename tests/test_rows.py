@@ -538,6 +538,17 @@ FILTER_CASES = [
      "during/IN/prep>5 their/PRP$/poss>8 *summit/NN/pobj>6", {"modal.above_participle": True}),
     ("they/PRP/nsubj>1 announced/VBD/ROOT/announce a/DT/det>3 declaration/NN/dobj>1 adopted/VBN/acl>3/adopt "
      "during/IN/prep>4 their/PRP$/poss>7 *summit/NN/pobj>5", {"modal.above_participle": False}),
+    # what a message is about is its topic, not a meeting of its parties
+    ("Xi/NNP/nsubj>1 congratulated/VBD/ROOT/congratulate Lula/NNP/dobj>1 on/IN/prep>1 the/DT/det>5 "
+     "*summit/NN/pobj>3", {"message_topic": True}),
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 the/DT/det>5 success/NN/pobj>3 "
+     "of/IN/prep>5 the/DT/det>8 *talks/NNS/pobj>6", {"message_topic.of": True, "message_topic": False}),
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 hosting/VBG/pcomp>3/host "
+     "the/DT/det>6 *summit/NN/dobj>4", {"message_topic.gerund": True}),
+    # "thanked him for his hospitality during the visit": the visit is told, not the topic
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 his/PRP$/poss>5 hospitality/NN/pobj>3 "
+     "during/IN/prep>1 the/DT/det>8 *visit/NN/pobj>6", {"message_topic": False, "message_topic.of": False}),
+    ("Xi/NNP/nsubj>1 spoke/VBD/ROOT/speak on/IN/prep>1 the/DT/det>4 *summit/NN/pobj>2", {"message_topic": False}),
 ]
 
 

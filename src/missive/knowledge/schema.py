@@ -187,6 +187,7 @@ class FilterReason(StrEnum):
     STANCE = "a stance or a point made, not a message sent"
     PUBLIC_THANKS = "thanks said in public to a country, not a message to it"
     ONE_ACT = "one act told in the plural"
+    TOPIC = "the topic of a message, not a meeting of its parties"
 
 
 ROLES = ("agent", "recipient", "participant", "carrier")  # carrier: who handed over a message for its sender
