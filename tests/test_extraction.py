@@ -89,7 +89,28 @@ POSITIVE = [
     ("2025-01-21", "Indian Prime Minister Narendra Modi called U.S. President Donald Trump on Monday to congratulate him.",
      [("call", "IND", "USA", "2025-01-20", "2025-01-20")]),
     ("2023-05-10", "Zelensky thanked Biden for the support in a phone call on Tuesday.",
-     [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),
+     [("call", "UKR", "USA", "2023-05-09", "2023-05-09")]),    # "X received Y": a meeting when Y is a person, an office or an envoy (tests/test_roles_in_context.py: who visits)
+    ("2024-11-21", "Brazilian President Luiz Inacio Lula da Silva received Chinese President Xi Jinping in Brasilia on Wednesday.",
+     [("meeting", "CHN", "BRA", "2024-11-20", "2024-11-20")]),
+    ("2023-04-12", "Kenyan President William Ruto received the visiting Ethiopian prime minister at State House on Tuesday.",
+     [("meeting", "ETH", "KEN", "2023-04-11", "2023-04-11")]),
+    ("2024-03-06", "Chilean President Gabriel Boric was received by Argentine President Javier Milei in Buenos Aires on Tuesday.",
+     [("meeting", "CHL", "ARG", "2024-03-05", "2024-03-05")]),
+    ("2024-05-15", "Indonesian President Joko Widodo received the Chinese ambassador at the palace on Tuesday.",
+     [("meeting", "CHN", "IDN", "2024-05-14", "2024-05-14")]),
+    ("2024-11-21", "Brazilian President Lula received Chinese President Xi Jinping for a state visit on Wednesday.",
+     [("meeting", "CHN", "BRA", "2024-11-20", "2024-11-20")]),
+    # ... and no meeting when Y is a thing: the letter or the call is the event
+    ("2024-06-04", "Kenyan President William Ruto received Russian President Vladimir Putin's letter on Monday.",
+     [("message", "RUS", "KEN", "2024-06-03", "2024-06-03")]),
+    ("2024-06-04", "Ghanaian President Nana Akufo-Addo received a phone call from French President Emmanuel Macron on Monday.",
+     [("call", "FRA", "GHA", "2024-06-03", "2024-06-03")]),
+    # a receiving verb with no guest is no frame: the calls keep the sentence's date
+    ("2024-06-05", "On Tuesday, Indian Prime Minister Narendra Modi received congratulatory calls from the presidents of Kenya and Ghana.",
+     [("call", "KEN", "IND", "2024-06-04", "2024-06-04"), ("call", "GHA", "IND", "2024-06-04", "2024-06-04")]),
+    # a summit the congratulations are about is their topic, not a meeting of the two
+    ("2024-11-21", "Xi also congratulated Lula on Brazil's successful hosting of the G20 summit.",
+     [("message", "CHN", "BRA", None, "2024-11-21")]),
 ]
 
 NEGATIVE = [
@@ -117,7 +138,11 @@ NEGATIVE = [
     ("2023-08-26", "Biden called for talks with Xi on Monday."),
     ("2023-08-26", "Seoul called off the summit with Tokyo."),
     ("2019-11-02", "Trump and Xi have been expected to sign a trade deal for a month, but those negotiations hit another snag."),
-    ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),
+    ("2019-10-20", "He would then have claimed that Obama in the call had promised Putin more flexibility."),    ("2024-06-04", "Kenyan President William Ruto received a Chinese delegation on Monday."),
+    ("2024-06-04", "Kenyan President William Ruto received the credentials of the new French ambassador on Monday."),
+    ("2024-06-04", "Ghanaian President Nana Akufo-Addo received an award from French President Emmanuel Macron in Paris on Monday."),
+    ("2023-08-25", "Indian Prime Minister Narendra Modi thanked Australian Prime Minister Anthony Albanese for the talks in Canberra."),
+    ("2024-06-04", "Egyptian President Abdel Fattah al-Sisi thanked Qatari Emir Sheikh Tamim bin Hamad Al Thani for hosting the summit."),
 ]
 
 

@@ -176,3 +176,20 @@ def test_roles_read_in_context(text: str, expected: tuple[str, ...], also_ok: tu
     events = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
     verdict = compare(expected, events, also_ok)
     assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("DATE: 2024-11-21\n\nBrazilian President Lula received Chinese President Xi Jinping for a state visit on Wednesday.",
+     "CHN", "BRA"),
+    ("DATE: 2024-03-06\n\nChilean President Gabriel Boric was received by Argentine President Javier Milei on Tuesday.",
+     "CHL", "ARG"),
+    ("DATE: 2023-09-19\n\nVietnamese Prime Minister Pham Minh Chinh arrived in Tokyo on Monday. Japanese Prime "
+     "Minister Fumio Kishida received him at his office on Tuesday.", "VNM", "JPN"),
+    # two guests: one visit each
+    ("DATE: 2024-06-04\n\nTurkish President Recep Tayyip Erdogan received Hungarian Prime Minister Viktor Orban and "
+     "Serbian President Aleksandar Vucic in Ankara on Monday.", "HUN SRB", "TUR"),
+])
+def test_the_one_received_is_the_visitor_and_the_receiver_the_host(text: str, visitor: str, host: str, extractor):
+    events = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
+    assert sorted((e["type"], e["source_country"], e["target_country"]) for e in events) == [
+        ("meeting", v, host) for v in visitor.split()]

@@ -188,6 +188,7 @@ TRIGGER_CASES = [
     ("exchange_envoys/verb", "they/PRP/nsubj>1 *exchanged/VBD/ROOT/exchange ambassadors/NNS/dobj>1/ambassador"),
     ("send_home/verb", "*sent/VBD/ROOT/send the/DT/det>3 Danish/JJ/amod>3 ambassador/NN/dobj>0 back/RB/advmod>5 "
                        "home/RB/advmod>0"),
+    ("receive/verb", "Ruto/NNP/nsubj>1 *received/VBD/ROOT/receive Abiy/NNP/dobj>1"),
 ]
 
 # Forms a row does not take: the context it requires is missing, or the form is not the one meant.
@@ -376,6 +377,26 @@ ROLE_CASES = [
     ("Modi/NNP/nsubj>1=IND gave/VBD/ROOT/give a/DT/det>3 lunch/NN/dobj>1 for/IN/prep>1 "
      "*visiting/VBG/pcomp>4/visit Jugnauth/NNP/dobj>5=MUS",
      {"visit.guest": ["Jugnauth"], "visit.guests_host": ["Modi"], "visit.subject": ["Modi"]}),
+    # "X received Y": the one received is the guest (the visitor), the receiver the host ...
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive Abiy/NNP/dobj>1=ETH",
+     {"receive.guest": ["Abiy"], "receive.host": ["Ruto"]}),
+    ("Boric/NNP/nsubjpass>2=CHL was/VBD/auxpass>2/be *received/VBN/ROOT/receive by/IN/agent>2 Milei/NNP/pobj>3=ARG",
+     {"receive.guest": ["Boric"], "receive.host": ["Milei"]}),
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive him/PRP/dobj>1", {"receive.guest": ["him"]}),
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive the/DT/det>4 Chinese/JJ/amod>4 ambassador/NN/dobj>1=CHN",
+     {"receive.guest": ["ambassador"]}),
+    # ... only when the object itself names someone: a thing received has no guest
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive a/DT/det>3 letter/NN/dobj>1 from/IN/prep>3 "
+     "Museveni/NNP/pobj>4=UGA", {"receive.guest": [], "receive.host": ["Ruto"]}),
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive Putin/NNP/poss>4=RUS 's/POS/case>2 letter/NN/dobj>1",
+     {"receive.guest": []}),
+    ("Ruto/NNP/nsubj>1=KEN *received/VBD/ROOT/receive a/DT/det>4 Chinese/JJ/amod>4~CHN delegation/NN/dobj>1",
+     {"receive.guest": []}),
+    ("Lula/NNP/nsubj>1=BRA received/VBD/ROOT/receive Xi/NNP/dobj>1=CHN for/IN/prep>1 a/DT/det>6 "
+     "state/NN/compound>6 *visit/NN/pobj>3", {"visit.received_for": ["Xi"], "visit.receiver": ["Lula"]}),
+    ("Boric/NNP/nsubjpass>2=CHL was/VBD/auxpass>2/be received/VBN/ROOT/receive by/IN/agent>2 Milei/NNP/pobj>3=ARG "
+     "for/IN/prep>2 an/DT/det>8 official/JJ/amod>8 *visit/NN/pobj>5",
+     {"visit.received_for.passive": ["Boric"], "visit.receiver.passive": ["Milei"], "visit.received_for": []}),
 ]
 
 
@@ -405,6 +426,10 @@ def test_every_role_row_has_a_case():
      "secretary/NN/pobj>3 for/IN/prep>1 sending/VBG/pcomp>6/send *felicitations/NNS/dobj>7/felicitation",
      [], ["Kim"], []),  # the thanked secretary settles the sender: no fallback to the thanker
     ("Xi/NNP/nsubj>1=CHN *hosted/VBD/ROOT/host Macron/NNP/dobj>1=FRA", [], [], ["Macron", "Xi"]),  # guest first
+    ("Lula/NNP/nsubj>1=BRA *received/VBD/ROOT/receive Xi/NNP/dobj>1=CHN", ["Xi"], ["Lula"], []),  # the guest visits
+    # "received Xi for a state visit": Xi visits, not the receiver (the subject of the verb above)
+    ("Lula/NNP/nsubj>1=BRA received/VBD/ROOT/receive Xi/NNP/dobj>1=CHN for/IN/prep>1 a/DT/det>6 "
+     "state/NN/compound>6 *visit/NN/pobj>3", ["Xi"], ["Lula"], []),
     ("Boluarte/NNP/nsubj>1=PER recalled/VBD/ROOT/recall the/DT/det>3 *visit/NN/dobj>1 of/IN/prep>3 the/DT/det>6 "
      "minister/NN/pobj>4=CHL to/IN/prep>3 Lima/NNP/pobj>7~PER", ["minister"], ["Lima"], []),  # not the recaller
     # "two reporters from Chile visited Peru": people from a state are not the state ...
@@ -538,6 +563,17 @@ FILTER_CASES = [
      "during/IN/prep>5 their/PRP$/poss>8 *summit/NN/pobj>6", {"modal.above_participle": True}),
     ("they/PRP/nsubj>1 announced/VBD/ROOT/announce a/DT/det>3 declaration/NN/dobj>1 adopted/VBN/acl>3/adopt "
      "during/IN/prep>4 their/PRP$/poss>7 *summit/NN/pobj>5", {"modal.above_participle": False}),
+    # what a message is about is its topic, not a meeting of its parties
+    ("Xi/NNP/nsubj>1 congratulated/VBD/ROOT/congratulate Lula/NNP/dobj>1 on/IN/prep>1 the/DT/det>5 "
+     "*summit/NN/pobj>3", {"message_topic": True}),
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 the/DT/det>5 success/NN/pobj>3 "
+     "of/IN/prep>5 the/DT/det>8 *talks/NNS/pobj>6", {"message_topic.of": True, "message_topic": False}),
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 hosting/VBG/pcomp>3/host "
+     "the/DT/det>6 *summit/NN/dobj>4", {"message_topic.gerund": True}),
+    # "thanked him for his hospitality during the visit": the visit is told, not the topic
+    ("Modi/NNP/nsubj>1 thanked/VBD/ROOT/thank him/PRP/dobj>1 for/IN/prep>1 his/PRP$/poss>5 hospitality/NN/pobj>3 "
+     "during/IN/prep>1 the/DT/det>8 *visit/NN/pobj>6", {"message_topic": False, "message_topic.of": False}),
+    ("Xi/NNP/nsubj>1 spoke/VBD/ROOT/speak on/IN/prep>1 the/DT/det>4 *summit/NN/pobj>2", {"message_topic": False}),
 ]
 
 

@@ -54,7 +54,7 @@ from .occasion import find_occasion_text, medium_of
 from .parallel_lists import respective_messages
 from .quotes import attach_quotes, fill_from_quotations, voice_letters, voice_quotations
 from .replies import link_replies, link_reply_ids, link_unlinked_replies, quotes_of
-from .roles import RoleReader, RoleTable, role_rows
+from .roles import GUEST_FRAMES, RoleReader, RoleTable, role_rows
 from .summits import ArticleSummits, find_summits, is_summit_word, join_summit, span_summits, summits_under_way
 
 
@@ -318,6 +318,8 @@ class Extractor:
         context = frozenset({AFTER_CALL}) if i in work.after_call else frozenset()
         for tok, trig in find_triggers(doc, self.lex, self.matcher, context):
             frame = reader.read(tok, trig)
+            if trig.frame in GUEST_FRAMES and not frame.agents:
+                continue
             if trig.by_context and not _told_apart(frame, work.sentences[i].text, self.lex):
                 continue
             for agent in frame.agents[:1]:

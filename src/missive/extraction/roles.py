@@ -32,6 +32,9 @@ from .patterns import AnchoredMatcher, checked_source
 COUNTERPART_REASONS = frozenset({RoleReason.WITH_PHRASE})
 # A host's guest is the visitor: "Putin hosted Xi" reads Xi first.
 GUEST_FIRST_FRAMES = frozenset({"host"})
+# A receiving verb is a meeting only with a guest ("received Xi"); with none ("received a letter",
+# "received calls from A and B") it is no frame at all, and leaves the sentence's dates to the others.
+GUEST_FRAMES = frozenset({"receive"})
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys diplomats".split())
 
 
@@ -411,6 +414,17 @@ def read_listed_callers(reader: RoleReader, frame: Frame, anchor: Token) -> list
     return out
 
 
+def read_received_guest(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
+    """"Lula received Chinese President Xi", "received the visiting prime minister", "received him",
+    "Xi was received by Lula": the one received, only when the object's head word itself names an
+    actor (it lies in an actor mention, or is a personal pronoun). "received a letter from Xi",
+    "received Putin's letter", "received a Chinese delegation" receive a thing: no guest."""
+    passive = any(c.dep_ == "auxpass" for c in anchor.children)
+    received = [c for c in anchor.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    return [t for t in received if reader.finder.cast.covering(reader.finder.base + t.idx) is not None
+            or (is_pronoun(t) and t.lower_ in PERSON_PRONOUNS)]
+
+
 def read_envoys(reader: RoleReader, frame: Frame, anchor: Token) -> list[Token]:
     """The envoys the verb governs ("summoned the Chinese ambassador"): their own country."""
     return [n for n in anchor.subtree if n.lower_ in ENVOY_WORDS]
@@ -431,6 +445,7 @@ ROLE_FUNCTIONS: dict[str, RoleFunction] = {
     "from_phrases": read_from_phrases,
     "to_phrases": read_to_phrases,
     "envoys": read_envoys,
+    "received_guest": read_received_guest,
     "listed_callers": read_listed_callers,
     "main_clause_doers": read_main_clause_doers,
     "fronted_subject": read_fronted_subject,

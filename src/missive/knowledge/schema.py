@@ -15,7 +15,8 @@ from ..model import ACTOR_BASES, DATE_SOURCES, EVENT_TYPES, MEDIA, PRECISIONS, R
 
 # How the parties of a trigger are read from the parse; extraction.frames maps each to a reading.
 FRAME_KINDS = ("message", "message_weak", "express", "congratulate", "exchange", "meet", "host", "visit",
-               "call", "sign", "relations", "mission", "envoy")
+               "call", "sign", "relations", "mission", "envoy",
+               "receive")  # "X received Y": Y (a person, an office, an envoy) visited X
 TRIGGER_POS = ("verb", "noun")
 # Parts of speech a word group's lemmas are inflected as (frame_words.csv `pos`; empty: exact words).
 LEMMA_POS = ("VERB", "NOUN")
@@ -187,6 +188,7 @@ class FilterReason(StrEnum):
     STANCE = "a stance or a point made, not a message sent"
     PUBLIC_THANKS = "thanks said in public to a country, not a message to it"
     ONE_ACT = "one act told in the plural"
+    TOPIC = "the topic of a message, not a meeting of its parties"
 
 
 ROLES = ("agent", "recipient", "participant", "carrier")  # carrier: who handed over a message for its sender
