@@ -167,6 +167,10 @@ STORIES = [
         "Alberto Fernandez on Monday, May 8. \"Our peoples are closer than ever,\" Fernandez told Boric at the "
         "end of the meeting.",
         ("call CHL-ARG 2023-05-08",), id="the-meeting-that-a-call-was-is-the-call"),
+    pytest.param(
+        "ACCRA, May 7, 2024 (GNA) - Ghana and Togo restored full diplomatic relations on Monday. Ghana also signed "
+        "a memorandum of understanding with a private port operator on Monday.",
+        ("relations GHA-TGO 2024-05-06",), id="a-counterpart-named-but-no-state-borrows-nobody"),
 ]
 
 

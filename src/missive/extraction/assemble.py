@@ -15,7 +15,7 @@ from ..knowledge.schema import ContextReason, DateBasis
 from ..model import Actor, DateWindow, Document, Event, RelationAction, Span
 from .cast import is_person_like
 from .confidence import NO_ARTICLE, ArticleEvidence, ConfidenceModel, evidence_features
-from .context import names_other_recipient
+from .context import names_other_counterpart, names_other_recipient
 from .dating import intersect
 from .deliveries import carried_apart
 from .drafts import Draft, better_medium
@@ -70,7 +70,7 @@ def _borrow(d: Draft, own: tuple[Actor, Actor] | None, pair: tuple[Actor, Actor]
         elif not d.source and not d.target and own and d.weak is False and d.frame.trigger.frame != "exchange":
             d.source, d.target = _borrowed(own[0]), _borrowed(own[1])
         return
-    if len(d.countries) == 1 and (own or pair):
+    if len(d.countries) == 1 and (own or pair) and not names_other_counterpart(d.frame):
         only = d.source or d.target or d.participants[0]
         other = _borrowed(counterpart(only, own) or counterpart(only, pair))
         if other:

@@ -262,6 +262,16 @@ def names_other_recipient(frame: Frame) -> bool:
     return any(t.tag_.startswith("NN") for t in places)
 
 
+def names_other_counterpart(frame: Frame) -> bool:
+    """The sentence names the other side, and it is no state actor ("signed a memorandum of
+    understanding with a breakaway region", "met with reporters", "a deal with the IMF"): nobody is to be
+    borrowed for it. Only called for a frame that found a single state: a state in the with-phrase
+    would have been its second."""
+    heads = [frame.token, *([frame.verb] if frame.verb is not None else [])]
+    heads += [t for h in heads for c in h.children if c.dep_ == "dobj" for t in c.subtree if t.tag_.startswith("NN")]
+    return any(t.tag_.startswith("NN") for h in heads for t in children_by_prep(h, "with"))
+
+
 def counterpart_from_governing_clause(frame: Frame, finder: ActorFinder) -> None:
     """"restoring relations with Kenya six months after severing ties", "joined the talks with
     Chad after breaking off relations": a relations act or signing with its doer only takes its
