@@ -191,3 +191,12 @@ def compare(expected: Iterable[str], predicted: Sequence[Mapping[str, Any]],
     tolerated = _pair_up([parse_expected(s) for s in also_ok], rest)
     extra = tuple(describe(flat) for j, flat in enumerate(rest) if j not in tolerated)
     return Verdict(missing, extra)
+
+
+def assert_extracted(text: str, expected: Iterable[str], extractor, also_ok: Iterable[str] = ()) -> None:
+    """Extract the article and check its events against the specs: every expected one is there and
+    nothing else but what `also_ok` accepts (the failure names what is missing and what is extra)."""
+    import missive
+
+    verdict = compare(expected, [missive.event_to_flat(e) for e in missive.extract(text, extractor)], also_ok)
+    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"

@@ -20,7 +20,7 @@ import pytest
 from parses import frame, parse, placed
 
 import missive
-from event_spec import compare
+from event_spec import assert_extracted
 from missive.extraction.assemble import merge_drafts
 from missive.extraction.cast import Cast
 from missive.extraction.drafts import drafts_of
@@ -119,6 +119,4 @@ STORIES = [
 @pytest.mark.model
 @pytest.mark.parametrize("text, expect", STORIES)
 def test_each_addressee_gets_its_message(text: str, expect: tuple[str, ...], extractor):
-    events = missive.extract(article(text), extractor)
-    verdict = compare(expect, [missive.event_to_flat(e) for e in events])
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(article(text), expect, extractor)

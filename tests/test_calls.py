@@ -19,8 +19,7 @@ import textwrap
 
 import pytest
 
-import missive
-from event_spec import compare
+from event_spec import assert_extracted
 
 pytestmark = pytest.mark.model
 
@@ -124,6 +123,4 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_call(name: str, extractor):
     text, expect = CASES[name]
-    events = missive.extract(_article(text), extractor)
-    verdict = compare(expect, [missive.event_to_flat(e) for e in events], ())
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(_article(text), expect, extractor)

@@ -17,7 +17,7 @@ import pytest
 from parses import frame, parse
 
 import missive
-from event_spec import compare
+from event_spec import assert_extracted
 from missive.extraction.assemble import merge_drafts
 from missive.extraction.deliveries import delivery_meetings, envoy_of
 from missive.extraction.drafts import drafts_of
@@ -122,6 +122,4 @@ STORIES = [
 @pytest.mark.model
 @pytest.mark.parametrize("text, expect", STORIES)
 def test_a_message_handed_over_by_an_envoy(text: str, expect: tuple[str, ...], extractor):
-    events = missive.extract(article(text), extractor)
-    verdict = compare(expect, [missive.event_to_flat(e) for e in events])
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(article(text), expect, extractor)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import missive
-from event_spec import compare
+from event_spec import assert_extracted
 
 pytestmark = pytest.mark.model
 
@@ -177,9 +177,7 @@ STORIES = [
 @pytest.mark.parametrize(("text", "expected", "also_ok"), [
     pytest.param(*p.values, (), id=p.id, marks=p.marks) if len(p.values) == 2 else p for p in STORIES])
 def test_roles_read_in_context(text: str, expected: tuple[str, ...], also_ok: tuple[str, ...], extractor):
-    events = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
-    verdict = compare(expected, events, also_ok)
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(text + "\n", expected, extractor, also_ok)
 
 
 @pytest.mark.parametrize("text, visitor, host", [

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 import missive
-from event_spec import compare
+from event_spec import assert_extracted
 
 pytestmark = pytest.mark.model
 
@@ -57,9 +57,7 @@ CASES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 @pytest.mark.parametrize(("text", "expected", "also_ok"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_organisation_summits(text: str, expected: tuple[str, ...], also_ok: tuple[str, ...], extractor):
     """Every event the case expects is there, and nothing else but what it also accepts."""
-    found = [missive.event_to_flat(e) for e in missive.extract(text + "\n", extractor)]
-    verdict = compare(expected, found, also_ok)
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(text + "\n", expected, extractor, also_ok)
 
 
 def test_a_summit_of_two_named_states_has_no_direction(extractor):
@@ -93,6 +91,4 @@ def test_hosting_a_summit_under_way_is_its_evidence(extractor):
 def test_a_present_progressive_on_the_report_day_is_under_way(day: str, expected: tuple[str, ...], extractor):
     text = (f"NAIROBI, March 8, 2024 (KNA) - Kenyan President William Ruto is meeting Tanzanian President Samia "
             f"Suluhu Hassan in Mombasa {day}.\n")
-    found = [missive.event_to_flat(e) for e in missive.extract(text, extractor)]
-    verdict = compare(expected, found, ())
-    assert verdict.ok, f"missing: {list(verdict.missing)}; unexpected: {list(verdict.extra)}"
+    assert_extracted(text, expected, extractor)
