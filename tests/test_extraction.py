@@ -114,6 +114,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("2024-03-06", "Portuguese Prime Minister Luis Montenegro and Moldovan President Maia Sandu agreed to meet in Lisbon soon, their offices said on Tuesday."),
     # summoning an envoy is a protest, not a change in relations (the devset's conventions)
     ("2024-02-06", "Australia summoned the Chinese ambassador on Monday over the sentencing of a writer."),
     ("2023-03-01", "Xi Jinping did not send a letter to Kim Jong Un this year, officials in Seoul said."),

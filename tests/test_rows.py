@@ -509,6 +509,8 @@ FILTER_CASES = [
      {"planned": True, "committed": True}),
     ("Kim/NNP/nsubj>1 hopes/VBZ/ROOT/hope to/TO/aux>3 *visit/VB/xcomp>1 Seoul/NNP/dobj>3",
      {"planned": True, "committed": False}),
+    ("they/PRP/nsubj>1 agreed/VBD/ROOT/agree to/TO/aux>3 *meet/VB/xcomp>1 soon/RB/advmod>3",
+     {"planned": True, "committed": False}),  # a meeting agreed on is still ahead
     ("Biden/NNP/nsubj>2 to/TO/aux>2 *host/VB/ROOT Trudeau/NNP/dobj>2", {"planned.headline": True}),
     ("Kim/NNP/nsubj>1 pushed/VBD/ROOT/push *visiting/VBG/xcomp>1/visit Seoul/NNP/dobj>2", {"intended": True}),
     ("Kim/NNP/nsubj>2 is/VBZ/aux>2/be *visiting/VBG/ROOT/visit Moscow/NNP/dobj>2", {"arranged": True}),
