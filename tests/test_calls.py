@@ -113,9 +113,21 @@ CASES = {
         LIMA, Oct. 20, 2022 (Andina) - Peruvian President Pedro Castillo spoke by phone with Chilean President
           Gabriel Boric on Monday and Bolivian President Luis Arce criticised the call on Wednesday.
         """, ["call PER-CHL 2022-10-17"]),
-    "spoke-without-any-call-before-is-no-call": ("""
+    "spoke-from-afar-is-a-call": ("""
         ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan spoke with Georgian Prime
           Minister Irakli Garibashvili on Tuesday about the transit corridor.
+        """, ["call TUR-GEO 2023-07-11"]),  # GAPS 18: leaders of two states, no meeting in person told
+    "spoke-on-the-sidelines-is-a-meeting-not-a-call": ("""
+        ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan spoke with Georgian Prime
+          Minister Irakli Garibashvili on Tuesday on the sidelines of a regional summit in Vilnius.
+        """, ["meeting TUR-GEO 2023-07-11"]),
+    "spoke-after-talks-in-person-is-no-call": ("""
+        ANKARA, July 12, 2023 (Anadolu) - Turkish President Recep Tayyip Erdogan held talks with Azerbaijani
+          President Ilham Aliyev in Ankara on Monday. On Tuesday, Erdogan spoke with Georgian Prime Minister
+          Irakli Garibashvili about the transit corridor.
+        """, ["meeting TUR-AZE 2023-07-10"]),
+    "ministers-who-discussed-are-no-call-between-states-alone": ("""
+        ANKARA, July 12, 2023 (Anadolu) - Turkey and Georgia discussed the transit corridor on Tuesday.
         """, []),
 }
 

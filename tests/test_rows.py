@@ -737,6 +737,13 @@ def test_a_users_trigger_line_reaches_the_lexicon(tmp_path: Path):
     assert lexicon.triggers["wire/verb"].medium == "cable" and lexicon.is_candidate({"wired"})
 
 
+@pytest.mark.parametrize("context, candidate", [((), False), (("@after_call",), True), (("@apart",), True)])
+def test_a_bare_spoke_is_a_candidate_only_where_the_article_meets_a_context(context: tuple[str, ...],
+                                                                            candidate: bool):
+    """"X spoke with Y" (no phone word) is read after a call or in an article that tells no meeting in person."""
+    assert LEXICON.is_candidate({"erdogan", "spoke", "with", "garibashvili", *context}) is candidate
+
+
 def test_group_names_in_patterns_are_expanded_from_frame_words():
     [node] = expand_groups([{"RIGHT_ID": "anchor", "RIGHT_ATTRS": {"LOWER": {"IN": ["@negation"]}}}], LEXICON, "here")
     assert {"not", "never", "no"} <= set(node["RIGHT_ATTRS"]["LOWER"]["IN"])

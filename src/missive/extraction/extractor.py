@@ -35,7 +35,7 @@ from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_sai
                        signing_meetings, to_event)
 from .background import mark_background
 from .deliveries import delivery_meetings
-from .cast import ActorFinder, Cast, Placed
+from .cast import ActorFinder, Cast, Placed, is_person_like
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
                       counterpart_from_governing_clause, gathering_participants,
@@ -48,7 +48,7 @@ from .dating import (Statement, attach_expressions, bound_by_earlier, bound_by_o
 from .drafts import Draft, drafts_of, since_first
 from .filters import FilterTable, filter_rows
 from .frames import Frame, find_triggers
-from .lexicon import AFTER_CALL, Lexicon, build_trigger_matcher, load_lexicon
+from .lexicon import AFTER_CALL, APART, Lexicon, build_trigger_matcher, load_lexicon
 from .nlp import for_parsing, LEMMAS_PIPE, Sentence, load_nlp, split_sentences, with_lemmas, words_of
 from .occasion import find_occasion_text, medium_of
 from .parallel_lists import respective_messages
@@ -89,6 +89,7 @@ class _DocWork:
     parses: dict[int, Doc] = field(default_factory=dict)
     frames: dict[int, list[Frame]] = field(default_factory=dict)
     after_call: frozenset[int] = frozenset()  # sentences within CALL_CONTEXT after one that tells a call
+    apart: bool = False  # the article tells no meeting in person (lexicon.APART)
     statement: Statement | None = None  # the last sentence's dated statement ("Xi said on Sunday")
     held_on: list[Anniversary] = field(default_factory=list)  # anniversaries of origins the text dates elsewhere
     year_less: tuple[int, int] | None = None  # a dateline's month and day when no year was found
@@ -187,8 +188,10 @@ class Extractor:
         sentences = [_mask_dateline(s, doc.cleaned) for s in split_sentences(doc.cleaned)]
         words = [words_of(s.text) for s in sentences]
         after_call = _after_call(words, self.lex)
-        for i in after_call:
-            words[i] = words[i] | {AFTER_CALL}
+        together = self.lex.group("in_person") | self.lex.group("met_in_article")
+        apart = not any(w & together for w in words)
+        for i in range(len(words)):
+            words[i] = words[i] | _context_of(i, after_call, apart)
         longest = self.settings.max_sentence_chars
         candidates = [i for i, s in enumerate(sentences) if len(s.text) <= longest
                       and (self.lex.is_candidate(words[i]) or _PRO_VERB.search(s.text)
@@ -201,7 +204,7 @@ class Extractor:
         cast = Cast(mentions, [s.start for s in sentences])
         article = article_evidence(mentions, reference.source)
         return _DocWork(doc, sentences, candidates, reference.window, cast, article, tuple(reference.conflicts),
-                        after_call=after_call, year_less=reference.year_less)
+                        after_call=after_call, apart=apart, year_less=reference.year_less)
 
     def _parse(self, batch: list[_DocWork]) -> None:
         keys = [(w, i) for w in batch for i in w.candidates]
@@ -315,7 +318,7 @@ class Extractor:
         reader = RoleReader(finder, self.lex, self.roles)
         note_sentence_subject(doc, finder, work.cast, base)
         frames = []
-        context = frozenset({AFTER_CALL}) if i in work.after_call else frozenset()
+        context = _context_of(i, work.after_call, work.apart)
         for tok, trig in find_triggers(doc, self.lex, self.matcher, context):
             frame = reader.read(tok, trig)
             if trig.frame in GUEST_FRAMES and not frame.agents:
@@ -454,6 +457,11 @@ class Extractor:
 CALL_CONTEXT = 6
 
 
+def _context_of(i: int, after_call: frozenset[int], apart: bool) -> frozenset[str]:
+    """What the article says around sentence i that a trigger row may require (lexicon.CONTEXT_WORDS)."""
+    return frozenset(w for w, holds in ((AFTER_CALL, i in after_call), (APART, apart)) if holds)
+
+
 def _after_call(words: list[set[str]], lex: Lexicon) -> frozenset[int]:
     """The sentences that follow one telling a call by its own words, within CALL_CONTEXT."""
     told = [k for k, w in enumerate(words) if lex.tells_call(w)]
@@ -461,10 +469,12 @@ def _after_call(words: list[set[str]], lex: Lexicon) -> frozenset[int]:
 
 
 def _told_apart(frame: Frame, text: str, lex: Lexicon) -> bool:
-    """"On the same day, X spoke with Y", "the two leaders last spoke on 4 July": after a call, a
-    conversation with no phone word is a call when its own sentence names both sides and nothing
-    of meeting in person (the word group 'in_person': "on the sidelines", "during his visit")."""
-    if len({a.country for a in frame.participants if a.country}) < 2:
+    """"On the same day, X spoke with Y", "the two leaders last spoke on 4 July": after a call (or in
+    an article that tells no meeting in person), a conversation with no phone word is a call when
+    its own sentence names both sides, people of two states, and nothing of meeting in person (the
+    word group 'in_person': "on the sidelines", "during his visit")."""
+    parties = [a for a in frame.participants if a.country]
+    if len({a.country for a in parties}) < 2 or not all(is_person_like(a) for a in parties):
         return False
     return not words_of(text) & lex.group("in_person")
 

@@ -38,6 +38,12 @@ PATTERN_FILES = ("triggers", "role_patterns", "filter_patterns")
 # before ("had a telephone conversation with A ... On the same day, X spoke with B"), though the
 # words near the trigger say no "phone". No word of a text is spelled so.
 AFTER_CALL = "@after_call"
+# Another: met when the article tells no meeting in person anywhere (no word of the groups 'in_person'
+# and 'met_in_article': "met", "visit", "summit", "held talks", "received"...), so leaders who "spoke"
+# or "discussed" did so from afar
+# ("Erdogan and Zelensky discussed shipping on Tuesday, Ankara said").
+APART = "@apart"
+CONTEXT_WORDS = frozenset({AFTER_CALL, APART})  # requirements the article meets, not the words near the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +58,7 @@ class Trigger:
     requires: frozenset[str]  # lemmas or words, one of which must be near the trigger
     pattern: tuple = ()
     where: str = ""
-    by_context: bool = False  # admitted by AFTER_CALL alone: the article's call before, not its own words
+    by_context: bool = False  # admitted by CONTEXT_WORDS alone: the article, not the trigger's own words
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +202,7 @@ def _check_lemmas(pattern_files: tuple[Table, ...], word_rows: Table,
 def _context_words(pattern_files: Iterable[Table]) -> set[tuple[str, str]]:
     """A trigger's required words, as either part of speech ("relation", "shake", "phone")."""
     return {(w.lower(), c) for records in pattern_files for row in records.rows
-            for w in row.get("requires", ()) if w != AFTER_CALL for c in ("VERB", "NOUN")}
+            for w in row.get("requires", ()) if w not in CONTEXT_WORDS for c in ("VERB", "NOUN")}
 
 
 def _words_of_token(token: dict[str, Any], lemmas: dict[tuple[str, str], str], cls: str) -> frozenset[str]:
@@ -213,17 +219,17 @@ def _prefilter(triggers: Iterable[Trigger], lemmas: dict[tuple[str, str], str],
                irregular: dict[tuple[str, str], frozenset[str]],
                by_context: bool = True) -> dict[str, tuple[frozenset[str] | None, ...]]:
     """Surface form of a trigger's first token -> what else its rows need in the sentence (None:
-    nothing); AFTER_CALL stays a need of its own (the extractor adds it to a sentence's words
-    after a call), or is left out (by_context=False: what the words alone say)."""
+    nothing); a context word (AFTER_CALL, APART) stays a need of its own (the extractor adds it to a
+    sentence's words when the article meets it), or is left out (by_context=False: what the words alone say)."""
     out: dict[str, list[frozenset[str] | None]] = {}
     for trig in triggers:
         cls = "VERB" if trig.pos == "verb" else "NOUN"
-        words = trig.requires - {AFTER_CALL}
-        if AFTER_CALL in trig.requires and not by_context and not words:
+        words, context = trig.requires - CONTEXT_WORDS, trig.requires & CONTEXT_WORDS
+        if context and not by_context and not words:
             continue
         need = frozenset(f for w in words for c in ("VERB", "NOUN") for f in forms_of(w, c, irregular)) or None
-        if by_context and AFTER_CALL in trig.requires:
-            need = (need or frozenset()) | {AFTER_CALL}
+        if by_context and context:
+            need = (need or frozenset()) | context
         for form in _words_of_token(trig.pattern[0], lemmas, cls):
             out.setdefault(form, []).append(need)
     return {form: tuple(needs) for form, needs in out.items()}

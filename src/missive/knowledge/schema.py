@@ -29,6 +29,7 @@ WORD_GROUPS = ("send", "receive", "report", "modal", "intent", "commit", "negati
                "attend", "pairwise",
                "three_party", "four_party", "spoken", "written", "in_person", "summit", "signing", "performative",
                "hand_over", "respectively",  # what an envoy does with a message it carries
+               "met_in_article",  # with 'in_person': an article that names none told no meeting in person
                # an organisation's summit: its chair, its parts, the verbs of its first and last day
                "chair", "summit_parts", "summit_begins", "summit_ends", "first_day", "last_day", "summit_members")
 # The word groups that count a gathering's parties ("trilateral talks", "a four-way meeting").
