@@ -21,6 +21,8 @@ D = date.fromisoformat
 
 # (report date, text, [(type, source, target or participants, date_min, date_max)])
 POSITIVE = [
+    ("2024-06-14", "Mongolian President Ukhnaagiin Khurelsukh has received a letter from Kazakh President Kassym-Jomart Tokayev congratulating him on the national holiday, his office said on Thursday.",
+     [("message", "KAZ", "MNG", None, "2024-06-13")]),
     ("2023-03-13", "Russian President Vladimir Putin sent a congratulatory message to Chinese President Xi Jinping on Sunday on his re-election, the Kremlin said.",
      [("message", "RUS", "CHN", "2023-03-12", "2023-03-12")]),
     ("2023-05-10", "Japanese Prime Minister Fumio Kishida received a letter from South Korean President Yoon Suk Yeol on Tuesday, Kyodo News reported.",

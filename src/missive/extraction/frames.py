@@ -95,6 +95,16 @@ def subject_of(verb: Token) -> Token | None:
                 return t.head
             t = t.head.head
             continue
+        if t.dep_ == "acl" and t.tag_ == "VBG":
+            # "a letter from Li congratulating him", "the envoy carrying a message": the participle's
+            # doer is the noun it describes (a message's sender), not the subject of the clause above
+            senders = children_by_prep(t.head, "from")
+            return senders[0] if senders else t.head
+        if t.dep_ == "advcl" and t.tag_ == "VBG":
+            # the same participle parsed as the verb's: "received a letter from Li, congratulating him"
+            senders = [g for o in t.head.children if o.dep_ == "dobj" for g in children_by_prep(o, "from")]
+            if senders:
+                return senders[0]
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             return None
         t = t.head
