@@ -19,7 +19,7 @@ from ..temporal.expressions import Expression, find_expressions
 from .nlp import Sentence
 from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
-from .frames import Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of
+from .frames import Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of, told_as_event
 
 # Dependencies that open a clause of its own: what is named there is not a party of the clause above.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
@@ -56,7 +56,7 @@ def gathering_participants(frame: Frame, finder: ActorFinder, cast: Cast, follow
     ministers"; states named there are what they talked about). Only when that gives at least
     two countries."""
     tok, have = frame.token, frame.participants
-    if frame.trigger.pos != "noun" or len({a.country for a in have}) >= 2 or not _told_as_event(tok):
+    if frame.trigger.pos != "noun" or len({a.country for a in have}) >= 2 or not told_as_event(tok):
         return
     found, how, why = [], "", ContextReason.SPEAKERS
     if _is_fronted_adjunct(tok):
@@ -128,7 +128,7 @@ def summit_participants(frame: Frame, cast: Cast, sentences: list[Sentence], tex
     states they talk about, when they are three or more."""
     tok = frame.token
     if (frame.trigger.pos != "noun" or tok.lower_ not in words or any(a.country for a in frame.participants)
-            or not _told_as_event(tok)):
+            or not told_as_event(tok)):
         return
     # the group whose summit it is, as the article names it ("the G20 summit"): its sentences count too
     groups = {g for w in words for g in re.findall(rf"\b([A-Z][A-Z0-9]+)\s+{w}\b", text, re.I) if not g.islower()}
@@ -155,14 +155,6 @@ def party_count(frame: Frame, counts: dict[str, frozenset[str]]) -> int:
     tok = frame.token
     phrase = " " + tok.doc[tok.left_edge.i:tok.i].text.lower().replace(" - ", "-").replace(" -", "-") + " "
     return next((n for n, group in counts.items() if any(f" {w} " in phrase for w in group)), 0)
-
-
-def _told_as_event(tok: Token) -> bool:
-    """"the summit opened", "held talks", "at the summit": the gathering itself, not a noun's
-    modifier ("hopes for a meeting", "the summit declaration")."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verb(tok.head):
-        return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verb(tok.head.head)
 
 
 def _is_fronted_adjunct(tok: Token) -> bool:

@@ -111,6 +111,14 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def told_as_event(tok: Token) -> bool:
+    """"the summit opened", "held talks", "at the summit": the gathering itself, not a noun's
+    modifier ("hopes for a meeting", "the summit declaration")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verb(tok.head):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verb(tok.head.head)
+
+
 def children_by_prep(token: Token, prep: str) -> list[Token]:
     """Objects of a preposition hanging off a token: "to" -> [Kim] for "letter to Kim"."""
     out = []

@@ -34,7 +34,7 @@ from ..model import Actor, DateWindow
 from .cast import Cast, Placed
 from .dating import intersect
 from .drafts import Draft
-from .frames import Frame, PartyNote, is_verb, subject_of
+from .frames import Frame, PartyNote, is_verb, subject_of, told_as_event
 from .lexicon import Lexicon
 from .nlp import Sentence
 
@@ -94,12 +94,10 @@ def summit_told(token: Token, lex: Lexicon) -> bool:
     """The summit itself, told as an event: its verb's subject or object, the object of a
     preposition on a verb ("at the summit"), or of a part of it ("the first day of the summit",
     "on the sidelines of the summit"); not a modifier ("the summit declaration")."""
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verb(token.head):
+    if told_as_event(token):
         return True
-    if token.dep_ != "pobj" or token.head.dep_ != "prep":
-        return False
-    above = token.head.head
-    return is_verb(above) or (lex.in_group(above, "summit_parts") and above.dep_ == "pobj" and is_verb(above.head.head))
+    above = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    return above is not None and lex.in_group(above, "summit_parts") and told_as_event(above)
 
 
 def another_summit(token: Token, lex: Lexicon) -> bool:
