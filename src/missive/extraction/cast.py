@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..knowledge.schema import Reference
 from ..knowledge.numbers import CARDINALS
 from ..model import Actor
+from .frames import is_verb
 
 PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
 STATE_PRONOUNS = frozenset("it its itself".split())
@@ -346,7 +347,7 @@ class ActorFinder:
         if pronoun.lower_ in REFLEXIVE_PRONOUNS or pronoun.dep_ not in ("dobj", "dative", "pobj"):
             return set()
         verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "dative") else pronoun.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if is_verb_token(verb) else None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if is_verb(verb) else None
         if subj is None or subj.lower_ in PERSON_PRONOUNS:
             return set()
         lo, hi = phrase_range(subj)
@@ -410,10 +411,6 @@ def _briefed_on_own(pronoun: Token, verb: Token) -> bool:
     while t.dep_ in ("pobj", "prep") and t.head != verb and t.head.i != t.i:
         t = t.head
     return t.dep_ == "prep" and t.lower_ in BRIEFING_PREPS and t.head == verb
-
-
-def is_verb_token(token: Token) -> bool:
-    return token.tag_.startswith("VB")
 
 
 def is_person_like(actor: Actor) -> bool:
