@@ -171,6 +171,10 @@ STORIES = [
         "ACCRA, May 7, 2024 (GNA) - Ghana and Togo restored full diplomatic relations on Monday. Ghana also signed "
         "a memorandum of understanding with a private port operator on Monday.",
         ("relations GHA-TGO 2024-05-06",), id="a-counterpart-named-but-no-state-borrows-nobody"),
+    pytest.param(
+        "ACCRA, May 7, 2024 (GNA) - Ghanaian President Nana Akufo-Addo visited Togo on Monday. On the same day, "
+        "Togolese President Faure Gnassingbe was received by Akufo-Addo in Accra.",
+        ("meeting GHA>TGO 2024-05-06", "meeting TGO>GHA 2024-05-06"), id="a-visit-and-a-reception-the-other-way-are-two"),
 ]
 
 

@@ -145,9 +145,12 @@ def _refers_back(later: Draft, told: Draft, summit_words: frozenset[str]) -> boo
             and len(told.countries) == 2 and later.countries == told.countries)
 
 
+VISIT_FRAMES = frozenset({"visit", "receive"})  # frames that read who came (source) to whom (target)
+
+
 def _visitor(d: Draft) -> str:
-    """The visitor's country of a visit (a meeting read as visitor -> host), else ""."""
-    return d.source.country if d.frame.trigger.frame == "visit" and d.source and d.target else ""
+    """The visitor's country of a visit or a reception (a meeting read as visitor -> host), else ""."""
+    return d.source.country if d.frame.trigger.frame in VISIT_FRAMES and d.source and d.target else ""
 
 
 def _signed_thing(d: Draft):

@@ -8,6 +8,7 @@ the mentions that came before, which is why the whole article's mentions are kep
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -45,6 +46,8 @@ class Placed:
     is_venue: bool = False  # "in Washington", "at the Kremlin": where, not who (a group never points at it)
 
 
+# What stands between two names of one list: "A, B and C", "A & B", "in Syria and Yemen", "A or the B".
+LIST_JOINT = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?")
 RECENT_PAIR_SENTENCES = 2  # "the two countries" points at an interaction told at most this many sentences before
 
 

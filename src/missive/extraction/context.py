@@ -17,7 +17,7 @@ from ..knowledge.schema import ContextReason, Reference, RoleReason
 from ..model import DateWindow
 from ..temporal.expressions import Expression, find_expressions
 from .nlp import Sentence
-from .cast import PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
+from .cast import LIST_JOINT, PAIR_NOUNS, PLURAL_PRONOUNS, ActorFinder, Cast, Placed, group_size, is_person_like
 from .drafts import Draft
 from .frames import Frame, PartyNote, children_by_prep, governing_verb, is_verb, subject_of, told_as_event
 
@@ -217,7 +217,7 @@ def _listed(placed: list[Placed], sentence: Sentence) -> bool:
     """Mentions one after another with only ",", "and" or "&" between them: a list."""
     text = sentence.text
     gaps = [text[a.end - sentence.start:b.start - sentence.start] for a, b in zip(placed, placed[1:])]
-    return bool(gaps) and all(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", g) for g in gaps)
+    return bool(gaps) and all(LIST_JOINT.fullmatch(g) for g in gaps)
 
 
 def _of_clause(cast: Cast, sentence: Sentence, frame: Frame) -> list[Placed]:

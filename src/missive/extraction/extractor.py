@@ -35,7 +35,7 @@ from .assemble import (date_simultaneous, fill_exchanges, fill_parties, fold_sai
                        signing_meetings, to_event)
 from .background import mark_background
 from .deliveries import delivery_meetings
-from .cast import ActorFinder, Cast, Placed, is_person_like
+from .cast import LIST_JOINT, ActorFinder, Cast, Placed, is_person_like
 from .confidence import ArticleEvidence, ConfidenceModel, article_evidence, window_basis
 from .context import (continue_group_occasion, counted_participants, party_count, summit_participants,
                       counterpart_from_governing_clause, gathering_participants,
@@ -510,9 +510,6 @@ def is_venue(text: str, start: int) -> bool:
     return bool(_VENUE_BEFORE.search(text[max(0, start - 12):start]))
 
 
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
-
-
 def venue_lists(mentions: list[Placed], text: str) -> list[Placed]:
     """"conflicts in Syria and Yemen", "talks in Paris, Berlin or Rome": the places listed after a
     venue are venues too (a person never is one)."""
@@ -520,7 +517,7 @@ def venue_lists(mentions: list[Placed], text: str) -> list[Placed]:
     for m in mentions:
         prev = out[-1] if out else None
         if (not m.is_venue and m.actor.kind != "person" and prev is not None and prev.is_venue
-                and _LIST_JOINT.fullmatch(text[prev.end:m.start])):
+                and LIST_JOINT.fullmatch(text[prev.end:m.start])):
             m = Placed(m.start, m.end, m.actor, True)
         out.append(m)
     return out
