@@ -152,8 +152,11 @@ def find_summits(text: str, sentences: list[Sentence], frames: dict[int, list[Fr
     for i, fs in frames.items():
         for f in fs:
             _read_roster(f, found, cast, sentences[i].start, lex, refusal)
-    for s in sentences:
-        _read_chair(text, s, cast, found, lex)
+    if found.by_organisation:  # most articles tell no organisation's summit: no chair to read
+        chair = lex.group("chair")
+        chair_of = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(chair)))})\s+of\s+(?:the\s+)?$")
+        for s in sentences:
+            _read_chair(text, s, cast, found, chair, chair_of)
     return found
 
 
@@ -178,11 +181,10 @@ def _read_roster(f: Frame, found: ArticleSummits, cast: Cast, base: int, lex: Le
         found.by_organisation[org].add([*f.agents, *f.participants], "hosting or hosted")
 
 
-def _read_chair(text: str, s: Sentence, cast: Cast, found: ArticleSummits, lex: Lexicon) -> None:
+def _read_chair(text: str, s: Sentence, cast: Cast, found: ArticleSummits, chair: frozenset[str],
+                chair_of: re.Pattern[str]) -> None:
     """"A handed over CELAC's rotating presidency to B", "B took over the chairmanship of the GCC":
     the states that pass or take the organisation's chair in a sentence take part in its summit."""
-    chair = lex.group("chair")
-    chair_of = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(chair)))})\s+of\s+(?:the\s+)?$")
     for m in organisations_in(cast, s.start, s.end):
         summit = found.by_organisation.get(m.actor.name)
         if summit is None:
