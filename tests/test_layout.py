@@ -165,7 +165,11 @@ def test_the_public_api_is_pinned_and_leaks_nothing():
     ])
     submodules = {m.name for m in pkgutil.iter_modules(missive.__path__)}
     public = {n for n in dir(missive) if not n.startswith("_")}
-    assert public - set(missive.__all__) <= submodules
+    # a subpackage without an __init__ ("missive.data", once a test reads the packaged files through
+    # it) is no leak either: it is the package's own module, as pkgutil's list is
+    own_modules = {n for n in public if getattr(getattr(missive, n), "__name__", None) == f"missive.{n}"
+                   and type(getattr(missive, n)).__name__ == "module"}
+    assert public - set(missive.__all__) <= submodules | own_modules
 
 
 @pytest.mark.parametrize("name", sorted(m.name for m in pkgutil.iter_modules(missive.__path__)))

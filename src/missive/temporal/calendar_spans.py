@@ -14,6 +14,8 @@ from ..model import DateWindow
 
 WEEKDAYS = tuple(calendar.day_name)  # read once: the locale lookup costs a strftime per name
 WEEKDAY_ALTERNATION = "|".join(WEEKDAYS)
+# "Thursday (4)": a weekday with its day of the month in brackets (the grammar's rule and the report day read it)
+WEEKDAY_OF_DAY = rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)"
 
 Span = tuple[date, date]
 

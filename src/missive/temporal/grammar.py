@@ -18,6 +18,7 @@ from typing import Callable
 from ..knowledge.words import month_number
 from .calendar_spans import (
     WEEKDAY_ALTERNATION,
+    WEEKDAY_OF_DAY,
     WEEKDAYS,
     Span,
     add_months,
@@ -404,7 +405,7 @@ RULES: tuple[Rule, ...] = (
           "a day named from now"),
     _rule("present", r"\b(?P<word>currently|at\s+present|at\s+the\s+moment|right\s+now|nowadays|now)\b", "now",
           _deictic, "the present: the reporting day", found="never"),
-    _rule("weekday of a day", rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)", "now", _weekday_of_day,
+    _rule("weekday of a day", WEEKDAY_OF_DAY, "now", _weekday_of_day,
           "a weekday with its day of the month in brackets: the latest such day on or before now"),
     _rule("weekday", rf"\b(?:(?P<rel>last|this|next|past|previous|coming)\s+)?(?P<wd>{WEEKDAY_ALTERNATION})"
           r"(?:\s+(?:morning|afternoon|evening|night))?\b", "now", _weekday,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..knowledge.word_groups import read_word_groups
 from ..model import STAMP_SOURCES, DateCandidate, DateWindow, Document, common_span
 from .anniversaries import countries_named, find_anniversaries
-from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAYS, fmt, safe_day, window_of
+from .calendar_spans import WEEKDAY_ALTERNATION, WEEKDAY_OF_DAY, WEEKDAYS, fmt, safe_day, window_of
 from .expressions import Expression, find_expressions, resolve_expression
 from .grammar import parse_expression
 from .name_matching import normalise
@@ -275,7 +275,7 @@ def _still_ahead(text: str, day: date) -> DateWindow | None:
 
 
 # "on Thursday (4)": a weekday with its day of the month, which a report names within the week after it.
-_WEEKDAY_OF_DAY = re.compile(rf"\b(?P<wd>{WEEKDAY_ALTERNATION})\s*\((?P<d>\d{{1,2}})\)")
+_WEEKDAY_OF_DAY = re.compile(WEEKDAY_OF_DAY)
 WEEKDAY_OF_DAY_REACH = timedelta(days=7)
 
 
